@@ -1,0 +1,115 @@
+/*
+ * columns.h - the columns that codekb's CSV files may have, and the state
+ * of the import that the per-kind row handlers in kinds.c work on.
+ */
+#ifndef CODEKB_COLUMNS_H
+#define CODEKB_COLUMNS_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "csvread.h"
+#include "error.h"
+#include "import.h"
+
+enum column {
+	COL_PROTOCOL,
+	COL_NAME,
+	COL_REFERENCE,
+	COL_CLASS,
+	COL_FIRST,
+	COL_LAST,
+	COL_CODE,
+	COL_REASON,
+	COL_SECTION,
+	COL_STATUS,
+	COL_REGISTERED,
+	COL_EXPIRES,
+	COL_VENDOR,
+	COL_FINAL,
+	COL_CACHEABLE,
+	COL_RETRY_AFTER,
+	COL_FORMER,
+	COL_DESCRIPTION,
+	COL_WHEN_SEEN,
+	COL_HOW_TO_FIX,
+	COL_LOCALE,
+	COL_KEY,
+	COL_TEXT,
+	COL_COUNT
+};
+
+#define BIT(col) (1UL << (col))
+
+/* How many of a row's values may be rewritten by normalization. */
+#define ROW_BUF 64
+
+enum outcome {
+	OUT_ADDED,
+	OUT_REPLACED,
+	OUT_SKIPPED,
+	OUT_UNCHANGED,
+	OUT_FAILED,
+};
+
+struct counts {
+	unsigned long n[OUT_FAILED];
+};
+
+/* One data row being imported. */
+struct row {
+	/* the record as read */
+	const struct csv_record *rec;
+	/* each column's value after normalization, NULL if the file has no
+	 * such column or the cell is empty */
+	const char *val[COL_COUNT];
+	/* storage for normalized values (upper-cased protocol, 0/1 flags) */
+	char buf[COL_COUNT][ROW_BUF];
+};
+
+struct import {
+	/* what the user asked for */
+	const struct import_options *opt;
+	/* the database, inside one transaction for the whole run */
+	sqlite3 *db;
+	/* where problems are reported */
+	FILE *diag;
+	/* problems reported so far */
+	unsigned errors;
+	/* prepared statements by name, made on first use */
+	struct {
+		char name[32];
+		sqlite3_stmt *st;
+	} stmts[64];
+	size_t nstmts;
+	/* rows per kind and outcome */
+	struct counts counts[KIND_COUNT];
+	/* the file being read, its kind, and each column's field index (-1
+	 * if absent) */
+	const char *file;
+	enum kind kind;
+	int index[COL_COUNT];
+	size_t ncolumns;
+};
+
+/* The name of a column as it appears in a header. */
+extern const char *const column_names[COL_COUNT];
+
+/* Columns a kind must have, and may have. */
+unsigned long kind_required(enum kind kind);
+unsigned long kind_allowed(enum kind kind);
+
+/* Check and write one data row of the current file's kind. */
+enum outcome kind_row(struct import *im, struct row *row);
+
+/* Report a problem at the row's line and col's field (the first field if
+ * the file has no such column).  Returns OUT_FAILED. */
+enum outcome row_error(struct import *im, const struct row *row,
+		       enum column col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* The statement called name in import.sql, reset and unbound; NULL (with
+ * a reported problem) if it cannot be prepared. */
+sqlite3_stmt *import_stmt(struct import *im, const char *name);
+
+#endif

@@ -1,0 +1,618 @@
+/*
+ * import.c - see import.h.  The per-kind checks live in kinds.c.
+ *
+ * A run: expand the paths into files, read each file's header to learn its
+ * kind, sort the files into load order (protocols, classes, codes, ...),
+ * then, inside one transaction, read every file record by record.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "columns.h"
+#include "db.h"
+#include "embedded.h"
+#include "utf8.h"
+
+static const char *const kind_names[KIND_COUNT] = {
+	[KIND_PROTOCOLS] = "protocols",
+	[KIND_CLASSES] = "classes",
+	[KIND_CODES] = "codes",
+	[KIND_PROTOCOL_TEXTS] = "protocol-texts",
+	[KIND_CLASS_TEXTS] = "class-texts",
+	[KIND_TEXTS] = "texts",
+	[KIND_UI] = "ui",
+};
+
+const char *import_kind_name(enum kind kind)
+{
+	if (kind < 0 || kind >= KIND_COUNT)
+		return NULL;
+	return kind_names[kind];
+}
+
+int import_kind_parse(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		return KIND_AUTO;
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (strcmp(name, kind_names[k]) == 0)
+			return k;
+	return -2;
+}
+
+/* One file to load. */
+struct input {
+	/* the name used in messages; "-" is shown as "<stdin>" */
+	char *path;
+	/* stdin's content, copied to a temporary file; NULL for a path */
+	FILE *tmp;
+	/* its kind, from --kind or its header; KIND_AUTO if unknown */
+	enum kind kind;
+	/* its place on the command line, to keep the order stable */
+	size_t order;
+};
+
+struct inputs {
+	struct input *v;
+	size_t n;
+	size_t cap;
+};
+
+static void report(struct import *im, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void report(struct import *im, const char *fmt, ...)
+{
+	va_list ap;
+
+	im->errors++;
+	if (im->errors > IMPORT_MAX_ERRORS)
+		return;
+	fputs("codekb-import: ", im->diag);
+	va_start(ap, fmt);
+	vfprintf(im->diag, fmt, ap);
+	va_end(ap);
+	fputc('\n', im->diag);
+}
+
+enum outcome row_error(struct import *im, const struct row *row,
+		       enum column col, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	int field = col < COL_COUNT ? im->index[col] : -1;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	report(im, "%s:%lu:%d: %s", im->file, row->rec->line,
+	       field < 0 ? 1 : field + 1, msg);
+	return OUT_FAILED;
+}
+
+sqlite3_stmt *import_stmt(struct import *im, const char *name)
+{
+	struct kb_error err = {{0}};
+	sqlite3_stmt *st = NULL;
+
+	for (size_t i = 0; i < im->nstmts; i++) {
+		if (strcmp(im->stmts[i].name, name) == 0) {
+			sqlite3_reset(im->stmts[i].st);
+			sqlite3_clear_bindings(im->stmts[i].st);
+			return im->stmts[i].st;
+		}
+	}
+	if (im->nstmts == sizeof(im->stmts) / sizeof(im->stmts[0]) ||
+	    db_prepare_named(im->db, sql_queries_import, name, &st, &err) < 0) {
+		report(im, "%s", err.msg[0] ? err.msg : "too many statements");
+		return NULL;
+	}
+	snprintf(im->stmts[im->nstmts].name, sizeof(im->stmts[0].name), "%s",
+		 name);
+	im->stmts[im->nstmts].st = st;
+	im->nstmts++;
+	return st;
+}
+
+/* ---- collecting the inputs ---- */
+
+static int inputs_add(struct inputs *in, const char *path, FILE *tmp)
+{
+	if (in->n == in->cap) {
+		size_t cap = in->cap ? in->cap * 2 : 16;
+		struct input *grown = realloc(in->v, cap * sizeof(*grown));
+
+		if (!grown)
+			return -1;
+		in->v = grown;
+		in->cap = cap;
+	}
+	in->v[in->n].path = strdup(path);
+	if (!in->v[in->n].path)
+		return -1;
+	in->v[in->n].tmp = tmp;
+	in->v[in->n].kind = KIND_AUTO;
+	in->v[in->n].order = in->n;
+	in->n++;
+	return 0;
+}
+
+static void inputs_release(struct inputs *in)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		free(in->v[i].path);
+		if (in->v[i].tmp)
+			fclose(in->v[i].tmp);
+	}
+	free(in->v);
+	in->v = NULL;
+	in->n = in->cap = 0;
+}
+
+static int has_csv_suffix(const char *name)
+{
+	size_t len = strlen(name);
+
+	return len > 4 && strcasecmp(name + len - 4, ".csv") == 0;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Add every .csv file under dir, in sorted order, recursing. */
+static int add_dir(struct import *im, struct inputs *in, const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	size_t before = in->n;
+	int rc = 0;
+
+	if (!d) {
+		report(im, "%s: cannot read directory: %s", dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			char **grown;
+
+			cap = cap ? cap * 2 : 32;
+			grown = realloc(names, cap * sizeof(*grown));
+			if (!grown) {
+				rc = -1;
+				break;
+			}
+			names = grown;
+		}
+		names[n] = malloc(strlen(dir) + strlen(e->d_name) + 2);
+		if (!names[n]) {
+			rc = -1;
+			break;
+		}
+		sprintf(names[n], "%s/%s", dir, e->d_name);
+		n++;
+	}
+	closedir(d);
+	if (rc == 0)
+		qsort(names, n, sizeof(*names), cmp_names);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		struct stat st;
+
+		if (stat(names[i], &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			rc = add_dir(im, in, names[i]) < 0 ? -1 : 0;
+		else if (S_ISREG(st.st_mode) && has_csv_suffix(names[i]))
+			rc = inputs_add(in, names[i], NULL);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (rc == 0 && in->n == before) {
+		report(im, "%s: directory holds no .csv file", dir);
+		return -1;
+	}
+	return rc;
+}
+
+static int add_stdin(struct import *im, struct inputs *in)
+{
+	FILE *tmp = tmpfile();
+	char buf[65536];
+	size_t n;
+
+	if (!tmp) {
+		report(im, "<stdin>: cannot make a temporary file: %s",
+		       strerror(errno));
+		return -1;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
+		if (fwrite(buf, 1, n, tmp) != n) {
+			report(im, "<stdin>: cannot copy input: %s",
+			       strerror(errno));
+			fclose(tmp);
+			return -1;
+		}
+	}
+	if (ferror(stdin)) {
+		report(im, "<stdin>: read error: %s", strerror(errno));
+		fclose(tmp);
+		return -1;
+	}
+	return inputs_add(in, "<stdin>", tmp);
+}
+
+static int collect(struct import *im, struct inputs *in, char *const *paths,
+		   int npaths)
+{
+	int rc = 0;
+
+	for (int i = 0; i < npaths; i++) {
+		struct stat st;
+
+		if (strcmp(paths[i], "-") == 0) {
+			rc |= add_stdin(im, in);
+		} else if (stat(paths[i], &st) < 0) {
+			report(im, "%s: cannot open: %s", paths[i], strerror(errno));
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			rc |= add_dir(im, in, paths[i]);
+		} else if (inputs_add(in, paths[i], NULL) < 0) {
+			report(im, "out of memory");
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+/* ---- headers and kinds ---- */
+
+static int header_has(const struct csv_record *rec, const char *name)
+{
+	for (size_t i = 0; i < rec->nfields; i++)
+		if (strcmp(rec->fields[i].data, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The kind that a header announces, or KIND_AUTO if none. */
+static enum kind detect_kind(const struct csv_record *rec)
+{
+	if (header_has(rec, "reason"))
+		return KIND_CODES;
+	if (header_has(rec, "locale")) {
+		if (header_has(rec, "key"))
+			return KIND_UI;
+		if (header_has(rec, "code"))
+			return KIND_TEXTS;
+		if (header_has(rec, "class"))
+			return KIND_CLASS_TEXTS;
+		return KIND_PROTOCOL_TEXTS;
+	}
+	if (header_has(rec, "first") || header_has(rec, "last") ||
+	    header_has(rec, "class"))
+		return KIND_CLASSES;
+	if (header_has(rec, "protocol") && header_has(rec, "name"))
+		return KIND_PROTOCOLS;
+	return KIND_AUTO;
+}
+
+struct sniff {
+	/* the kind found, KIND_AUTO if the header names none */
+	enum kind kind;
+	/* set when the header was read (so the stop is not an error) */
+	int done;
+};
+
+static int sniff_record(void *ctx, const struct csv_record *rec,
+			struct kb_error *err)
+{
+	struct sniff *s = ctx;
+
+	(void)err;
+	s->kind = detect_kind(rec);
+	s->done = 1;
+	return -1;
+}
+
+static FILE *open_input(struct import *im, struct input *in)
+{
+	FILE *fp;
+
+	if (in->tmp) {
+		rewind(in->tmp);
+		return in->tmp;
+	}
+	fp = fopen(in->path, "rb");
+	if (!fp)
+		report(im, "%s: cannot open: %s", in->path, strerror(errno));
+	return fp;
+}
+
+static void close_input(struct input *in, FILE *fp)
+{
+	if (fp && fp != in->tmp)
+		fclose(fp);
+}
+
+/* Read the header of in to find its kind (unless --kind gave it). */
+static int sniff(struct import *im, struct input *in)
+{
+	struct sniff s = {KIND_AUTO, 0};
+	struct kb_error err = {{0}};
+	FILE *fp;
+	int rc = 0;
+
+	if (im->opt->kind != KIND_AUTO) {
+		in->kind = im->opt->kind;
+		return 0;
+	}
+	fp = open_input(im, in);
+	if (!fp)
+		return -1;
+	if (csvread_stream(fp, sniff_record, &s, &err) < 0 && !s.done) {
+		report(im, "%s:%s", in->path, err.msg);
+		rc = -1;
+	} else if (!s.done) {
+		report(im, "%s:1:1: file is empty; expected a header row",
+		       in->path);
+		rc = -1;
+	} else if (s.kind == KIND_AUTO) {
+		report(im, "%s:1:1: cannot tell what the file holds from its "
+		       "header; codes files start 'protocol,code,reason', "
+		       "texts files 'locale,protocol,code', ui files "
+		       "'locale,key,text'", in->path);
+		rc = -1;
+	}
+	in->kind = s.kind;
+	close_input(in, fp);
+	return rc;
+}
+
+static int cmp_inputs(const void *a, const void *b)
+{
+	const struct input *x = a;
+	const struct input *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* Map the header's names to columns; report unknown, repeated and
+ * missing ones. */
+static int read_header(struct import *im, const struct csv_record *rec)
+{
+	unsigned long allowed = kind_allowed(im->kind);
+	unsigned long required = kind_required(im->kind);
+	unsigned long seen = 0;
+	int bad = 0;
+
+	for (int c = 0; c < COL_COUNT; c++)
+		im->index[c] = -1;
+	im->ncolumns = rec->nfields;
+	for (size_t i = 0; i < rec->nfields; i++) {
+		const char *name = rec->fields[i].data;
+		int col = -1;
+
+		for (int c = 0; c < COL_COUNT && col < 0; c++)
+			if (strcmp(name, column_names[c]) == 0)
+				col = c;
+		if (col < 0 || !(allowed & BIT(col))) {
+			report(im, "%s:%lu:%zu: unknown column '%s' for a %s "
+			       "file", im->file, rec->line, i + 1, name,
+			       kind_names[im->kind]);
+			bad = 1;
+		} else if (seen & BIT(col)) {
+			report(im, "%s:%lu:%zu: column '%s' appears twice",
+			       im->file, rec->line, i + 1, name);
+			bad = 1;
+		} else {
+			seen |= BIT(col);
+			im->index[col] = (int)i;
+		}
+	}
+	for (int c = 0; c < COL_COUNT; c++) {
+		if ((required & BIT(c)) && !(seen & BIT(c))) {
+			report(im, "%s:%lu:1: a %s file needs a '%s' column",
+			       im->file, rec->line, kind_names[im->kind],
+			       column_names[c]);
+			bad = 1;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+/* Check the shape and encoding of a data record and fill row->val. */
+static int read_fields(struct import *im, struct row *row)
+{
+	const struct csv_record *rec = row->rec;
+	int bad = 0;
+
+	if (rec->nfields != im->ncolumns) {
+		report(im, "%s:%lu:%zu: expected %zu fields but found %zu",
+		       im->file, rec->line,
+		       (rec->nfields < im->ncolumns ? rec->nfields : im->ncolumns) + 1,
+		       im->ncolumns, rec->nfields);
+		return -1;
+	}
+	for (int c = 0; c < COL_COUNT; c++) {
+		const struct csv_field *f;
+		size_t bad_at;
+
+		row->val[c] = NULL;
+		if (im->index[c] < 0)
+			continue;
+		f = &rec->fields[im->index[c]];
+		bad_at = utf8_invalid_at(f->data, f->len);
+		if (bad_at) {
+			report(im, "%s:%lu:%d: invalid UTF-8 in column '%s' "
+			       "(byte %zu of the field)", im->file, rec->line,
+			       im->index[c] + 1, column_names[c], bad_at);
+			bad = 1;
+		} else if (f->len > 0) {
+			row->val[c] = f->data;
+		}
+	}
+	return bad ? -1 : 0;
+}
+
+static int on_record(void *ctx, const struct csv_record *rec,
+		     struct kb_error *err)
+{
+	struct import *im = ctx;
+	struct row row;
+	enum outcome out;
+
+	(void)err;
+	if (rec->number == 1)
+		return read_header(im, rec);
+	row.rec = rec;
+	if (read_fields(im, &row) == 0) {
+		out = kind_row(im, &row);
+		if (out != OUT_FAILED)
+			im->counts[im->kind].n[out]++;
+	}
+	return im->errors >= IMPORT_MAX_ERRORS ? -1 : 0;
+}
+
+static void load(struct import *im, struct input *in)
+{
+	struct kb_error err = {{0}};
+	unsigned errors = im->errors;
+	sqlite3_stmt *reset = import_stmt(im, "seen_reset");
+	FILE *fp;
+	int rc;
+
+	if (!reset || sqlite3_step(reset) != SQLITE_DONE)
+		return;
+	im->file = in->path;
+	im->kind = in->kind;
+	im->ncolumns = 0;
+	fp = open_input(im, in);
+	if (!fp)
+		return;
+	rc = csvread_stream(fp, on_record, im, &err);
+	if (rc < 0 && im->errors == errors)
+		report(im, "%s:%s", in->path, err.msg);
+	else if (rc == 0 && im->ncolumns == 0)
+		report(im, "%s:1:1: file is empty; expected a header row",
+		       in->path);
+	close_input(in, fp);
+}
+
+/* ---- the run ---- */
+
+static void print_summary(struct import *im, FILE *out)
+{
+	static const char *const what[] = {"added", "replaced", "skipped",
+					   "unchanged"};
+	int printed = 0;
+
+	fprintf(out, "codekb-import: %s", im->opt->dry_run ? "dry run, "
+		"nothing written: " : "");
+	for (int k = 0; k < KIND_COUNT; k++) {
+		unsigned long total = 0;
+
+		for (int o = 0; o < OUT_FAILED; o++)
+			total += im->counts[k].n[o];
+		if (!total)
+			continue;
+		fprintf(out, "%s%s:", printed ? "; " : "", kind_names[k]);
+		for (int o = 0; o < OUT_FAILED; o++)
+			fprintf(out, "%s %lu %s", o ? "," : "",
+				im->counts[k].n[o], what[o]);
+		printed = 1;
+	}
+	fprintf(out, "%s\n", printed ? "" : "no rows");
+}
+
+static void release(struct import *im)
+{
+	for (size_t i = 0; i < im->nstmts; i++)
+		sqlite3_finalize(im->stmts[i].st);
+	im->nstmts = 0;
+	sqlite3_close(im->db);
+	im->db = NULL;
+}
+
+static int begin(struct import *im)
+{
+	struct kb_error err = {{0}};
+	sqlite3_stmt *st;
+
+	if (db_open(im->opt->db_path, DB_WRITE, &im->db, &err) < 0 ||
+	    db_exec(im->db, "BEGIN IMMEDIATE", &err) < 0 ||
+	    db_upgrade(im->db, &err) < 0) {
+		report(im, "%s: %s", im->opt->db_path, err.msg);
+		return -1;
+	}
+	st = import_stmt(im, "seen_create");
+	if (!st || sqlite3_step(st) != SQLITE_DONE) {
+		report(im, "%s: %s", im->opt->db_path, sqlite3_errmsg(im->db));
+		return -1;
+	}
+	return 0;
+}
+
+static int finish(struct import *im)
+{
+	struct kb_error err = {{0}};
+
+	if (im->errors || im->opt->dry_run) {
+		if (sqlite3_get_autocommit(im->db) == 0)
+			db_exec(im->db, "ROLLBACK", &err);
+		return im->errors ? -1 : 0;
+	}
+	for (size_t i = 0; i < im->nstmts; i++)
+		sqlite3_reset(im->stmts[i].st);
+	if (db_exec(im->db, "COMMIT", &err) < 0) {
+		report(im, "%s: cannot commit: %s", im->opt->db_path, err.msg);
+		if (sqlite3_get_autocommit(im->db) == 0)
+			db_exec(im->db, "ROLLBACK", &err);
+		return -1;
+	}
+	return 0;
+}
+
+int import_run(const struct import_options *opt, char *const *paths,
+	       int npaths, FILE *out, FILE *diag)
+{
+	struct import im = {0};
+	struct inputs in = {0};
+	int rc;
+
+	im.opt = opt;
+	im.diag = diag;
+	if (collect(&im, &in, paths, npaths) == 0) {
+		for (size_t i = 0; i < in.n; i++)
+			sniff(&im, &in.v[i]);
+		qsort(in.v, in.n, sizeof(*in.v), cmp_inputs);
+	}
+	if (im.errors == 0 && begin(&im) == 0) {
+		for (size_t i = 0; i < in.n && im.errors < IMPORT_MAX_ERRORS; i++)
+			load(&im, &in.v[i]);
+	}
+	if (im.errors > IMPORT_MAX_ERRORS)
+		fprintf(diag, "codekb-import: %u more problems not shown\n",
+			im.errors - IMPORT_MAX_ERRORS);
+	rc = im.db ? finish(&im) : -1;
+	if (im.errors)
+		fprintf(diag, "codekb-import: %u problem%s; nothing was "
+			"imported\n", im.errors, im.errors == 1 ? "" : "s");
+	else if (npaths > 0)
+		print_summary(&im, out);
+	release(&im);
+	inputs_release(&in);
+	return rc < 0 ? 1 : 0;
+}

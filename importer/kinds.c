@@ -1,0 +1,779 @@
+/*
+ * kinds.c - check and write one row of each kind of file.
+ *
+ * A handler first checks and normalizes every value of its row (reporting
+ * each problem against its column), then asks the database whether the
+ * row exists and whether it is the same, and acts on --on-conflict.
+ *
+ * Adding a kind: add it to enum kind (import.h, in load order), give it its
+ * columns in specs[] below and a handler, and its statements in
+ * schema/queries/import.sql; import.c tells it from its header in
+ * detect_kind().
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "columns.h"
+#include "db.h"
+
+const char *const column_names[COL_COUNT] = {
+	[COL_PROTOCOL] = "protocol",
+	[COL_NAME] = "name",
+	[COL_REFERENCE] = "reference",
+	[COL_CLASS] = "class",
+	[COL_FIRST] = "first",
+	[COL_LAST] = "last",
+	[COL_CODE] = "code",
+	[COL_REASON] = "reason",
+	[COL_SECTION] = "section",
+	[COL_STATUS] = "status",
+	[COL_REGISTERED] = "registered",
+	[COL_EXPIRES] = "expires",
+	[COL_VENDOR] = "vendor",
+	[COL_FINAL] = "final",
+	[COL_CACHEABLE] = "cacheable",
+	[COL_RETRY_AFTER] = "retry_after",
+	[COL_FORMER] = "former",
+	[COL_DESCRIPTION] = "description",
+	[COL_WHEN_SEEN] = "when_seen",
+	[COL_HOW_TO_FIX] = "how_to_fix",
+	[COL_LOCALE] = "locale",
+	[COL_KEY] = "key",
+	[COL_TEXT] = "text",
+};
+
+#define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
+
+static const struct {
+	unsigned long required;
+	unsigned long optional;
+} specs[KIND_COUNT] = {
+	[KIND_PROTOCOLS] = {
+		BIT(COL_PROTOCOL) | BIT(COL_NAME),
+		BIT(COL_REFERENCE)},
+	[KIND_CLASSES] = {
+		BIT(COL_PROTOCOL) | BIT(COL_CLASS) | BIT(COL_FIRST) |
+		BIT(COL_LAST) | BIT(COL_NAME),
+		0},
+	[KIND_CODES] = {
+		BIT(COL_PROTOCOL) | BIT(COL_CODE) | BIT(COL_REASON),
+		BIT(COL_REFERENCE) | BIT(COL_SECTION) | BIT(COL_STATUS) |
+		BIT(COL_REGISTERED) | BIT(COL_EXPIRES) | BIT(COL_VENDOR) |
+		BIT(COL_FINAL) | BIT(COL_CACHEABLE) | BIT(COL_RETRY_AFTER) |
+		BIT(COL_FORMER) | TEXT_COLUMNS},
+	[KIND_PROTOCOL_TEXTS] = {
+		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_NAME),
+		0},
+	[KIND_CLASS_TEXTS] = {
+		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CLASS) |
+		BIT(COL_NAME),
+		0},
+	[KIND_TEXTS] = {
+		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE),
+		TEXT_COLUMNS},
+	[KIND_UI] = {
+		BIT(COL_LOCALE) | BIT(COL_KEY) | BIT(COL_TEXT),
+		0},
+};
+
+unsigned long kind_required(enum kind kind)
+{
+	return specs[kind].required;
+}
+
+unsigned long kind_allowed(enum kind kind)
+{
+	return specs[kind].required | specs[kind].optional;
+}
+
+/* ---- running statements ---- */
+
+static void bind_row(sqlite3_stmt *st, const struct row *row)
+{
+	char param[32];
+
+	for (int c = 0; c < COL_COUNT; c++) {
+		snprintf(param, sizeof(param), ":%s", column_names[c]);
+		db_bind_text(st, param, row->val[c]);
+	}
+}
+
+/* Step st to its end.  Returns 1 if it gave a row, 0 if not, -1 (with a
+ * reported problem) on error. */
+static int step(struct import *im, const struct row *row, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+	int result = rc == SQLITE_ROW;
+
+	while (rc == SQLITE_ROW)
+		rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE) {
+		row_error(im, row, COL_COUNT, "%s", sqlite3_errmsg(im->db));
+		result = -1;
+	}
+	sqlite3_reset(st);
+	return result;
+}
+
+/* Run the statement `name` with the row's values bound, plus extra
+ * :field and :body if they are not NULL. */
+static int run(struct import *im, const struct row *row, const char *name,
+	       const char *field, const char *body)
+{
+	sqlite3_stmt *st = import_stmt(im, name);
+
+	if (!st)
+		return -1;
+	bind_row(st, row);
+	db_bind_text(st, ":field", field);
+	db_bind_text(st, ":body", body);
+	return step(im, row, st);
+}
+
+/* The first column of the first row of `name`, copied into buf; returns 1
+ * if there was a row, 0 if not, -1 on error. */
+static int lookup(struct import *im, const struct row *row, const char *name,
+		  const char *field, char *buf, size_t size)
+{
+	sqlite3_stmt *st = import_stmt(im, name);
+	int rc;
+
+	if (!st)
+		return -1;
+	bind_row(st, row);
+	db_bind_text(st, ":field", field);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *text = sqlite3_column_text(st, 0);
+
+		snprintf(buf, size, "%s", text ? (const char *)text : "");
+		rc = 1;
+	} else if (rc == SQLITE_DONE) {
+		rc = 0;
+	} else {
+		row_error(im, row, COL_COUNT, "%s", sqlite3_errmsg(im->db));
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* ---- checking values ---- */
+
+static int set_val(struct row *row, enum column col, const char *value)
+{
+	snprintf(row->buf[col], ROW_BUF, "%s", value);
+	row->val[col] = row->buf[col];
+	return 0;
+}
+
+static int check_protocol_id(struct import *im, struct row *row)
+{
+	const char *p = row->val[COL_PROTOCOL];
+	char up[ROW_BUF];
+	size_t len = strlen(p);
+
+	if (len > 16 || !isalpha((unsigned char)p[0]))
+		goto bad;
+	for (size_t i = 0; i < len; i++) {
+		if (!isalnum((unsigned char)p[i]) && p[i] != '-')
+			goto bad;
+		up[i] = (char)toupper((unsigned char)p[i]);
+	}
+	up[len] = '\0';
+	return set_val(row, COL_PROTOCOL, up);
+bad:
+	row_error(im, row, COL_PROTOCOL, "protocol '%s' must be 1 to 16 "
+		  "letters, digits or '-', starting with a letter", p);
+	return -1;
+}
+
+/* Normalize the protocol and check that it has been declared. */
+static int check_protocol(struct import *im, struct row *row)
+{
+	char known[512];
+	int rc;
+
+	if (check_protocol_id(im, row) < 0)
+		return -1;
+	rc = run(im, row, "protocol_exists", NULL, NULL);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (lookup(im, row, "protocol_list", NULL, known, sizeof(known)) < 0)
+		return -1;
+	row_error(im, row, COL_PROTOCOL, "protocol '%s' is not declared "
+		  "(known: %s); declare it first in a protocols file with the "
+		  "header 'protocol,name,reference'", row->val[COL_PROTOCOL],
+		  known[0] ? known : "none");
+	return -1;
+}
+
+static int parse_number(const char *s, long long *out)
+{
+	char *end;
+
+	if (!isdigit((unsigned char)s[0]))
+		return -1;
+	errno = 0;
+	*out = strtoll(s, &end, 10);
+	if (*end != '\0' || errno == ERANGE || *out > 2147483647LL)
+		return -1;
+	return 0;
+}
+
+static int check_number(struct import *im, struct row *row, enum column col)
+{
+	long long n;
+	char buf[32];
+
+	if (parse_number(row->val[col], &n) < 0) {
+		row_error(im, row, col, "%s '%s' is not a number",
+			  column_names[col], row->val[col]);
+		return -1;
+	}
+	snprintf(buf, sizeof(buf), "%lld", n);
+	return set_val(row, col, buf);
+}
+
+static int check_flag(struct import *im, struct row *row, enum column col)
+{
+	static const char *const yes[] = {"1", "yes", "true", "y"};
+	static const char *const no[] = {"0", "no", "false", "n"};
+	const char *v = row->val[col];
+
+	if (!v)
+		return 0;
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (strcasecmp(v, yes[i]) == 0)
+			return set_val(row, col, "1");
+		if (strcasecmp(v, no[i]) == 0)
+			return set_val(row, col, "0");
+	}
+	row_error(im, row, col, "%s '%s' must be 1 or 0 (yes or no)",
+		  column_names[col], v);
+	return -1;
+}
+
+static int check_date(struct import *im, struct row *row, enum column col)
+{
+	const char *v = row->val[col];
+	int y, m, d, n = 0;
+
+	if (!v)
+		return 0;
+	if (strlen(v) != 10 || sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || m < 1 || m > 12 || d < 1 || d > 31) {
+		row_error(im, row, col, "%s '%s' is not a date (YYYY-MM-DD)",
+			  column_names[col], v);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_status(struct import *im, struct row *row)
+{
+	static const char *const statuses[] = {
+		"current", "deprecated", "obsolete", "unused", "temporary",
+		"unofficial",
+	};
+	const char *v = row->val[COL_STATUS];
+
+	if (!v)
+		return 0;
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (strcmp(v, statuses[i]) == 0)
+			return 0;
+	row_error(im, row, COL_STATUS, "status '%s' must be one of current, "
+		  "deprecated, obsolete, unused, temporary, unofficial", v);
+	return -1;
+}
+
+static int check_section(struct import *im, struct row *row)
+{
+	const char *v = row->val[COL_SECTION];
+
+	if (!v)
+		return 0;
+	for (const char *p = v; *p; p++) {
+		if (!isalnum((unsigned char)*p) && *p != '.') {
+			row_error(im, row, COL_SECTION, "section '%s' must be "
+				  "a section number such as 21.4.19", v);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int check_locale(struct import *im, struct row *row)
+{
+	char tag[ROW_BUF];
+	int rc = lookup(im, row, "locale_resolve", NULL, tag, sizeof(tag));
+
+	if (rc == 1)
+		return set_val(row, COL_LOCALE, tag);
+	if (rc == 0)
+		row_error(im, row, COL_LOCALE, "unknown locale '%s'; use a BCP "
+			  "47 tag such as en, zh or ja", row->val[COL_LOCALE]);
+	return -1;
+}
+
+static int check_trimmed(struct import *im, struct row *row, enum column col)
+{
+	const char *v = row->val[col];
+	size_t len;
+
+	if (!v)
+		return 0;
+	len = strlen(v);
+	if (isspace((unsigned char)v[0]) || isspace((unsigned char)v[len - 1])) {
+		row_error(im, row, col, "%s '%s' has leading or trailing "
+			  "spaces", column_names[col], v);
+		return -1;
+	}
+	return 0;
+}
+
+static int require(struct import *im, const struct row *row, enum column col)
+{
+	if (row->val[col])
+		return 0;
+	row_error(im, row, col, "%s is empty", column_names[col]);
+	return -1;
+}
+
+/* ---- deciding and writing ---- */
+
+/* The outcome for a row that exists (same tells if unchanged), under
+ * --on-conflict; what names it in the message. */
+static enum outcome conflict(struct import *im, const struct row *row,
+			     int same, enum column col, const char *what)
+{
+	if (same)
+		return OUT_UNCHANGED;
+	switch (im->opt->on_conflict) {
+	case CONFLICT_REPLACE:
+		return OUT_REPLACED;
+	case CONFLICT_SKIP:
+		return OUT_SKIPPED;
+	default:
+		return row_error(im, row, col, "%s already exists with other "
+				 "values; use --on-conflict replace or skip",
+				 what);
+	}
+}
+
+/* The usual find/same/insert/update cycle for kinds of one table. */
+static enum outcome upsert(struct import *im, struct row *row,
+			   const char *prefix, enum column col,
+			   const char *what)
+{
+	char name[64];
+	enum outcome out;
+	int exists, same = 0;
+
+	snprintf(name, sizeof(name), "%s_find", prefix);
+	exists = run(im, row, name, NULL, NULL);
+	if (exists > 0) {
+		snprintf(name, sizeof(name), "%s_same", prefix);
+		same = run(im, row, name, NULL, NULL);
+	}
+	if (exists < 0 || same < 0)
+		return OUT_FAILED;
+	if (!exists)
+		out = OUT_ADDED;
+	else
+		out = conflict(im, row, same, col, what);
+	if (out == OUT_ADDED || out == OUT_REPLACED) {
+		snprintf(name, sizeof(name), "%s_%s", prefix,
+			 out == OUT_ADDED ? "insert" : "update");
+		if (run(im, row, name, NULL, NULL) < 0)
+			return OUT_FAILED;
+	}
+	return out;
+}
+
+/* Whether the row's key was already seen in this file. */
+static int duplicate(struct import *im, const struct row *row,
+		     enum column col, const char *key)
+{
+	sqlite3_stmt *add = import_stmt(im, "seen_add");
+	sqlite3_stmt *line = NULL;
+	int rc;
+
+	if (!add)
+		return -1;
+	db_bind_text(add, ":key", key);
+	db_bind_int(add, ":line", (long long)row->rec->line);
+	if (step(im, row, add) < 0)
+		return -1;
+	if (sqlite3_changes(im->db) > 0)
+		return 0;
+	line = import_stmt(im, "seen_line");
+	if (!line)
+		return -1;
+	db_bind_text(line, ":key", key);
+	rc = sqlite3_step(line) == SQLITE_ROW ? sqlite3_column_int(line, 0) : 0;
+	sqlite3_reset(line);
+	row_error(im, row, col, "duplicate row for %s (first on line %d)",
+		  key, rc);
+	return -1;
+}
+
+static enum outcome row_protocol(struct import *im, struct row *row)
+{
+	char key[ROW_BUF + 16];
+
+	int bad = check_protocol_id(im, row) < 0;
+
+	bad |= check_trimmed(im, row, COL_NAME) < 0;
+	if (bad)
+		return OUT_FAILED;
+	snprintf(key, sizeof(key), "protocol %s", row->val[COL_PROTOCOL]);
+	if (duplicate(im, row, COL_PROTOCOL, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "protocol", COL_PROTOCOL, key);
+}
+
+static enum outcome row_class(struct import *im, struct row *row)
+{
+	char key[2 * ROW_BUF + 16];
+	int bad = check_protocol(im, row) < 0;
+
+	bad |= check_number(im, row, COL_FIRST) < 0;
+	bad |= check_number(im, row, COL_LAST) < 0;
+	bad |= check_trimmed(im, row, COL_CLASS) < 0;
+	bad |= check_trimmed(im, row, COL_NAME) < 0;
+	if (bad)
+		return OUT_FAILED;
+	if (atoll(row->val[COL_LAST]) < atoll(row->val[COL_FIRST]))
+		return row_error(im, row, COL_LAST, "class %s ends (%s) before "
+				 "it starts (%s)", row->val[COL_CLASS],
+				 row->val[COL_LAST], row->val[COL_FIRST]);
+	snprintf(key, sizeof(key), "class %s %s", row->val[COL_PROTOCOL],
+		 row->val[COL_CLASS]);
+	if (duplicate(im, row, COL_CLASS, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "class", COL_CLASS, key);
+}
+
+/* Check that the code is a number inside one of its protocol's classes;
+ * sets *label to the class. */
+static int check_code(struct import *im, struct row *row, char *label,
+		      size_t size)
+{
+	char span[64];
+	int rc;
+
+	if (check_number(im, row, COL_CODE) < 0)
+		return -1;
+	rc = lookup(im, row, "class_for_code", NULL, label, size);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (lookup(im, row, "class_span", NULL, span, sizeof(span)) < 0)
+		return -1;
+	row_error(im, row, COL_CODE, "%s has no class for code %s; declare "
+		  "one in a classes file (protocol,class,first,last,name)",
+		  row->val[COL_PROTOCOL], row->val[COL_CODE]);
+	return -1;
+}
+
+static int is_status(const char *status, const char *which)
+{
+	return status && strcmp(status, which) == 0;
+}
+
+static int check_code_facts(struct import *im, struct row *row)
+{
+	int bad = check_status(im, row) < 0;
+	const char *status = row->val[COL_STATUS];
+
+	bad |= check_section(im, row) < 0;
+	bad |= check_date(im, row, COL_REGISTERED) < 0;
+	bad |= check_date(im, row, COL_EXPIRES) < 0;
+	bad |= check_flag(im, row, COL_FINAL) < 0;
+	bad |= check_flag(im, row, COL_CACHEABLE) < 0;
+	bad |= check_flag(im, row, COL_RETRY_AFTER) < 0;
+	bad |= check_trimmed(im, row, COL_REASON) < 0;
+	if (bad)
+		return -1;
+	if (is_status(status, "temporary") != (row->val[COL_EXPIRES] != NULL)) {
+		row_error(im, row, COL_EXPIRES, "a code has an 'expires' date "
+			  "exactly when its status is 'temporary'");
+		return -1;
+	}
+	if (is_status(status, "unofficial") != (row->val[COL_VENDOR] != NULL)) {
+		row_error(im, row, COL_VENDOR, "a code has a 'vendor' exactly "
+			  "when its status is 'unofficial'");
+		return -1;
+	}
+	return 0;
+}
+
+static const enum column text_columns[] = {
+	COL_DESCRIPTION, COL_WHEN_SEEN, COL_HOW_TO_FIX,
+};
+
+#define NTEXT (sizeof(text_columns) / sizeof(text_columns[0]))
+
+/* Whether each text the row carries exists, and is the same. */
+static int texts_state(struct import *im, const struct row *row,
+		       int *exists, int *same)
+{
+	*exists = 0;
+	*same = 1;
+	for (size_t i = 0; i < NTEXT; i++) {
+		enum column col = text_columns[i];
+		const char *body = row->val[col];
+		int found, equal;
+
+		if (!body)
+			continue;
+		found = run(im, row, "text_find", column_names[col], NULL);
+		equal = run(im, row, "text_same", column_names[col], body);
+		if (found < 0 || equal < 0)
+			return -1;
+		*exists |= found;
+		*same &= equal;
+	}
+	return 0;
+}
+
+static int texts_write(struct import *im, const struct row *row)
+{
+	for (size_t i = 0; i < NTEXT; i++) {
+		enum column col = text_columns[i];
+
+		if (row->val[col] &&
+		    run(im, row, "text_upsert", column_names[col],
+			row->val[col]) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static enum outcome row_code(struct import *im, struct row *row)
+{
+	char label[ROW_BUF];
+	char key[2 * ROW_BUF];
+	int exists, same = 0, texts_exist, texts_same;
+	enum outcome out;
+	int bad = check_protocol(im, row) < 0;
+
+	bad |= check_code_facts(im, row) < 0;
+	if (bad)
+		return OUT_FAILED;
+	if (check_code(im, row, label, sizeof(label)) < 0)
+		return OUT_FAILED;
+	if (!row->val[COL_FINAL])
+		set_val(row, COL_FINAL, strcmp(label, "1xx") == 0 ? "0" : "1");
+	snprintf(key, sizeof(key), "%s %s", row->val[COL_PROTOCOL],
+		 row->val[COL_CODE]);
+	if (duplicate(im, row, COL_CODE, key) < 0)
+		return OUT_FAILED;
+	set_val(row, COL_LOCALE, "en");
+	exists = run(im, row, "code_find", NULL, NULL);
+	if (exists > 0)
+		same = run(im, row, "code_same", NULL, NULL);
+	if (exists < 0 || same < 0 ||
+	    texts_state(im, row, &texts_exist, &texts_same) < 0)
+		return OUT_FAILED;
+	out = exists ? conflict(im, row, same && texts_same, COL_CODE, key)
+		     : OUT_ADDED;
+	if (out == OUT_ADDED || out == OUT_REPLACED) {
+		if (run(im, row, out == OUT_ADDED ? "code_insert" : "code_update",
+			NULL, NULL) < 0 || texts_write(im, row) < 0)
+			return OUT_FAILED;
+	}
+	return out;
+}
+
+static enum outcome row_text(struct import *im, struct row *row)
+{
+	char label[ROW_BUF];
+	char key[3 * ROW_BUF];
+	char english[8];
+	int exists, same, any = 0;
+	enum outcome out;
+	int bad = check_locale(im, row) < 0;
+
+	bad |= check_protocol(im, row) < 0;
+	if (bad)
+		return OUT_FAILED;
+	if (check_code(im, row, label, sizeof(label)) < 0)
+		return OUT_FAILED;
+	if (run(im, row, "code_exists_plain", NULL, NULL) == 0)
+		return row_error(im, row, COL_CODE, "there is no %s code %s to "
+				 "attach a text to; add it in a codes file "
+				 "first", row->val[COL_PROTOCOL],
+				 row->val[COL_CODE]);
+	for (size_t i = 0; i < NTEXT; i++) {
+		enum column col = text_columns[i];
+
+		if (!row->val[col])
+			continue;
+		any = 1;
+		if (strcmp(row->val[COL_LOCALE], "en") != 0 &&
+		    lookup(im, row, "english_body", column_names[col], english,
+			   sizeof(english)) == 0)
+			return row_error(im, row, col, "%s %s has no English "
+					 "%s to translate from",
+					 row->val[COL_PROTOCOL],
+					 row->val[COL_CODE], column_names[col]);
+	}
+	if (!any)
+		return row_error(im, row, COL_CODE, "row has no text in any of "
+				 "description, when_seen, how_to_fix");
+	snprintf(key, sizeof(key), "%s %s %s", row->val[COL_LOCALE],
+		 row->val[COL_PROTOCOL], row->val[COL_CODE]);
+	if (duplicate(im, row, COL_CODE, key) < 0 ||
+	    texts_state(im, row, &exists, &same) < 0)
+		return OUT_FAILED;
+	if (!exists) {
+		if (texts_write(im, row) < 0)
+			return OUT_FAILED;
+		return OUT_ADDED;
+	}
+	/* Writing an unchanged text again also marks it current. */
+	out = conflict(im, row, same, COL_CODE, key);
+	if ((out == OUT_UNCHANGED || out == OUT_REPLACED) &&
+	    texts_write(im, row) < 0)
+		return OUT_FAILED;
+	return out;
+}
+
+static enum outcome row_protocol_text(struct import *im, struct row *row)
+{
+	char key[2 * ROW_BUF + 16];
+
+	int bad = check_locale(im, row) < 0;
+
+	bad |= check_protocol(im, row) < 0;
+	bad |= check_trimmed(im, row, COL_NAME) < 0;
+	if (bad)
+		return OUT_FAILED;
+	snprintf(key, sizeof(key), "%s name of %s", row->val[COL_LOCALE],
+		 row->val[COL_PROTOCOL]);
+	if (duplicate(im, row, COL_PROTOCOL, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "protocol_text", COL_NAME, key);
+}
+
+static enum outcome row_class_text(struct import *im, struct row *row)
+{
+	char key[3 * ROW_BUF + 16];
+
+	int bad = check_locale(im, row) < 0;
+
+	bad |= check_protocol(im, row) < 0;
+	bad |= check_trimmed(im, row, COL_NAME) < 0;
+	if (bad)
+		return OUT_FAILED;
+	if (run(im, row, "class_exists", NULL, NULL) == 0)
+		return row_error(im, row, COL_CLASS, "%s has no class '%s'",
+				 row->val[COL_PROTOCOL], row->val[COL_CLASS]);
+	snprintf(key, sizeof(key), "%s name of %s %s", row->val[COL_LOCALE],
+		 row->val[COL_PROTOCOL], row->val[COL_CLASS]);
+	if (duplicate(im, row, COL_CLASS, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "class_text", COL_NAME, key);
+}
+
+/* Whether the space-separated list `allowed` holds name[0..len). */
+static int allowed_has(const char *allowed, const char *name, size_t len)
+{
+	const char *w = allowed;
+
+	while (*w) {
+		size_t wl = strcspn(w, " ");
+
+		if (wl == len && strncmp(w, name, len) == 0)
+			return 1;
+		w += wl;
+		w += strspn(w, " ");
+	}
+	return 0;
+}
+
+/* Check that every {name} in the row's text is one the key allows, and
+ * that braces pair up. */
+static int check_placeholders(struct import *im, const struct row *row,
+			      const char *allowed)
+{
+	const char *p = row->val[COL_TEXT];
+
+	while ((p = strpbrk(p, "{}")) != NULL) {
+		const char *end = strchr(p, '}');
+		size_t len;
+
+		if (*p == '}' || !end ||
+		    memchr(p + 1, '{', (size_t)(end - p - 1))) {
+			row_error(im, row, COL_TEXT, "unbalanced '{' or '}' in "
+				  "template '%s'", row->val[COL_KEY]);
+			return -1;
+		}
+		len = (size_t)(end - p - 1);
+		if (!allowed_has(allowed, p + 1, len)) {
+			row_error(im, row, COL_TEXT, "template '%s' uses unknown "
+				  "placeholder '%.*s'; it may use: %s",
+				  row->val[COL_KEY], (int)(len + 2), p,
+				  *allowed ? allowed : "none");
+			return -1;
+		}
+		p = end + 1;
+	}
+	return 0;
+}
+
+static enum outcome row_ui(struct import *im, struct row *row)
+{
+	char allowed[256];
+	char key[2 * ROW_BUF + 8];
+	int rc;
+
+	if (check_locale(im, row) < 0)
+		return OUT_FAILED;
+	rc = lookup(im, row, "ui_key_placeholders", NULL, allowed,
+		    sizeof(allowed));
+	if (rc < 0)
+		return OUT_FAILED;
+	if (rc == 0)
+		return row_error(im, row, COL_KEY, "unknown UI key '%s'",
+				 row->val[COL_KEY]);
+	if (check_placeholders(im, row, allowed) < 0)
+		return OUT_FAILED;
+	snprintf(key, sizeof(key), "%s %s", row->val[COL_LOCALE],
+		 row->val[COL_KEY]);
+	if (duplicate(im, row, COL_KEY, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "ui", COL_TEXT, key);
+}
+
+enum outcome kind_row(struct import *im, struct row *row)
+{
+	unsigned long required = specs[im->kind].required;
+
+	for (int c = 0; c < COL_COUNT; c++)
+		if ((required & BIT(c)) && require(im, row, (enum column)c) < 0)
+			return OUT_FAILED;
+	switch (im->kind) {
+	case KIND_PROTOCOLS:
+		return row_protocol(im, row);
+	case KIND_CLASSES:
+		return row_class(im, row);
+	case KIND_CODES:
+		return row_code(im, row);
+	case KIND_PROTOCOL_TEXTS:
+		return row_protocol_text(im, row);
+	case KIND_CLASS_TEXTS:
+		return row_class_text(im, row);
+	case KIND_TEXTS:
+		return row_text(im, row);
+	case KIND_UI:
+		return row_ui(im, row);
+	default:
+		return OUT_FAILED;
+	}
+}

@@ -1,0 +1,71 @@
+/*
+ * db.h - open a codekb database, bring its schema up to date, and prepare
+ * the named queries kept in schema/queries/.
+ *
+ * The importer opens with DB_WRITE, begins its transaction, and calls
+ * db_upgrade() inside it, so that a failed run also undoes the upgrade.
+ * The query tool opens with DB_READONLY and calls db_check_schema().
+ */
+#ifndef CODEKB_DB_H
+#define CODEKB_DB_H
+
+#include <sqlite3.h>
+
+#include "error.h"
+
+enum db_flags {
+	/* open read-only, refuse to create; for queries and `codekb sql` */
+	DB_READONLY = 1 << 0,
+	/* open read-write, create if missing, use WAL; for the importer */
+	DB_WRITE = 1 << 1,
+};
+
+/* The schema version this build writes and reads (PRAGMA user_version). */
+int db_schema_version(void);
+
+/*
+ * The database to use: path if it is not NULL, else $CODEKB_DB, else the
+ * default database that the build made from data/ (codekb.db beside the
+ * executable, or ../share/codekb/codekb.db from it once installed).
+ * Returns a string the caller frees, or NULL if no default can be found.
+ */
+char *db_choose_path(const char *path);
+
+/*
+ * Open path.  Sets foreign keys on and a busy timeout, so that readers and
+ * the importer wait for each other instead of failing.  Returns 0 and the
+ * handle in *out, or -1 with err set; *out is then NULL.
+ */
+int db_open(const char *path, enum db_flags flags, sqlite3 **out,
+	    struct kb_error *err);
+
+/*
+ * Apply the missing migrations, the seed rows and the views.  Must run
+ * inside a transaction that the caller commits or rolls back.  Returns 0,
+ * or -1 with err set (for example when the database is newer than this
+ * build).
+ */
+int db_upgrade(sqlite3 *db, struct kb_error *err);
+
+/* Check that a database opened read-only has this build's schema. */
+int db_check_schema(sqlite3 *db, const char *path, struct kb_error *err);
+
+/*
+ * Prepare the statement called `name` in an embedded query file, which is
+ * a list of statements each headed by a line "-- name: NAME".  Returns 0
+ * and the statement in *st (the caller finalizes it), or -1 with err set.
+ */
+int db_prepare_named(sqlite3 *db, const char *file, const char *name,
+		     sqlite3_stmt **st, struct kb_error *err);
+
+/* Run sql (one or more statements, no results).  Returns 0 or -1. */
+int db_exec(sqlite3 *db, const char *sql, struct kb_error *err);
+
+/* Bind text to the named parameter (":name") of st, if st has it.  A NULL
+ * text binds NULL.  Returns the sqlite3_bind_* result. */
+int db_bind_text(sqlite3_stmt *st, const char *param, const char *text);
+
+/* The same for an integer. */
+int db_bind_int(sqlite3_stmt *st, const char *param, long long value);
+
+#endif

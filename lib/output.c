@@ -1,0 +1,318 @@
+/*
+ * output.c - see output.h.
+ *
+ * The table format must know every column's width before it prints, so it
+ * keeps the rows; the other formats stream row by row.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "output.h"
+#include "utf8.h"
+
+int format_parse(const char *name, enum format *out)
+{
+	static const struct {
+		const char *name;
+		enum format fmt;
+	} names[] = {
+		{"table", FMT_TABLE}, {"csv", FMT_CSV}, {"md", FMT_MD},
+		{"markdown", FMT_MD}, {"json", FMT_JSON},
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].fmt;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+void output_csv_field(FILE *out, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (strpbrk(s, ",\"\r\n") == NULL &&
+	    !(len && (s[0] == ' ' || s[len - 1] == ' '))) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+void output_md_cell(FILE *out, const char *s)
+{
+	int leading = 1;
+
+	for (; *s; s++) {
+		if (leading && *s == ' ') {
+			fputs("&nbsp;", out);
+			continue;
+		}
+		leading = 0;
+		switch (*s) {
+		case '|':
+			fputs("\\|", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '`':
+			fputs("\\`", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '\r':
+			break;
+		case '\n':
+			fputs("<br>", out);
+			break;
+		default:
+			fputc(*s, out);
+		}
+	}
+}
+
+static const char *cell(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+static const char *heading(sqlite3_stmt *st, const char *const *labels, int i)
+{
+	return labels && labels[i] ? labels[i] : sqlite3_column_name(st, i);
+}
+
+static int finish_step(sqlite3 *db, sqlite3_stmt *st, int rc,
+		       struct kb_error *err)
+{
+	if (rc == SQLITE_DONE)
+		return 0;
+	kb_error_set(err, "%s", sqlite3_errmsg(db));
+	sqlite3_reset(st);
+	return -1;
+}
+
+static long print_csv(sqlite3 *db, sqlite3_stmt *st, FILE *out,
+		      struct kb_error *err)
+{
+	int n = sqlite3_column_count(st);
+	long rows = 0;
+	int rc;
+
+	for (int i = 0; i < n; i++) {
+		fputs(i ? "," : "", out);
+		output_csv_field(out, sqlite3_column_name(st, i));
+	}
+	fputs("\r\n", out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++) {
+			fputs(i ? "," : "", out);
+			output_csv_field(out, cell(st, i));
+		}
+		fputs("\r\n", out);
+		rows++;
+	}
+	return finish_step(db, st, rc, err) < 0 ? -1 : rows;
+}
+
+static long print_md(sqlite3 *db, sqlite3_stmt *st, const char *const *labels,
+		     FILE *out, struct kb_error *err)
+{
+	int n = sqlite3_column_count(st);
+	long rows = 0;
+	int rc;
+
+	for (int i = 0; i < n; i++) {
+		fputs("| ", out);
+		output_md_cell(out, heading(st, labels, i));
+		fputc(' ', out);
+	}
+	fputs("|\n", out);
+	for (int i = 0; i < n; i++)
+		fputs("| --- ", out);
+	fputs("|\n", out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++) {
+			fputs("| ", out);
+			output_md_cell(out, cell(st, i));
+			fputc(' ', out);
+		}
+		fputs("|\n", out);
+		rows++;
+	}
+	return finish_step(db, st, rc, err) < 0 ? -1 : rows;
+}
+
+/* Print value as JSON using SQLite's json_quote(). */
+static int json_value(sqlite3_stmt *quote, sqlite3_value *value, FILE *out)
+{
+	int rc;
+
+	sqlite3_reset(quote);
+	sqlite3_bind_value(quote, 1, value);
+	rc = sqlite3_step(quote);
+	if (rc == SQLITE_ROW)
+		fputs(cell(quote, 0), out);
+	sqlite3_reset(quote);
+	return rc == SQLITE_ROW ? 0 : -1;
+}
+
+static long print_json(sqlite3 *db, sqlite3_stmt *st, FILE *out,
+		       struct kb_error *err)
+{
+	sqlite3_stmt *quote = NULL;
+	sqlite3_stmt *name = NULL;
+	int n = sqlite3_column_count(st);
+	long rows = 0;
+	int rc = SQLITE_ERROR;
+
+	if (sqlite3_prepare_v2(db, "SELECT json_quote(?1)", -1, &quote, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT json_quote(CAST(?1 AS TEXT))", -1, &name, NULL) != SQLITE_OK) {
+		kb_error_set(err, "%s", sqlite3_errmsg(db));
+		goto cleanup;
+	}
+	fputc('[', out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs(rows ? ",\n{" : "\n{", out);
+		for (int i = 0; i < n; i++) {
+			sqlite3_reset(name);
+			sqlite3_bind_text(name, 1, sqlite3_column_name(st, i), -1,
+					  SQLITE_STATIC);
+			if (sqlite3_step(name) != SQLITE_ROW)
+				break;
+			fprintf(out, "%s%s:", i ? "," : "", cell(name, 0));
+			sqlite3_reset(name);
+			json_value(quote, sqlite3_column_value(st, i), out);
+		}
+		fputc('}', out);
+		rows++;
+	}
+	fputs(rows ? "\n]\n" : "]\n", out);
+	if (finish_step(db, st, rc, err) < 0)
+		rows = -1;
+cleanup:
+	sqlite3_finalize(quote);
+	sqlite3_finalize(name);
+	return rc == SQLITE_DONE ? rows : -1;
+}
+
+struct table {
+	/* the cells, row after row, each malloc'ed */
+	char **cells;
+	size_t ncells;
+	size_t cap;
+	/* each column's width in terminal columns */
+	size_t *width;
+};
+
+static int table_add(struct table *t, const char *s, int col)
+{
+	size_t w;
+
+	if (t->ncells == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 256;
+		char **grown = realloc(t->cells, cap * sizeof(*grown));
+
+		if (!grown)
+			return -1;
+		t->cells = grown;
+		t->cap = cap;
+	}
+	t->cells[t->ncells] = strdup(s);
+	if (!t->cells[t->ncells])
+		return -1;
+	for (char *p = t->cells[t->ncells]; *p; p++)
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	w = utf8_width(s, strlen(s));
+	if (w > t->width[col])
+		t->width[col] = w;
+	t->ncells++;
+	return 0;
+}
+
+static void table_print(const struct table *t, int n, FILE *out)
+{
+	for (size_t i = 0; i < t->ncells; i++) {
+		int col = (int)(i % (size_t)n);
+		const char *s = t->cells[i];
+
+		fputs(s, out);
+		if (col == n - 1) {
+			fputc('\n', out);
+		} else {
+			size_t pad = t->width[col] - utf8_width(s, strlen(s)) + 2;
+
+			fprintf(out, "%*s", (int)pad, "");
+		}
+		if (i == (size_t)n - 1) {
+			for (int c = 0; c < n; c++) {
+				for (size_t k = 0; k < t->width[c]; k++)
+					fputc('-', out);
+				fputs(c == n - 1 ? "\n" : "  ", out);
+			}
+		}
+	}
+}
+
+static long print_table(sqlite3 *db, sqlite3_stmt *st, const char *const *labels,
+			FILE *out, struct kb_error *err)
+{
+	struct table t = {0};
+	int n = sqlite3_column_count(st);
+	long rows = -1;
+	int rc;
+
+	t.width = calloc((size_t)n + 1, sizeof(*t.width));
+	if (!t.width)
+		goto nomem;
+	for (int i = 0; i < n; i++)
+		if (table_add(&t, heading(st, labels, i), i) < 0)
+			goto nomem;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < n; i++)
+			if (table_add(&t, cell(st, i), i) < 0)
+				goto nomem;
+	}
+	if (finish_step(db, st, rc, err) < 0)
+		goto cleanup;
+	if (n > 0)
+		table_print(&t, n, out);
+	rows = n ? (long)(t.ncells / (size_t)n) - 1 : 0;
+	goto cleanup;
+nomem:
+	kb_error_set(err, "out of memory");
+	sqlite3_reset(st);
+cleanup:
+	for (size_t i = 0; i < t.ncells; i++)
+		free(t.cells[i]);
+	free(t.cells);
+	free(t.width);
+	return rows;
+}
+
+long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
+		 const char *const *labels, FILE *out, struct kb_error *err)
+{
+	switch (fmt) {
+	case FMT_CSV:
+		return print_csv(db, st, out, err);
+	case FMT_MD:
+		return print_md(db, st, labels, out, err);
+	case FMT_JSON:
+		return print_json(db, st, out, err);
+	default:
+		return print_table(db, st, labels, out, err);
+	}
+}

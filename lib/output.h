@@ -1,0 +1,45 @@
+/*
+ * output.h - print the rows of a statement as an aligned table, CSV
+ * (RFC 4180), GitHub-flavoured Markdown or JSON.
+ *
+ *     enum format fmt;
+ *     if (format_parse("csv", &fmt) < 0) ... usage error ...
+ *     if (output_rows(db, st, fmt, NULL, stdout, &err) < 0) ...
+ */
+#ifndef CODEKB_OUTPUT_H
+#define CODEKB_OUTPUT_H
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+#include "error.h"
+
+enum format {
+	FMT_TABLE,
+	FMT_CSV,
+	FMT_MD,
+	FMT_JSON,
+};
+
+/* Parse a --format value.  Returns 0, or -1 if name is none of table,
+ * csv, md (or markdown) and json. */
+int format_parse(const char *name, enum format *out);
+
+/*
+ * Step st to its end and print its rows to out in fmt.  labels, if not
+ * NULL, gives a heading per column for the table and Markdown formats;
+ * CSV and JSON always use the column names.  JSON is an array of objects,
+ * each value escaped by SQLite's json_quote().  Returns the number of rows
+ * printed, or -1 with err set (st is then left reset).
+ */
+long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
+		 const char *const *labels, FILE *out, struct kb_error *err);
+
+/* Write s as one RFC 4180 CSV field (quoted only when it must be). */
+void output_csv_field(FILE *out, const char *s);
+
+/* Write s as the content of one GFM table cell: '|', '\', '`', '<' and
+ * newlines escaped, leading spaces kept. */
+void output_md_cell(FILE *out, const char *s);
+
+#endif

@@ -1,0 +1,114 @@
+/*
+ * cmd_sql.c - `codekb sql "SELECT ..."`: ad-hoc, read-only SQL.
+ *
+ * Four locks keep the database safe: the file is opened read-only, the
+ * connection has PRAGMA query_only, every statement must be read-only by
+ * sqlite3_stmt_readonly(), and an authorizer allows only reading actions
+ * (no ATTACH, DETACH, writes, or pragmas that set anything).
+ */
+#include <string.h>
+#include <strings.h>
+
+#include "cmd.h"
+
+/* Pragmas that only read, allowed with an argument (a table name). */
+static const char *const reading_pragmas[] = {
+	"table_info", "table_xinfo", "table_list", "index_list", "index_info",
+	"index_xinfo", "foreign_key_list", "foreign_key_check",
+	"integrity_check", "quick_check", "collation_list", "function_list",
+	"module_list", "pragma_list", "compile_options", "database_list",
+	"user_version", "schema_version", "application_id", "page_count",
+	"page_size", "encoding", "freelist_count", "journal_mode",
+	"foreign_keys",
+};
+
+static int pragma_allowed(const char *name, const char *arg)
+{
+	int takes_arg = 0;
+
+	for (size_t i = 0; i < sizeof(reading_pragmas) / sizeof(reading_pragmas[0]); i++) {
+		if (strcasecmp(name, reading_pragmas[i]) == 0) {
+			/* from table_info to foreign_key_check they name a table */
+			takes_arg = i <= 7;
+			return !arg || takes_arg;
+		}
+	}
+	return 0;
+}
+
+static int authorize(void *ctx, int action, const char *a, const char *b,
+		     const char *db, const char *trigger)
+{
+	(void)ctx;
+	(void)db;
+	(void)trigger;
+	switch (action) {
+	case SQLITE_SELECT:
+	case SQLITE_READ:
+	case SQLITE_RECURSIVE:
+		return SQLITE_OK;
+	case SQLITE_FUNCTION:
+		return strcasecmp(b, "load_extension") == 0 ? SQLITE_DENY : SQLITE_OK;
+	case SQLITE_PRAGMA:
+		return pragma_allowed(a, b) ? SQLITE_OK : SQLITE_DENY;
+	default:
+		return SQLITE_DENY;
+	}
+}
+
+/* Describe a prepare error, pointing at the offending place in sql. */
+static void sql_error(struct ctx *ctx, const char *sql)
+{
+	int offset = sqlite3_error_offset(ctx->db);
+	const char *msg = sqlite3_errmsg(ctx->db);
+
+	if (strstr(msg, "not authorized"))
+		msg = "not allowed: codekb sql only reads (no ATTACH, no "
+		      "writes, no pragmas that set anything)";
+	if (offset >= 0 && (size_t)offset < strlen(sql))
+		kb_error_set(&ctx->err, "%s, at offset %d: \"%.30s\"", msg,
+			     offset, sql + offset);
+	else
+		kb_error_set(&ctx->err, "%s", msg);
+}
+
+static int run(struct ctx *ctx)
+{
+	const char *sql = ctx->o->args[0];
+	const char *tail = sql;
+	int status = EXIT_OK;
+
+	sqlite3_set_authorizer(ctx->db, authorize, NULL);
+	while (status == EXIT_OK && tail && *tail) {
+		sqlite3_stmt *st = NULL;
+		const char *start = tail;
+
+		if (sqlite3_prepare_v2(ctx->db, start, -1, &st, &tail) != SQLITE_OK) {
+			sql_error(ctx, sql);
+			status = EXIT_FAIL;
+		} else if (!st) {
+			break;
+		} else if (!sqlite3_stmt_readonly(st)) {
+			kb_error_set(&ctx->err, "not allowed: codekb sql only "
+				     "reads, and this statement writes");
+			status = EXIT_FAIL;
+		} else if (output_rows(ctx->db, st, ctx->fmt, NULL, ctx->out,
+				       &ctx->err) < 0) {
+			status = EXIT_FAIL;
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_set_authorizer(ctx->db, NULL, NULL);
+	return status;
+}
+
+const struct cmd cmd_sql = {
+	"sql",
+	"sql \"SELECT ...\" [--format table|csv|md|json]",
+	OPT_FORMAT,
+	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
+	FMT_TABLE,
+	1,
+	1,
+	run,
+};

@@ -1,0 +1,207 @@
+-- import.sql: the statements codekb-import runs, one per "-- name:" block.
+--
+-- Values come in only through the named parameters (:protocol, :code, ...).
+-- A parameter that a file has no column for is bound NULL: an insert then
+-- takes the column's default, and an update keeps the stored value.  Each
+-- kind has four statements: find (does the row exist), same (does it exist
+-- with exactly these values), insert and update.
+
+-- name: seen_create
+CREATE TEMP TABLE IF NOT EXISTS import_seen (
+    key  TEXT PRIMARY KEY,
+    line INTEGER NOT NULL
+);
+
+-- name: seen_reset
+DELETE FROM temp.import_seen;
+
+-- name: seen_add
+INSERT OR IGNORE INTO temp.import_seen (key, line) VALUES (:key, :line);
+
+-- name: seen_line
+SELECT line FROM temp.import_seen WHERE key = :key;
+
+-- name: protocol_exists
+SELECT 1 FROM protocol WHERE id = :protocol;
+
+-- name: protocol_list
+SELECT group_concat(id, ', ') FROM (SELECT id FROM protocol ORDER BY id);
+
+-- name: class_for_code
+SELECT label FROM class
+WHERE protocol = :protocol AND :code BETWEEN first AND last;
+
+-- name: class_span
+SELECT min(first), max(last) FROM class WHERE protocol = :protocol;
+
+-- name: class_exists
+SELECT 1 FROM class WHERE protocol = :protocol AND label = :class;
+
+-- name: code_exists_plain
+SELECT 1 FROM code WHERE protocol = :protocol AND code = :code;
+
+-- name: locale_resolve
+SELECT tag FROM locale WHERE tag = :locale COLLATE NOCASE
+UNION ALL
+SELECT tag FROM locale_alias WHERE alias = :locale
+LIMIT 1;
+
+-- name: ui_key_placeholders
+SELECT placeholders FROM ui_key WHERE key = :key;
+
+-- name: english_body
+SELECT body FROM text
+WHERE protocol = :protocol AND code = :code AND locale = 'en'
+  AND field = :field;
+
+-- name: protocol_find
+SELECT 1 FROM protocol WHERE id = :protocol;
+
+-- name: protocol_same
+SELECT 1 FROM protocol
+WHERE id = :protocol AND name = :name
+  AND (:reference IS NULL OR reference = :reference);
+
+-- name: protocol_insert
+INSERT INTO protocol (id, name, reference)
+VALUES (:protocol, :name, coalesce(:reference, ''));
+
+-- name: protocol_update
+UPDATE protocol SET name = :name, reference = coalesce(:reference, reference)
+WHERE id = :protocol;
+
+-- name: class_find
+SELECT 1 FROM class WHERE protocol = :protocol AND label = :class;
+
+-- name: class_same
+SELECT 1 FROM class
+WHERE protocol = :protocol AND label = :class AND first = :first
+  AND last = :last AND name = :name;
+
+-- name: class_insert
+INSERT INTO class (protocol, label, first, last, name)
+VALUES (:protocol, :class, :first, :last, :name);
+
+-- name: class_update
+UPDATE class SET first = :first, last = :last, name = :name
+WHERE protocol = :protocol AND label = :class;
+
+-- name: code_find
+SELECT 1 FROM code WHERE protocol = :protocol AND code = :code;
+
+-- name: code_same
+SELECT 1 FROM code
+WHERE protocol = :protocol AND code = :code AND reason = :reason
+  AND (:reference IS NULL OR reference = :reference)
+  AND (:section IS NULL OR section = :section)
+  AND (:status IS NULL OR status = :status)
+  AND (:registered IS NULL OR registered IS nullif(:registered, ''))
+  AND (:expires IS NULL OR expires IS nullif(:expires, ''))
+  AND (:vendor IS NULL OR vendor IS nullif(:vendor, ''))
+  AND final = :final
+  AND (:cacheable IS NULL OR cacheable = :cacheable)
+  AND (:retry_after IS NULL OR retry_after = :retry_after)
+  AND (:former IS NULL OR former = :former);
+
+-- name: code_insert
+INSERT INTO code (protocol, code, reason, reference, section, status,
+                  registered, expires, vendor, final, cacheable,
+                  retry_after, former)
+VALUES (:protocol, :code, :reason, coalesce(:reference, ''),
+        coalesce(:section, ''), coalesce(:status, 'current'),
+        nullif(:registered, ''), nullif(:expires, ''), nullif(:vendor, ''),
+        :final, coalesce(:cacheable, 0), coalesce(:retry_after, 0),
+        coalesce(:former, ''));
+
+-- name: code_update
+UPDATE code SET
+    reason = :reason,
+    reference = coalesce(:reference, reference),
+    section = coalesce(:section, section),
+    status = coalesce(:status, status),
+    registered = iif(:registered IS NULL, registered, nullif(:registered, '')),
+    expires = iif(:expires IS NULL, expires, nullif(:expires, '')),
+    vendor = iif(:vendor IS NULL, vendor, nullif(:vendor, '')),
+    final = :final,
+    cacheable = coalesce(:cacheable, cacheable),
+    retry_after = coalesce(:retry_after, retry_after),
+    former = coalesce(:former, former)
+WHERE protocol = :protocol AND code = :code;
+
+-- name: text_find
+SELECT 1 FROM text
+WHERE protocol = :protocol AND code = :code AND locale = :locale
+  AND field = :field;
+
+-- name: text_same
+SELECT 1 FROM text
+WHERE protocol = :protocol AND code = :code AND locale = :locale
+  AND field = :field AND body = :body;
+
+-- name: text_upsert
+INSERT INTO text (protocol, code, locale, field, body, source)
+VALUES (:protocol, :code, :locale, :field, :body,
+        iif(:locale = 'en', NULL,
+            (SELECT body FROM text AS e
+             WHERE e.protocol = :protocol AND e.code = :code
+               AND e.locale = 'en' AND e.field = :field)))
+ON CONFLICT (protocol, code, locale, field) DO UPDATE
+SET body = excluded.body, source = excluded.source;
+
+-- name: protocol_text_find
+SELECT 1 FROM protocol_text WHERE protocol = :protocol AND locale = :locale;
+
+-- name: protocol_text_same
+SELECT 1 FROM protocol_text
+WHERE protocol = :protocol AND locale = :locale AND name = :name;
+
+-- name: protocol_text_insert
+INSERT INTO protocol_text (protocol, locale, name, source)
+SELECT :protocol, :locale, :name, name FROM protocol WHERE id = :protocol;
+
+-- name: protocol_text_update
+UPDATE protocol_text
+SET name = :name,
+    source = (SELECT name FROM protocol WHERE id = :protocol)
+WHERE protocol = :protocol AND locale = :locale;
+
+-- name: class_text_find
+SELECT 1 FROM class_text
+WHERE protocol = :protocol AND label = :class AND locale = :locale;
+
+-- name: class_text_same
+SELECT 1 FROM class_text
+WHERE protocol = :protocol AND label = :class AND locale = :locale
+  AND name = :name;
+
+-- name: class_text_insert
+INSERT INTO class_text (protocol, label, locale, name, source)
+SELECT :protocol, :class, :locale, :name, name FROM class
+WHERE protocol = :protocol AND label = :class;
+
+-- name: class_text_update
+UPDATE class_text
+SET name = :name,
+    source = (SELECT name FROM class
+              WHERE protocol = :protocol AND label = :class)
+WHERE protocol = :protocol AND label = :class AND locale = :locale;
+
+-- name: ui_find
+SELECT 1 FROM ui WHERE locale = :locale AND key = :key;
+
+-- name: ui_same
+SELECT 1 FROM ui WHERE locale = :locale AND key = :key AND text = :text;
+
+-- name: ui_insert
+INSERT INTO ui (locale, key, text, source)
+VALUES (:locale, :key, :text,
+        iif(:locale = 'en', NULL,
+            (SELECT text FROM ui AS e WHERE e.locale = 'en' AND e.key = :key)));
+
+-- name: ui_update
+UPDATE ui
+SET text = :text,
+    source = iif(:locale = 'en', NULL,
+                 (SELECT text FROM ui AS e
+                  WHERE e.locale = 'en' AND e.key = :key))
+WHERE locale = :locale AND key = :key;

@@ -1,0 +1,434 @@
+-- views.sql: the public, documented views of a codekb database.
+--
+-- Analysts query these directly (docs/views.md describes every column);
+-- the codekb program reads nothing else for its pages.  Every localized
+-- view has a `locale` column and falls back to English, text by text, so a
+-- language never shows an empty field.  Sentences are built here from the
+-- templates in `ui`, by replacing {named} placeholders, never in C.
+--
+-- codekb-import drops and re-creates these views each time it writes, so
+-- this file may also be run again by hand in the sqlite3 shell.
+
+DROP VIEW IF EXISTS comparison;
+DROP VIEW IF EXISTS comparison_difference;
+DROP VIEW IF EXISTS pair_sentence;
+DROP VIEW IF EXISTS code_page;
+DROP VIEW IF EXISTS code_l10n;
+DROP VIEW IF EXISTS class_l10n;
+DROP VIEW IF EXISTS protocol_l10n;
+DROP VIEW IF EXISTS ui_l10n;
+DROP VIEW IF EXISTS text_l10n;
+DROP VIEW IF EXISTS coverage;
+
+-- Every UI string in every language, with English where a language has none.
+CREATE VIEW ui_l10n AS
+SELECT l.tag AS locale,
+       k.key AS key,
+       coalesce(u.text, e.text) AS text,
+       u.text IS NULL AS is_fallback,
+       u.source IS NOT NULL AND u.source IS NOT e.text AS is_stale
+FROM locale AS l
+CROSS JOIN ui_key AS k
+LEFT JOIN ui AS u ON u.locale = l.tag AND u.key = k.key
+LEFT JOIN ui AS e ON e.locale = 'en' AND e.key = k.key;
+
+-- Every prose field of every code in every language, with its fallback.
+CREATE VIEW text_l10n AS
+SELECT l.tag AS locale,
+       c.protocol AS protocol,
+       c.code AS code,
+       f.name AS field,
+       coalesce(t.body, e.body) AS body,
+       t.body IS NULL AS is_fallback,
+       t.source IS NOT NULL AND t.source IS NOT e.body AS is_stale
+FROM locale AS l
+CROSS JOIN code AS c
+CROSS JOIN field AS f
+LEFT JOIN text AS e
+       ON e.protocol = c.protocol AND e.code = c.code
+      AND e.locale = 'en' AND e.field = f.name
+LEFT JOIN text AS t
+       ON t.protocol = c.protocol AND t.code = c.code
+      AND t.locale = l.tag AND t.field = f.name;
+
+CREATE VIEW protocol_l10n AS
+SELECT l.tag AS locale,
+       p.id AS protocol,
+       coalesce(pt.name, p.name) AS name,
+       p.reference AS reference
+FROM locale AS l
+CROSS JOIN protocol AS p
+LEFT JOIN protocol_text AS pt ON pt.protocol = p.id AND pt.locale = l.tag;
+
+CREATE VIEW class_l10n AS
+SELECT l.tag AS locale,
+       c.protocol AS protocol,
+       c.label AS label,
+       c.first AS first,
+       c.last AS last,
+       coalesce(ct.name, c.name) AS name
+FROM locale AS l
+CROSS JOIN class AS c
+LEFT JOIN class_text AS ct
+       ON ct.protocol = c.protocol AND ct.label = c.label
+      AND ct.locale = l.tag;
+
+-- A code in one language: its facts, its class, its reference as a label
+-- and a link, its three texts, and the first sentence of its description
+-- (`summary`) and of its when-it-occurs text (`when_first`).
+CREATE VIEW code_l10n AS
+SELECT x.*,
+       CASE WHEN instr(x.description, '。') > 0
+            THEN substr(x.description, 1, instr(x.description, '。'))
+            WHEN instr(x.description, '. ') > 0
+            THEN substr(x.description, 1, instr(x.description, '. '))
+            ELSE x.description END AS summary,
+       CASE WHEN instr(x.when_seen, '。') > 0
+            THEN substr(x.when_seen, 1, instr(x.when_seen, '。'))
+            WHEN instr(x.when_seen, '. ') > 0
+            THEN substr(x.when_seen, 1, instr(x.when_seen, '. '))
+            ELSE x.when_seen END AS when_first,
+       CASE WHEN x.reference = '' THEN NULL
+            WHEN x.section = '' THEN replace(rd.text, '{document}', x.document)
+            ELSE replace(replace(rs.text, '{document}', x.document),
+                         '{section}', x.section) END AS ref_label
+FROM (
+    SELECT l.tag AS locale,
+           c.protocol AS protocol,
+           c.code AS code,
+           c.reason AS reason,
+           cl.label AS class_label,
+           coalesce(ct.name, cl.name) AS class_name,
+           cl.label || ' ' || coalesce(ct.name, cl.name) AS class,
+           c.final AS final,
+           CASE c.final WHEN 1 THEN kf.text ELSE kp.text END AS kind,
+           c.cacheable AS cacheable,
+           c.retry_after AS retry_after,
+           c.status AS status,
+           st.text AS status_name,
+           c.registered AS registered,
+           c.expires AS expires,
+           c.vendor AS vendor,
+           c.former AS former,
+           c.reference AS reference,
+           c.section AS section,
+           CASE WHEN c.reference GLOB 'RFC[0-9]*'
+                THEN 'RFC ' || substr(c.reference, 4)
+                ELSE c.reference END AS document,
+           CASE WHEN c.reference GLOB 'RFC[0-9]*'
+                THEN 'https://www.rfc-editor.org/rfc/rfc'
+                     || lower(substr(c.reference, 4))
+                     || iif(c.section = '', '', '#section-' || c.section)
+                WHEN c.reference GLOB 'draft-*'
+                THEN 'https://datatracker.ietf.org/doc/html/' || c.reference
+                     || iif(c.section = '', '', '#section-' || c.section)
+                ELSE NULL END AS ref_url,
+           coalesce(td.body, ed.body) AS description,
+           coalesce(tw.body, ew.body) AS when_seen,
+           coalesce(th.body, eh.body) AS how_to_fix,
+           (td.body IS NULL) + (tw.body IS NULL) + (th.body IS NULL)
+               AS fallbacks
+    FROM locale AS l
+    CROSS JOIN code AS c
+    JOIN class AS cl
+      ON cl.protocol = c.protocol AND c.code BETWEEN cl.first AND cl.last
+    LEFT JOIN class_text AS ct
+      ON ct.protocol = cl.protocol AND ct.label = cl.label
+     AND ct.locale = l.tag
+    LEFT JOIN ui_l10n AS kf ON kf.locale = l.tag AND kf.key = 'word.final'
+    LEFT JOIN ui_l10n AS kp ON kp.locale = l.tag AND kp.key = 'word.provisional'
+    LEFT JOIN ui_l10n AS st ON st.locale = l.tag AND st.key = 'status.' || c.status
+    LEFT JOIN text AS ed
+      ON ed.protocol = c.protocol AND ed.code = c.code
+     AND ed.locale = 'en' AND ed.field = 'description'
+    LEFT JOIN text AS ew
+      ON ew.protocol = c.protocol AND ew.code = c.code
+     AND ew.locale = 'en' AND ew.field = 'when_seen'
+    LEFT JOIN text AS eh
+      ON eh.protocol = c.protocol AND eh.code = c.code
+     AND eh.locale = 'en' AND eh.field = 'how_to_fix'
+    LEFT JOIN text AS td
+      ON td.protocol = c.protocol AND td.code = c.code
+     AND td.locale = l.tag AND td.field = 'description'
+    LEFT JOIN text AS tw
+      ON tw.protocol = c.protocol AND tw.code = c.code
+     AND tw.locale = l.tag AND tw.field = 'when_seen'
+    LEFT JOIN text AS th
+      ON th.protocol = c.protocol AND th.code = c.code
+     AND th.locale = l.tag AND th.field = 'how_to_fix'
+) AS x
+LEFT JOIN ui_l10n AS rs ON rs.locale = x.locale AND rs.key = 'ref.section'
+LEFT JOIN ui_l10n AS rd ON rd.locale = x.locale AND rd.key = 'ref.document';
+
+-- Every pair template filled in for an ordered pair of distinct codes of
+-- one protocol, with the facts that decide which sentences a page uses.
+CREATE VIEW pair_sentence AS
+SELECT a.locale AS locale,
+       a.protocol AS protocol,
+       a.code AS code_a,
+       b.code AS code_b,
+       u.key AS key,
+       a.class_label <> b.class_label AS classes_differ,
+       a.final AS a_final, b.final AS b_final,
+       a.retry_after AS a_retry_after, b.retry_after AS b_retry_after,
+       a.cacheable AS a_cacheable, b.cacheable AS b_cacheable,
+       replace(replace(replace(replace(replace(replace(replace(replace(
+       replace(replace(replace(replace(replace(replace(replace(replace(
+       replace(u.text,
+           '{protocol_name}', p.name),
+           '{protocol}', a.protocol),
+           '{a_reason}', a.reason),
+           '{a_class}', a.class),
+           '{a_kind}', a.kind),
+           '{a_summary}', a.summary),
+           '{a_when_all}', a.when_seen),
+           '{a_when}', a.when_first),
+           '{b_reason}', b.reason),
+           '{b_class}', b.class),
+           '{b_kind}', b.kind),
+           '{b_summary}', b.summary),
+           '{b_when_all}', b.when_seen),
+           '{b_when}', b.when_first),
+           '{note}', coalesce(n.body, ne.body, '')),
+           '{a}', a.code),
+           '{b}', b.code) AS text
+FROM code_l10n AS a
+JOIN code_l10n AS b
+  ON b.locale = a.locale AND b.protocol = a.protocol AND b.code <> a.code
+JOIN protocol_l10n AS p ON p.locale = a.locale AND p.protocol = a.protocol
+JOIN ui_l10n AS u ON u.locale = a.locale AND u.key GLOB 'pair.*'
+LEFT JOIN note AS n
+  ON n.protocol = a.protocol AND n.locale = a.locale
+ AND n.code_a = min(a.code, b.code) AND n.code_b = max(a.code, b.code)
+LEFT JOIN note AS ne
+  ON ne.protocol = a.protocol AND ne.locale = 'en'
+ AND ne.code_a = min(a.code, b.code) AND ne.code_b = max(a.code, b.code);
+
+-- The numbered "key differences" of a comparison, in order.  Which items
+-- appear depends on the facts: a class contrast only when the classes
+-- differ, Retry-After and caching only when they tell the codes apart.
+CREATE VIEW comparison_difference AS
+SELECT locale, protocol, code_a, code_b, 1 AS position, text
+FROM pair_sentence WHERE key = 'pair.diff_class' AND classes_differ
+UNION ALL
+SELECT locale, protocol, code_a, code_b, 2, text
+FROM pair_sentence WHERE key = 'pair.diff_kind' AND a_final <> b_final
+UNION ALL
+SELECT locale, protocol, code_a, code_b, 3, text
+FROM pair_sentence WHERE key = 'pair.meaning_a'
+UNION ALL
+SELECT locale, protocol, code_a, code_b, 4, text
+FROM pair_sentence WHERE key = 'pair.meaning_b'
+UNION ALL
+SELECT locale, protocol, code_a, code_b, 5, text
+FROM pair_sentence WHERE key = 'pair.when_a'
+UNION ALL
+SELECT locale, protocol, code_a, code_b, 6, text
+FROM pair_sentence WHERE key = 'pair.when_b'
+UNION ALL
+SELECT locale, protocol, code_a, code_b, 7, text
+FROM pair_sentence
+WHERE key = CASE WHEN a_retry_after AND b_retry_after THEN 'pair.retry_both'
+                 WHEN a_retry_after THEN 'pair.retry_a'
+                 WHEN b_retry_after THEN 'pair.retry_b' END
+UNION ALL
+SELECT locale, protocol, code_a, code_b, 8, text
+FROM pair_sentence
+WHERE key = CASE WHEN a_cacheable AND NOT b_cacheable THEN 'pair.cache_a'
+                 WHEN b_cacheable AND NOT a_cacheable THEN 'pair.cache_b' END
+UNION ALL
+SELECT s.locale, s.protocol, s.code_a, s.code_b, 9, s.text
+FROM pair_sentence AS s
+WHERE s.key = 'pair.note'
+  AND EXISTS (SELECT 1 FROM note AS n
+              WHERE n.protocol = s.protocol
+                AND n.code_a = min(s.code_a, s.code_b)
+                AND n.code_b = max(s.code_a, s.code_b));
+
+-- The comparison page of two codes of one protocol in one language, as
+-- Markdown (`markdown`) and as a JSON object (`json`).
+CREATE VIEW comparison AS
+SELECT y.*,
+       '# ' || y.title || char(10, 10)
+       || y.protocol_line || char(10, 10)
+       || y.intro || char(10, 10)
+       || y.section_a || char(10)
+       || y.section_b || char(10)
+       || '## ' || hd.text || char(10, 10)
+       || (SELECT group_concat(n || '. ' || text, char(10))
+           FROM (SELECT row_number() OVER (ORDER BY position) AS n, text
+                 FROM comparison_difference AS d
+                 WHERE d.locale = y.locale AND d.protocol = y.protocol
+                   AND d.code_a = y.code_a AND d.code_b = y.code_b
+                 ORDER BY position)) || char(10, 10)
+       || '## ' || hw.text || char(10, 10)
+       || y.which_a || char(10, 10)
+       || y.which_b || char(10, 10)
+       || '## ' || hl.text || char(10, 10)
+       || y.links_a || char(10)
+       || y.links_b || char(10) AS markdown,
+       json_object(
+           'protocol', y.protocol,
+           'lang', y.locale,
+           'title', y.title,
+           'protocol_name', y.protocol_name,
+           'intro', y.intro,
+           'codes', json_array(json(y.json_a), json(y.json_b)),
+           'differences',
+           (SELECT json_group_array(text)
+            FROM (SELECT text FROM comparison_difference AS d
+                  WHERE d.locale = y.locale AND d.protocol = y.protocol
+                    AND d.code_a = y.code_a AND d.code_b = y.code_b
+                  ORDER BY position)),
+           'which', json_array(y.which_a, y.which_b)) AS json
+FROM (
+    SELECT a.locale AS locale,
+           a.protocol AS protocol,
+           a.code AS code_a,
+           b.code AS code_b,
+           p.name AS protocol_name,
+           (SELECT text FROM pair_sentence AS s
+            WHERE s.locale = a.locale AND s.protocol = a.protocol
+              AND s.code_a = a.code AND s.code_b = b.code
+              AND s.key = 'pair.title') AS title,
+           (SELECT text FROM pair_sentence AS s
+            WHERE s.locale = a.locale AND s.protocol = a.protocol
+              AND s.code_a = a.code AND s.code_b = b.code
+              AND s.key = 'pair.protocol') AS protocol_line,
+           (SELECT text FROM pair_sentence AS s
+            WHERE s.locale = a.locale AND s.protocol = a.protocol
+              AND s.code_a = a.code AND s.code_b = b.code
+              AND s.key = iif(a.class_label = b.class_label,
+                              'pair.intro_same', 'pair.intro')) AS intro,
+           '## ' || a.code || ' ' || a.reason || char(10, 10)
+           || '### ' || h1.text || char(10, 10) || a.description || char(10, 10)
+           || '### ' || h2.text || char(10, 10) || a.when_seen || char(10, 10)
+           || '### ' || h3.text || char(10, 10) || a.how_to_fix || char(10)
+               AS section_a,
+           '## ' || b.code || ' ' || b.reason || char(10, 10)
+           || '### ' || h1.text || char(10, 10) || b.description || char(10, 10)
+           || '### ' || h2.text || char(10, 10) || b.when_seen || char(10, 10)
+           || '### ' || h3.text || char(10, 10) || b.how_to_fix || char(10)
+               AS section_b,
+           (SELECT text FROM pair_sentence AS s
+            WHERE s.locale = a.locale AND s.protocol = a.protocol
+              AND s.code_a = a.code AND s.code_b = b.code
+              AND s.key = 'pair.which_a') AS which_a,
+           (SELECT text FROM pair_sentence AS s
+            WHERE s.locale = a.locale AND s.protocol = a.protocol
+              AND s.code_a = a.code AND s.code_b = b.code
+              AND s.key = 'pair.which_b') AS which_b,
+           '- [' || a.protocol || ' ' || a.code || ' ' || a.reason || ']('
+           || a.code || '.md)'
+           || iif(a.ref_url IS NULL, '',
+                  ' · [' || a.ref_label || '](' || a.ref_url || ')') AS links_a,
+           '- [' || b.protocol || ' ' || b.code || ' ' || b.reason || ']('
+           || b.code || '.md)'
+           || iif(b.ref_url IS NULL, '',
+                  ' · [' || b.ref_label || '](' || b.ref_url || ')') AS links_b,
+           json_object('code', a.code, 'reason', a.reason,
+                       'class', a.class, 'kind', a.kind,
+                       'status', a.status,
+                       'description', a.description,
+                       'when_seen', a.when_seen,
+                       'how_to_fix', a.how_to_fix,
+                       'reference', a.ref_label, 'url', a.ref_url,
+                       'page', a.code || '.md') AS json_a,
+           json_object('code', b.code, 'reason', b.reason,
+                       'class', b.class, 'kind', b.kind,
+                       'status', b.status,
+                       'description', b.description,
+                       'when_seen', b.when_seen,
+                       'how_to_fix', b.how_to_fix,
+                       'reference', b.ref_label, 'url', b.ref_url,
+                       'page', b.code || '.md') AS json_b
+    FROM code_l10n AS a
+    JOIN code_l10n AS b
+      ON b.locale = a.locale AND b.protocol = a.protocol AND b.code <> a.code
+    JOIN protocol_l10n AS p ON p.locale = a.locale AND p.protocol = a.protocol
+    JOIN ui_l10n AS h1 ON h1.locale = a.locale AND h1.key = 'head.description'
+    JOIN ui_l10n AS h2 ON h2.locale = a.locale AND h2.key = 'head.when_seen'
+    JOIN ui_l10n AS h3 ON h3.locale = a.locale AND h3.key = 'head.how_to_fix'
+) AS y
+JOIN ui_l10n AS hd ON hd.locale = y.locale AND hd.key = 'head.differences'
+JOIN ui_l10n AS hw ON hw.locale = y.locale AND hw.key = 'head.which'
+JOIN ui_l10n AS hl ON hl.locale = y.locale AND hl.key = 'head.learn_more';
+
+-- The page of one code in one language, as Markdown and as JSON.
+CREATE VIEW code_page AS
+SELECT c.locale AS locale,
+       c.protocol AS protocol,
+       c.code AS code,
+       replace(replace(replace(t.text, '{protocol}', c.protocol),
+               '{code}', c.code), '{reason}', c.reason) AS title,
+       '# ' || replace(replace(replace(t.text, '{protocol}', c.protocol),
+               '{code}', c.code), '{reason}', c.reason) || char(10, 10)
+       || replace(replace(replace(replace(replace(replace(
+              iif(c.ref_label IS NULL, fn.text, f.text),
+              '{protocol}', c.protocol), '{code}', c.code),
+              '{reason}', c.reason), '{class}', c.class),
+              '{kind}', c.kind), '{ref}', coalesce(c.ref_label, ''))
+       || iif(st.text IS NULL, '',
+              ' ' || replace(replace(replace(replace(replace(st.text,
+                  '{code}', c.code), '{reason}', c.reason),
+                  '{registered}', coalesce(c.registered, '')),
+                  '{expires}', coalesce(c.expires, '')),
+                  '{vendor}', coalesce(c.vendor, '')))
+       || iif(c.former = '', '',
+              ' ' || replace(replace(fo.text, '{code}', c.code),
+                             '{former}', c.former))
+       || iif(c.retry_after, ' ' || replace(ra.text, '{code}', c.code), ''),
+          '。 ', '。')
+       || char(10, 10)
+       || '## ' || h1.text || char(10, 10) || c.description || char(10, 10)
+       || '## ' || h2.text || char(10, 10) || c.when_seen || char(10, 10)
+       || '## ' || h3.text || char(10, 10) || c.how_to_fix || char(10)
+       || iif(c.ref_url IS NULL, '',
+              char(10) || '## ' || hl.text || char(10, 10)
+              || '- [' || c.ref_label || '](' || c.ref_url || ')' || char(10))
+           AS markdown,
+       json_object('protocol', c.protocol, 'code', c.code,
+                   'reason', c.reason, 'lang', c.locale,
+                   'class', c.class, 'kind', c.kind,
+                   'final', json(iif(c.final, 'true', 'false')),
+                   'cacheable', json(iif(c.cacheable, 'true', 'false')),
+                   'retry_after', json(iif(c.retry_after, 'true', 'false')),
+                   'status', c.status, 'registered', c.registered,
+                   'expires', c.expires, 'vendor', c.vendor,
+                   'former', c.former,
+                   'reference', c.ref_label, 'url', c.ref_url,
+                   'description', c.description,
+                   'when_seen', c.when_seen,
+                   'how_to_fix', c.how_to_fix) AS json
+FROM code_l10n AS c
+JOIN ui_l10n AS t ON t.locale = c.locale AND t.key = 'code.title'
+JOIN ui_l10n AS f ON f.locale = c.locale AND f.key = 'code.facts'
+JOIN ui_l10n AS fn ON fn.locale = c.locale AND fn.key = 'code.facts_noref'
+JOIN ui_l10n AS fo ON fo.locale = c.locale AND fo.key = 'code.former'
+JOIN ui_l10n AS ra ON ra.locale = c.locale AND ra.key = 'code.retry_after'
+JOIN ui_l10n AS h1 ON h1.locale = c.locale AND h1.key = 'head.description'
+JOIN ui_l10n AS h2 ON h2.locale = c.locale AND h2.key = 'head.when_seen'
+JOIN ui_l10n AS h3 ON h3.locale = c.locale AND h3.key = 'head.how_to_fix'
+JOIN ui_l10n AS hl ON hl.locale = c.locale AND hl.key = 'head.learn_more'
+LEFT JOIN ui_l10n AS st
+  ON st.locale = c.locale
+ AND st.key = CASE WHEN c.status = 'temporary' AND c.expires < date('now')
+                   THEN 'code.expired'
+                   WHEN c.status <> 'current' THEN 'code.' || c.status END;
+
+-- Translation coverage per protocol and language: how many of the code
+-- texts exist (`translated`), are missing (`missing`), or were made from an
+-- English text that has changed since (`stale`).
+CREATE VIEW coverage AS
+SELECT t.protocol AS protocol,
+       t.locale AS locale,
+       count(*) AS texts,
+       sum(NOT t.is_fallback) AS translated,
+       sum(t.is_fallback) AS missing,
+       sum(t.is_stale) AS stale,
+       round(100.0 * sum(NOT t.is_fallback AND NOT t.is_stale) / count(*), 1)
+           AS percent_current
+FROM text_l10n AS t
+WHERE t.locale IN (SELECT DISTINCT locale FROM text
+                   UNION SELECT DISTINCT locale FROM ui)
+GROUP BY t.protocol, t.locale;
