@@ -19,6 +19,7 @@
 #include "utf8.h"
 
 static const char *const kind_names[KIND_COUNT] = {
+	[KIND_AUTO] = "auto",
 	[KIND_PROTOCOLS] = "protocols",
 	[KIND_CLASSES] = "classes",
 	[KIND_CODES] = "codes",
@@ -30,19 +31,17 @@ static const char *const kind_names[KIND_COUNT] = {
 
 const char *import_kind_name(enum kind kind)
 {
-	if (kind < 0 || kind >= KIND_COUNT)
+	if (kind >= KIND_COUNT)
 		return NULL;
 	return kind_names[kind];
 }
 
 int import_kind_parse(const char *name)
 {
-	if (strcmp(name, "auto") == 0)
-		return KIND_AUTO;
 	for (int k = 0; k < KIND_COUNT; k++)
 		if (strcmp(name, kind_names[k]) == 0)
 			return k;
-	return -2;
+	return -1;
 }
 
 /* One file to load. */
@@ -348,7 +347,7 @@ static void close_input(struct input *in, FILE *fp)
 /* Read the header of in to find its kind (unless --kind gave it). */
 static int sniff(struct import *im, struct input *in)
 {
-	struct sniff s = {KIND_AUTO, 0};
+	struct sniff s = {0};
 	struct kb_error err = {{0}};
 	FILE *fp;
 	int rc = 0;

@@ -21,9 +21,10 @@
 #define IMPORT_MAX_ERRORS 50
 
 /* What a file holds.  The order is the order files are loaded in, so
- * that a protocol exists before its classes, a code before its texts. */
+ * that a protocol exists before its classes, a code before its texts.
+ * KIND_AUTO, zero, means "tell it from the header". */
 enum kind {
-	KIND_AUTO = -1,
+	KIND_AUTO,
 	KIND_PROTOCOLS,
 	KIND_CLASSES,
 	KIND_CODES,
@@ -57,7 +58,7 @@ struct import_options {
 /* The name of a kind ("codes"), or NULL for one out of range. */
 const char *import_kind_name(enum kind kind);
 
-/* The kind called name, or KIND_AUTO for "auto"; -2 if there is none. */
+/* The kind called name, or KIND_AUTO for "auto"; -1 if there is none. */
 int import_kind_parse(const char *name);
 
 /*

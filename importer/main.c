@@ -135,7 +135,7 @@ static enum parse_result parse_args(int argc, char **argv, struct args *a)
 			if (!(v = option_value(argc, argv, &i, eq)))
 				return usage_error("'%s' needs a value", arg);
 			kind = import_kind_parse(v);
-			if (kind == -2)
+			if (kind < 0)
 				return usage_error("unknown kind '%s'", v);
 			a->opt.kind = (enum kind)kind;
 		} else if (is_opt(arg, "-c", "--on-conflict", &eq)) {
@@ -162,7 +162,6 @@ int main(int argc, char **argv)
 	int status;
 
 	memset(&a, 0, sizeof(a));
-	a.opt.kind = KIND_AUTO;
 	a.paths = calloc((size_t)argc, sizeof(*a.paths));
 	if (!a.paths)
 		return 1;

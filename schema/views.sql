@@ -363,7 +363,9 @@ SELECT c.locale AS locale,
                '{code}', c.code), '{reason}', c.reason) AS title,
        '# ' || replace(replace(replace(t.text, '{protocol}', c.protocol),
                '{code}', c.code), '{reason}', c.reason) || char(10, 10)
-       || replace(replace(replace(replace(replace(replace(
+       -- sentences are joined by a space, except after a full-width stop
+       || replace(
+          replace(replace(replace(replace(replace(replace(
               iif(c.ref_label IS NULL, fn.text, f.text),
               '{protocol}', c.protocol), '{code}', c.code),
               '{reason}', c.reason), '{class}', c.class),

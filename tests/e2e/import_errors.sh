@@ -1,0 +1,47 @@
+# import_errors.sh - a failed import leaves the database byte-identical:
+# same file bytes and same `sqlite3 .sha3sum`, exit status 1, and a
+# FILE:LINE:COL message.
+. "$(dirname "$0")/lib.sh"
+db="$work/kb.db"
+cp "$CODEKB_DEFAULT_DB" "$db"
+
+snapshot() {
+	if command -v sqlite3 >/dev/null; then sqlite3 "$db" .sha3sum; fi
+	sha256sum "$db" | cut -d' ' -f1
+}
+before=$(snapshot)
+
+bad="$work/codes-bad.csv"
+printf 'protocol,code,reason,reference\nSIP,180,Ringing Loudly,RFC3261\nSIP,18O,Broken,RFC3261\n' >"$bad"
+expect_code 1 "import of a file with an error" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$bad"
+expect_line "$work/err" "codekb-import: $bad:3:2: code '18O' is not a number" "FILE:LINE:COL message"
+after=$(snapshot)
+if [ "$before" = "$after" ]; then pass "database unchanged after a failed import"
+else fail "database changed after a failed import"; fi
+expect_code 0 "reason of SIP 180 kept" "$CODEKB" --db "$db" sql "SELECT reason FROM code WHERE protocol = 'SIP' AND code = 180"
+expect_in "$work/out" "Ringing" "SIP 180 still Ringing"
+
+printf 'protocol,code,reason\r\nSIP,199,"Early Dialog\r\n' >"$work/quote.csv"
+expect_code 1 "unterminated quote" "$CODEKB_IMPORT" --db "$db" "$work/quote.csv"
+expect_line "$work/err" "codekb-import: $work/quote.csv:2:3: unterminated quoted field" "names the quote's line"
+
+expect_code 1 "missing file" "$CODEKB_IMPORT" --db "$db" "$work/nope.csv"
+expect_line "$work/err" "codekb-import: $work/nope.csv: cannot open: No such file or directory" "names the missing file"
+mkdir "$work/empty"
+expect_code 1 "directory with no CSV" "$CODEKB_IMPORT" --db "$db" "$work/empty"
+expect_line "$work/err" "codekb-import: $work/empty: directory holds no .csv file" "names the directory"
+
+printf 'protocol,code,reason\nSIP,199,Early Dialog Terminated\n' | \
+	expect_code 0 "stdin, unchanged row" "$CODEKB_IMPORT" --db "$db" -
+expect_in "$work/out" "codes: 0 added, 0 replaced, 0 skipped, 1 unchanged" "stdin summary"
+after=$(snapshot)
+if [ "$before" = "$after" ]; then pass "an import that changes nothing keeps the bytes"
+else fail "a no-op import changed the database"; fi
+
+chmod a-w "$db"
+if [ "$(id -u)" -ne 0 ]; then
+	printf 'protocol,code,reason\nSIP,181,Forwarded\n' >"$work/ro.csv"
+	expect_code 1 "read-only database" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/ro.csv"
+	expect_in "$work/err" "is read-only" "says the database is read-only"
+fi
+finish

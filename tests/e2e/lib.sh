@@ -1,0 +1,46 @@
+# lib.sh - helpers for the whole-program tests, sourced by each script.
+#
+# The environment names the programs ($CODEKB, $CODEKB_IMPORT), the source
+# tree ($CODEKB_SRC), the registry facts ($CODEKB_REFERENCE) and the default
+# database ($CODEKB_DEFAULT_DB).  Each check prints "ok N - what" or
+# "not ok N - what"; the script exits 1 if any failed.
+set -u
+failures=0
+checks=0
+work=$(mktemp -d "${TMPDIR:-/tmp}/e2e.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+pass() { checks=$((checks + 1)); echo "ok $checks - $1"; }
+fail() { checks=$((checks + 1)); failures=$((failures + 1)); echo "not ok $checks - $1"; }
+
+# expect_code WANT WHAT CMD...: run CMD, keep its output in $work/out and
+# $work/err, and check its exit status.
+expect_code() {
+	want=$1; what=$2; shift 2
+	"$@" >"$work/out" 2>"$work/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then
+		pass "$what (exit $got)"
+	else
+		fail "$what: exit $got, wanted $want"
+		sed 's/^/#   stderr: /' "$work/err" | head -5
+	fi
+}
+
+# expect_in FILE TEXT WHAT: FILE contains TEXT (a fixed string).
+expect_in() {
+	if grep -qF -- "$2" "$1"; then pass "$3"; else
+		fail "$3: '$2' not found"; head -5 "$1" | sed 's/^/#   /'; fi
+}
+
+# expect_line FILE LINE WHAT: FILE's first line is exactly LINE.
+expect_line() {
+	got=$(head -n 1 "$1")
+	if [ "$got" = "$2" ]; then pass "$3"; else
+		fail "$3: got '$got', wanted '$2'"; fi
+}
+
+finish() {
+	echo "$((checks - failures)) passed, $failures failed"
+	[ "$failures" -eq 0 ]
+}

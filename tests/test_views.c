@@ -1,0 +1,292 @@
+/*
+ * test_views.c - the views over the shipped data: language fallback, the
+ * comparison text (localized, grammatical, fully filled in), language
+ * tags, and the escaping of CSV and Markdown output.
+ *
+ * Group setup imports data/ into a new database once; the tests read it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <ctype.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "embedded.h"
+#include "import.h"
+#include "lang.h"
+#include "output.h"
+
+struct fixture {
+	char path[512];
+	sqlite3 *db;
+};
+
+static int group_setup(void **state)
+{
+	static struct fixture f;
+	struct import_options opt = {0};
+	const char *tmp = getenv("CODEKB_TMP");
+	char *data = getenv("CODEKB_DATA");
+	struct kb_error err = {{0}};
+	FILE *sink = fopen("/dev/null", "w");
+
+	snprintf(f.path, sizeof(f.path), "%s/views.%d.db", tmp ? tmp : "/tmp",
+		 (int)getpid());
+	unlink(f.path);
+	opt.db_path = f.path;
+	if (!data || import_run(&opt, &data, 1, sink, stderr) != 0)
+		return -1;
+	fclose(sink);
+	if (db_open(f.path, DB_READONLY, &f.db, &err) < 0 ||
+	    db_check_schema(f.db, f.path, &err) < 0) {
+		fprintf(stderr, "%s\n", err.msg);
+		return -1;
+	}
+	*state = &f;
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	struct fixture *f = *state;
+	char wal[600];
+
+	sqlite3_close(f->db);
+	unlink(f->path);
+	snprintf(wal, sizeof(wal), "%s-wal", f->path);
+	unlink(wal);
+	snprintf(wal, sizeof(wal), "%s-shm", f->path);
+	unlink(wal);
+	return 0;
+}
+
+/* Run sql with up to three text parameters; returns a malloc'ed copy of
+ * the first column of the first row, or NULL if there is no row. */
+static char *one(struct fixture *f, const char *sql, const char *p1,
+		 const char *p2, const char *p3)
+{
+	sqlite3_stmt *st = NULL;
+	const char *params[] = {p1, p2, p3};
+	char *result = NULL;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db, sql, -1, &st, NULL), SQLITE_OK);
+	for (int i = 0; i < 3; i++)
+		if (params[i])
+			sqlite3_bind_text(st, i + 1, params[i], -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		result = strdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return result;
+}
+
+static char *compare(struct fixture *f, const char *lang, const char *a,
+		     const char *b)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof(sql), "SELECT markdown FROM comparison WHERE "
+		 "locale = ?1 AND protocol = 'SIP' AND code_a = %s AND "
+		 "code_b = %s", a, b);
+	return one(f, sql, lang, NULL, NULL);
+}
+
+/* The first word that appears twice in a row ("when when"), or NULL. */
+static const char *doubled_word(const char *s)
+{
+	static char word[64];
+	char prev[64] = "";
+	const char *p = s;
+
+	while (*p) {
+		size_t n = 0;
+
+		while (*p && !isalpha((unsigned char)*p))
+			p++;
+		while (isalpha((unsigned char)p[n]))
+			n++;
+		if (n == 0)
+			break;
+		snprintf(word, sizeof(word), "%.*s", (int)n, p);
+		for (char *w = word; *w; w++)
+			*w = (char)tolower((unsigned char)*w);
+		if (strcmp(word, prev) == 0 && n > 1)
+			return word;
+		snprintf(prev, sizeof(prev), "%s", word);
+		p += n;
+	}
+	return NULL;
+}
+
+static void test_fallback_to_english(void **state)
+{
+	struct fixture *f = *state;
+	/* Korean has no texts: every field falls back, none is empty */
+	char *ko = one(f, "SELECT description FROM code_l10n WHERE locale = 'ko' "
+		       "AND protocol = 'SIP' AND code = 486", NULL, NULL, NULL);
+	char *en = one(f, "SELECT description FROM code_l10n WHERE locale = 'en' "
+		       "AND protocol = 'SIP' AND code = 486", NULL, NULL, NULL);
+	char *empty = one(f, "SELECT count(*) FROM code_l10n WHERE "
+			  "coalesce(description, '') = '' OR "
+			  "coalesce(when_seen, '') = '' OR "
+			  "coalesce(how_to_fix, '') = ''", NULL, NULL, NULL);
+
+	(void)state;
+	assert_non_null(ko);
+	assert_string_equal(ko, en);
+	assert_string_equal(empty, "0");
+	free(ko);
+	free(en);
+	free(empty);
+}
+
+static void test_translated_text_is_used(void **state)
+{
+	struct fixture *f = *state;
+	char *zh = one(f, "SELECT description FROM code_l10n WHERE locale = 'zh' "
+		       "AND protocol = 'SIP' AND code = 486", NULL, NULL, NULL);
+	char *en = one(f, "SELECT description FROM code_l10n WHERE locale = 'en' "
+		       "AND protocol = 'SIP' AND code = 486", NULL, NULL, NULL);
+
+	assert_non_null(zh);
+	assert_string_not_equal(zh, en);
+	assert_non_null(strstr(zh, "。"));
+	free(zh);
+	free(en);
+}
+
+static void test_comparison_headings(void **state)
+{
+	struct fixture *f = *state;
+	static const char *const ja[] = {
+		"### 説明", "### このコードが表示される場合", "### 解決方法",
+		"## 主な違い", "## どちらをいつ使うか", "## 詳しく見る",
+	};
+	static const char *const zh[] = {
+		"### 描述", "### 何时出现", "### 如何修复", "## 主要区别",
+		"## 何时使用哪个", "## 了解更多",
+	};
+	char *page = compare(f, "ja", "100", "302");
+
+	assert_non_null(page);
+	for (size_t i = 0; i < 6; i++)
+		assert_non_null(strstr(page, ja[i]));
+	assert_true(strncmp(page, "# SIP 100 Trying と 302 Moved Temporarily の比較\n",
+			    strlen("# SIP 100 Trying と 302 Moved Temporarily の比較\n")) == 0);
+	free(page);
+	page = compare(f, "zh", "100", "410");
+	assert_non_null(page);
+	for (size_t i = 0; i < 6; i++)
+		assert_non_null(strstr(page, zh[i]));
+	assert_non_null(strstr(page, "100（Trying）是 1xx 临时响应，而 410（Gone）是 "
+			       "4xx 客户端失败响应。"));
+	free(page);
+}
+
+static void test_comparison_en_structure(void **state)
+{
+	struct fixture *f = *state;
+	char *page = compare(f, "en", "100", "410");
+
+	assert_non_null(page);
+	assert_true(strncmp(page, "# SIP 100 Trying vs 410 Gone\n", 29) == 0);
+	assert_non_null(strstr(page, "100 (Trying) is a 1xx Provisional response, "
+			       "while 410 (Gone) is a 4xx Client Failure response."));
+	assert_non_null(strstr(page, "\n1. Class: 100 is in the 1xx Provisional "
+			       "class, 410 in the 4xx Client Failure class.\n"));
+	assert_non_null(strstr(page, "\n2. Finality: 100 is a provisional response "
+			       "and 410 is a final response"));
+	assert_non_null(strstr(page, "(https://www.rfc-editor.org/rfc/rfc3261#section-21.4.10)"));
+	assert_non_null(strstr(page, "[SIP 410 Gone](410.md)"));
+	free(page);
+}
+
+/* Every comparison with SIP 100 and with SIP 486, in every language with
+ * strings: no placeholder left, no doubled word. */
+static void test_comparisons_are_filled_in(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *st = NULL;
+	int pages = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db,
+		"SELECT locale, code_a, code_b, markdown FROM comparison "
+		"WHERE locale IN ('en', 'zh', 'ja') AND protocol = 'SIP' "
+		"AND code_a IN (100, 486)", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *md = (const char *)sqlite3_column_text(st, 3);
+		const char *dup;
+
+		assert_non_null(md);
+		if (strchr(md, '{') || strchr(md, '}'))
+			fail_msg("placeholder left in %s SIP %d vs %d",
+				 sqlite3_column_text(st, 0),
+				 sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+		dup = doubled_word(md);
+		if (dup)
+			fail_msg("doubled word '%s' in %s SIP %d vs %d", dup,
+				 sqlite3_column_text(st, 0),
+				 sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
+		pages++;
+	}
+	sqlite3_finalize(st);
+	assert_true(pages >= 3 * 2 * 74);
+}
+
+static void test_lang_resolve(void **state)
+{
+	struct fixture *f = *state;
+	struct kb_error err = {{0}};
+	char out[LANG_MAX];
+
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "zh-CN", out, &err), 0);
+	assert_string_equal(out, "zh");
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "zh-Hans", out, &err), 0);
+	assert_string_equal(out, "zh");
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "JA", out, &err), 0);
+	assert_string_equal(out, "ja");
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "en_NZ", out, &err), 0);
+	assert_string_equal(out, "en");
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "xx", out, &err), -1);
+	assert_string_equal(err.msg, "unknown language 'xx'; available: en, ja, zh");
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "'; DROP", out, &err), -1);
+}
+
+static void test_output_escaping(void **state)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&buf, &len);
+
+	(void)state;
+	output_md_cell(out, "  a|b\\c`d\nline <x>");
+	fputc('#', out);
+	output_csv_field(out, "plain");
+	fputc('#', out);
+	output_csv_field(out, "say \"hi\", then\nleave");
+	fclose(out);
+	assert_string_equal(buf, "&nbsp;&nbsp;a\\|b\\\\c\\`d<br>line &lt;x>#plain#"
+			    "\"say \"\"hi\"\", then\nleave\"");
+	free(buf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fallback_to_english),
+		cmocka_unit_test(test_translated_text_is_used),
+		cmocka_unit_test(test_comparison_headings),
+		cmocka_unit_test(test_comparison_en_structure),
+		cmocka_unit_test(test_comparisons_are_filled_in),
+		cmocka_unit_test(test_lang_resolve),
+		cmocka_unit_test(test_output_escaping),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
