@@ -89,8 +89,13 @@ SELECT x.*,
             THEN substr(x.when_seen, 1, instr(x.when_seen, '. '))
             ELSE x.when_seen END AS when_first,
        CASE WHEN x.reference = '' THEN NULL
-            WHEN x.section = '' THEN replace(rd.text, '{document}', x.document)
-            ELSE replace(replace(rs.text, '{document}', x.document),
+            WHEN x.section = ''
+            THEN replace(coalesce((SELECT text FROM ui WHERE locale = x.locale AND key = 'ref.document'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'ref.document')),
+                         '{document}', x.document)
+            ELSE replace(replace(coalesce((SELECT text FROM ui WHERE locale = x.locale AND key = 'ref.section'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'ref.section')),
+                                 '{document}', x.document),
                          '{section}', x.section) END AS ref_label
 FROM (
     SELECT l.tag AS locale,
@@ -101,11 +106,13 @@ FROM (
            coalesce(ct.name, cl.name) AS class_name,
            cl.label || ' ' || coalesce(ct.name, cl.name) AS class,
            c.final AS final,
-           CASE c.final WHEN 1 THEN kf.text ELSE kp.text END AS kind,
+           coalesce((SELECT text FROM ui WHERE locale = l.tag AND key = iif(c.final, 'word.final', 'word.provisional')),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = iif(c.final, 'word.final', 'word.provisional'))) AS kind,
            c.cacheable AS cacheable,
            c.retry_after AS retry_after,
            c.status AS status,
-           st.text AS status_name,
+           coalesce((SELECT text FROM ui WHERE locale = l.tag AND key = 'status.' || c.status),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'status.' || c.status)) AS status_name,
            c.registered AS registered,
            c.expires AS expires,
            c.vendor AS vendor,
@@ -135,9 +142,6 @@ FROM (
     LEFT JOIN class_text AS ct
       ON ct.protocol = cl.protocol AND ct.label = cl.label
      AND ct.locale = l.tag
-    LEFT JOIN ui_l10n AS kf ON kf.locale = l.tag AND kf.key = 'word.final'
-    LEFT JOIN ui_l10n AS kp ON kp.locale = l.tag AND kp.key = 'word.provisional'
-    LEFT JOIN ui_l10n AS st ON st.locale = l.tag AND st.key = 'status.' || c.status
     LEFT JOIN text AS ed
       ON ed.protocol = c.protocol AND ed.code = c.code
      AND ed.locale = 'en' AND ed.field = 'description'
@@ -156,9 +160,7 @@ FROM (
     LEFT JOIN text AS th
       ON th.protocol = c.protocol AND th.code = c.code
      AND th.locale = l.tag AND th.field = 'how_to_fix'
-) AS x
-LEFT JOIN ui_l10n AS rs ON rs.locale = x.locale AND rs.key = 'ref.section'
-LEFT JOIN ui_l10n AS rd ON rd.locale = x.locale AND rd.key = 'ref.document';
+) AS x;
 
 -- Every pair template filled in for an ordered pair of distinct codes of
 -- one protocol, with the facts that decide which sentences a page uses.
@@ -167,15 +169,19 @@ SELECT a.locale AS locale,
        a.protocol AS protocol,
        a.code AS code_a,
        b.code AS code_b,
-       u.key AS key,
+       k.key AS key,
        a.class_label <> b.class_label AS classes_differ,
        a.final AS a_final, b.final AS b_final,
        a.retry_after AS a_retry_after, b.retry_after AS b_retry_after,
        a.cacheable AS a_cacheable, b.cacheable AS b_cacheable,
        replace(replace(replace(replace(replace(replace(replace(replace(
        replace(replace(replace(replace(replace(replace(replace(replace(
-       replace(u.text,
-           '{protocol_name}', p.name),
+       replace(coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = k.key),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = k.key)),
+           '{protocol_name}',
+           coalesce((SELECT name FROM protocol_text AS pt
+                     WHERE pt.protocol = a.protocol AND pt.locale = a.locale),
+                    (SELECT name FROM protocol AS pr WHERE pr.id = a.protocol))),
            '{protocol}', a.protocol),
            '{a_reason}', a.reason),
            '{a_class}', a.class),
@@ -195,8 +201,7 @@ SELECT a.locale AS locale,
 FROM code_l10n AS a
 JOIN code_l10n AS b
   ON b.locale = a.locale AND b.protocol = a.protocol AND b.code <> a.code
-JOIN protocol_l10n AS p ON p.locale = a.locale AND p.protocol = a.protocol
-JOIN ui_l10n AS u ON u.locale = a.locale AND u.key GLOB 'pair.*'
+JOIN ui_key AS k ON k.key GLOB 'pair.*'
 LEFT JOIN note AS n
   ON n.protocol = a.protocol AND n.locale = a.locale
  AND n.code_a = min(a.code, b.code) AND n.code_b = max(a.code, b.code)
@@ -254,17 +259,20 @@ SELECT y.*,
        || y.intro || char(10, 10)
        || y.section_a || char(10)
        || y.section_b || char(10)
-       || '## ' || hd.text || char(10, 10)
+       || '## ' || coalesce((SELECT text FROM ui WHERE locale = y.locale AND key = 'head.differences'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.differences')) || char(10, 10)
        || (SELECT group_concat(n || '. ' || text, char(10))
            FROM (SELECT row_number() OVER (ORDER BY position) AS n, text
                  FROM comparison_difference AS d
                  WHERE d.locale = y.locale AND d.protocol = y.protocol
                    AND d.code_a = y.code_a AND d.code_b = y.code_b
                  ORDER BY position)) || char(10, 10)
-       || '## ' || hw.text || char(10, 10)
+       || '## ' || coalesce((SELECT text FROM ui WHERE locale = y.locale AND key = 'head.which'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.which')) || char(10, 10)
        || y.which_a || char(10, 10)
        || y.which_b || char(10, 10)
-       || '## ' || hl.text || char(10, 10)
+       || '## ' || coalesce((SELECT text FROM ui WHERE locale = y.locale AND key = 'head.learn_more'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.learn_more')) || char(10, 10)
        || y.links_a || char(10)
        || y.links_b || char(10) AS markdown,
        json_object(
@@ -275,8 +283,11 @@ SELECT y.*,
            'intro', y.intro,
            'codes', json_array(json(y.json_a), json(y.json_b)),
            'differences',
+           -- the window keeps SQLite from flattening this subquery,
+           -- which would stop it pushing the key into the UNION ALL
            (SELECT json_group_array(text)
-            FROM (SELECT text FROM comparison_difference AS d
+            FROM (SELECT row_number() OVER (ORDER BY position) AS n, text
+                  FROM comparison_difference AS d
                   WHERE d.locale = y.locale AND d.protocol = y.protocol
                     AND d.code_a = y.code_a AND d.code_b = y.code_b
                   ORDER BY position)),
@@ -286,7 +297,10 @@ FROM (
            a.protocol AS protocol,
            a.code AS code_a,
            b.code AS code_b,
-           p.name AS protocol_name,
+           coalesce((SELECT name FROM protocol_text AS pt
+                     WHERE pt.protocol = a.protocol AND pt.locale = a.locale),
+                    (SELECT name FROM protocol AS pr WHERE pr.id = a.protocol))
+               AS protocol_name,
            (SELECT text FROM pair_sentence AS s
             WHERE s.locale = a.locale AND s.protocol = a.protocol
               AND s.code_a = a.code AND s.code_b = b.code
@@ -301,14 +315,20 @@ FROM (
               AND s.key = iif(a.class_label = b.class_label,
                               'pair.intro_same', 'pair.intro')) AS intro,
            '## ' || a.code || ' ' || a.reason || char(10, 10)
-           || '### ' || h1.text || char(10, 10) || a.description || char(10, 10)
-           || '### ' || h2.text || char(10, 10) || a.when_seen || char(10, 10)
-           || '### ' || h3.text || char(10, 10) || a.how_to_fix || char(10)
+           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.description'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.description')) || char(10, 10) || a.description || char(10, 10)
+           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.when_seen'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.when_seen')) || char(10, 10) || a.when_seen || char(10, 10)
+           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.how_to_fix'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.how_to_fix')) || char(10, 10) || a.how_to_fix || char(10)
                AS section_a,
            '## ' || b.code || ' ' || b.reason || char(10, 10)
-           || '### ' || h1.text || char(10, 10) || b.description || char(10, 10)
-           || '### ' || h2.text || char(10, 10) || b.when_seen || char(10, 10)
-           || '### ' || h3.text || char(10, 10) || b.how_to_fix || char(10)
+           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.description'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.description')) || char(10, 10) || b.description || char(10, 10)
+           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.when_seen'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.when_seen')) || char(10, 10) || b.when_seen || char(10, 10)
+           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.how_to_fix'),
+                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.how_to_fix')) || char(10, 10) || b.how_to_fix || char(10)
                AS section_b,
            (SELECT text FROM pair_sentence AS s
             WHERE s.locale = a.locale AND s.protocol = a.protocol
@@ -345,48 +365,41 @@ FROM (
     FROM code_l10n AS a
     JOIN code_l10n AS b
       ON b.locale = a.locale AND b.protocol = a.protocol AND b.code <> a.code
-    JOIN protocol_l10n AS p ON p.locale = a.locale AND p.protocol = a.protocol
-    JOIN ui_l10n AS h1 ON h1.locale = a.locale AND h1.key = 'head.description'
-    JOIN ui_l10n AS h2 ON h2.locale = a.locale AND h2.key = 'head.when_seen'
-    JOIN ui_l10n AS h3 ON h3.locale = a.locale AND h3.key = 'head.how_to_fix'
-) AS y
-JOIN ui_l10n AS hd ON hd.locale = y.locale AND hd.key = 'head.differences'
-JOIN ui_l10n AS hw ON hw.locale = y.locale AND hw.key = 'head.which'
-JOIN ui_l10n AS hl ON hl.locale = y.locale AND hl.key = 'head.learn_more';
+) AS y;
 
 -- The page of one code in one language, as Markdown and as JSON.
 CREATE VIEW code_page AS
 SELECT c.locale AS locale,
        c.protocol AS protocol,
        c.code AS code,
-       replace(replace(replace(t.text, '{protocol}', c.protocol),
+       replace(replace(replace(c.t_title, '{protocol}', c.protocol),
                '{code}', c.code), '{reason}', c.reason) AS title,
-       '# ' || replace(replace(replace(t.text, '{protocol}', c.protocol),
+       '# ' || replace(replace(replace(c.t_title, '{protocol}', c.protocol),
                '{code}', c.code), '{reason}', c.reason) || char(10, 10)
        -- sentences are joined by a space, except after a full-width stop
        || replace(
           replace(replace(replace(replace(replace(replace(
-              iif(c.ref_label IS NULL, fn.text, f.text),
+              iif(c.ref_label IS NULL, c.t_facts_noref, c.t_facts),
               '{protocol}', c.protocol), '{code}', c.code),
               '{reason}', c.reason), '{class}', c.class),
               '{kind}', c.kind), '{ref}', coalesce(c.ref_label, ''))
-       || iif(st.text IS NULL, '',
-              ' ' || replace(replace(replace(replace(replace(st.text,
+       || iif(c.t_status IS NULL, '',
+              ' ' || replace(replace(replace(replace(replace(c.t_status,
                   '{code}', c.code), '{reason}', c.reason),
                   '{registered}', coalesce(c.registered, '')),
                   '{expires}', coalesce(c.expires, '')),
                   '{vendor}', coalesce(c.vendor, '')))
        || iif(c.former = '', '',
-              ' ' || replace(replace(fo.text, '{code}', c.code),
+              ' ' || replace(replace(c.t_former, '{code}', c.code),
                              '{former}', c.former))
-       || iif(c.retry_after, ' ' || replace(ra.text, '{code}', c.code), ''),
+       || iif(c.retry_after, ' ' || replace(c.t_retry, '{code}', c.code), ''),
           '。 ', '。')
        || char(10, 10)
-       || '## ' || h1.text || char(10, 10) || c.description || char(10, 10)
-       || '## ' || h2.text || char(10, 10) || c.when_seen || char(10, 10)
-       || '## ' || h3.text || char(10, 10) || c.how_to_fix || char(10)
+       || '## ' || c.h_desc || char(10, 10) || c.description || char(10, 10)
+       || '## ' || c.h_when || char(10, 10) || c.when_seen || char(10, 10)
+       || '## ' || c.h_fix || char(10, 10) || c.how_to_fix || char(10)
        || iif(c.ref_url IS NULL, '',
-              char(10) || '## ' || hl.text || char(10, 10)
+              char(10) || '## ' || c.h_learn || char(10, 10)
               || '- [' || c.ref_label || '](' || c.ref_url || ')' || char(10))
            AS markdown,
        json_object('protocol', c.protocol, 'code', c.code,
@@ -402,21 +415,34 @@ SELECT c.locale AS locale,
                    'description', c.description,
                    'when_seen', c.when_seen,
                    'how_to_fix', c.how_to_fix) AS json
-FROM code_l10n AS c
-JOIN ui_l10n AS t ON t.locale = c.locale AND t.key = 'code.title'
-JOIN ui_l10n AS f ON f.locale = c.locale AND f.key = 'code.facts'
-JOIN ui_l10n AS fn ON fn.locale = c.locale AND fn.key = 'code.facts_noref'
-JOIN ui_l10n AS fo ON fo.locale = c.locale AND fo.key = 'code.former'
-JOIN ui_l10n AS ra ON ra.locale = c.locale AND ra.key = 'code.retry_after'
-JOIN ui_l10n AS h1 ON h1.locale = c.locale AND h1.key = 'head.description'
-JOIN ui_l10n AS h2 ON h2.locale = c.locale AND h2.key = 'head.when_seen'
-JOIN ui_l10n AS h3 ON h3.locale = c.locale AND h3.key = 'head.how_to_fix'
-JOIN ui_l10n AS hl ON hl.locale = c.locale AND hl.key = 'head.learn_more'
-LEFT JOIN ui_l10n AS st
-  ON st.locale = c.locale
- AND st.key = CASE WHEN c.status = 'temporary' AND c.expires < date('now')
-                   THEN 'code.expired'
-                   WHEN c.status <> 'current' THEN 'code.' || c.status END;
+FROM (
+    SELECT c.*,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.title'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.title')) AS t_title,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.facts'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.facts')) AS t_facts,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.facts_noref'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.facts_noref')) AS t_facts_noref,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.former'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.former')) AS t_former,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.retry_after'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.retry_after')) AS t_retry,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.description'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.description')) AS h_desc,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.when_seen'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.when_seen')) AS h_when,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.how_to_fix'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.how_to_fix')) AS h_fix,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.learn_more'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.learn_more')) AS h_learn,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = CASE WHEN c.status = 'temporary' AND c.expires < date('now')
+                          THEN 'code.expired'
+                          WHEN c.status <> 'current' THEN 'code.' || c.status END),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = CASE WHEN c.status = 'temporary' AND c.expires < date('now')
+                          THEN 'code.expired'
+                          WHEN c.status <> 'current' THEN 'code.' || c.status END)) AS t_status
+    FROM code_l10n AS c
+) AS c;
 
 -- Translation coverage per protocol and language: how many of the code
 -- texts exist (`translated`), are missing (`missing`), or were made from an

@@ -107,16 +107,16 @@ static const char *doubled_word(const char *s)
 	while (*p) {
 		size_t n = 0;
 
-		while (*p && !isalpha((unsigned char)*p))
+		while (*p && !isalnum((unsigned char)*p))
 			p++;
-		while (isalpha((unsigned char)p[n]))
+		while (isalnum((unsigned char)p[n]))
 			n++;
 		if (n == 0)
 			break;
 		snprintf(word, sizeof(word), "%.*s", (int)n, p);
 		for (char *w = word; *w; w++)
 			*w = (char)tolower((unsigned char)*w);
-		if (strcmp(word, prev) == 0 && n > 1)
+		if (strcmp(word, prev) == 0 && isalpha((unsigned char)word[0]) && n > 1)
 			return word;
 		snprintf(prev, sizeof(prev), "%s", word);
 		p += n;

@@ -27,10 +27,16 @@ WHERE protocol = :protocol
 SELECT 1 FROM code WHERE protocol = :protocol AND code = :code;
 
 -- name: code_nearest
+-- The three codes nearest to :code, those of its own class first.
 SELECT group_concat(code, ', ') FROM (
     SELECT code FROM (
-        SELECT code FROM code WHERE protocol = :protocol
-        ORDER BY abs(code - :code), code LIMIT 3)
+        SELECT c.code AS code FROM code AS c
+        LEFT JOIN class AS k
+          ON k.protocol = c.protocol AND :code BETWEEN k.first AND k.last
+        WHERE c.protocol = :protocol
+        ORDER BY c.code BETWEEN coalesce(k.first, -1) AND coalesce(k.last, -1) DESC,
+                 abs(c.code - :code), c.code
+        LIMIT 3)
     ORDER BY code);
 
 -- name: labels
