@@ -15,6 +15,8 @@ const struct cmd *const cmd_table[] = {
 	&cmd_show,
 	&cmd_compare,
 	&cmd_sql,
+	&cmd_coverage,
+	&cmd_check,
 	NULL,
 };
 

@@ -64,6 +64,8 @@ extern const struct cmd cmd_list;
 extern const struct cmd cmd_show;
 extern const struct cmd cmd_compare;
 extern const struct cmd cmd_sql;
+extern const struct cmd cmd_coverage;
+extern const struct cmd cmd_check;
 
 /* Every subcommand, NULL-terminated. */
 extern const struct cmd *const cmd_table[];

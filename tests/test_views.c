@@ -10,7 +10,6 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include <ctype.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +21,7 @@
 #include "import.h"
 #include "lang.h"
 #include "output.h"
+#include "textcheck.h"
 
 struct fixture {
 	char path[512];
@@ -95,33 +95,6 @@ static char *compare(struct fixture *f, const char *lang, const char *a,
 		 "locale = ?1 AND protocol = 'SIP' AND code_a = %s AND "
 		 "code_b = %s", a, b);
 	return one(f, sql, lang, NULL, NULL);
-}
-
-/* The first word that appears twice in a row ("when when"), or NULL. */
-static const char *doubled_word(const char *s)
-{
-	static char word[64];
-	char prev[64] = "";
-	const char *p = s;
-
-	while (*p) {
-		size_t n = 0;
-
-		while (*p && !isalnum((unsigned char)*p))
-			p++;
-		while (isalnum((unsigned char)p[n]))
-			n++;
-		if (n == 0)
-			break;
-		snprintf(word, sizeof(word), "%.*s", (int)n, p);
-		for (char *w = word; *w; w++)
-			*w = (char)tolower((unsigned char)*w);
-		if (strcmp(word, prev) == 0 && isalpha((unsigned char)word[0]) && n > 1)
-			return word;
-		snprintf(prev, sizeof(prev), "%s", word);
-		p += n;
-	}
-	return NULL;
 }
 
 static void test_fallback_to_english(void **state)
@@ -221,15 +194,14 @@ static void test_comparisons_are_filled_in(void **state)
 		"AND code_a IN (100, 486)", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *md = (const char *)sqlite3_column_text(st, 3);
-		const char *dup;
+		char dup[64];
 
 		assert_non_null(md);
 		if (strchr(md, '{') || strchr(md, '}'))
 			fail_msg("placeholder left in %s SIP %d vs %d",
 				 sqlite3_column_text(st, 0),
 				 sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
-		dup = doubled_word(md);
-		if (dup)
+		if (textcheck_doubled_word(md, dup, sizeof(dup)))
 			fail_msg("doubled word '%s' in %s SIP %d vs %d", dup,
 				 sqlite3_column_text(st, 0),
 				 sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));

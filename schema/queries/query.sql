@@ -60,3 +60,71 @@ WHERE locale = :lang AND protocol = :protocol AND code = :code;
 SELECT iif(:json, json, markdown) FROM comparison
 WHERE locale = :lang AND protocol = :protocol
   AND code_a = :code_a AND code_b = :code_b;
+
+-- name: coverage
+SELECT protocol, locale, texts, translated, missing, stale, percent_current
+FROM coverage
+WHERE :protocol IS NULL OR protocol = :protocol
+ORDER BY protocol, locale = 'en' DESC, locale;
+
+-- name: check_english
+-- Codes without an English text in some field.
+SELECT c.protocol || ' ' || c.code || ' en ' || f.name,
+       'no English text (every other language falls back to it)'
+FROM code AS c CROSS JOIN field AS f
+WHERE NOT EXISTS (SELECT 1 FROM text AS t
+                  WHERE t.protocol = c.protocol AND t.code = c.code
+                    AND t.locale = 'en' AND t.field = f.name)
+ORDER BY c.protocol, c.code, f.position;
+
+-- name: check_ui_english
+SELECT 'ui en ' || k.key, 'no English text for this UI string'
+FROM ui_key AS k
+WHERE NOT EXISTS (SELECT 1 FROM ui WHERE locale = 'en' AND key = k.key)
+ORDER BY k.key;
+
+-- name: check_references
+SELECT protocol || ' ' || code || ' reference',
+       CASE WHEN reference = '' THEN 'no reference'
+            ELSE 'malformed reference ''' || reference || ''' section '''
+                 || section || '''' END
+FROM code
+WHERE (reference = '' AND status <> 'unofficial')
+   OR (reference <> ''
+       AND NOT (reference GLOB 'RFC[1-9]*'
+                AND substr(reference, 4) NOT GLOB '*[^0-9]*')
+       AND NOT (reference GLOB 'draft-[a-z]*-[0-9][0-9]'
+                AND reference NOT GLOB '*[^a-z0-9-]*'))
+   OR (section <> ''
+       AND (section GLOB '.*' OR section GLOB '*.' OR section GLOB '*..*'))
+ORDER BY protocol, code;
+
+-- name: check_stale
+SELECT protocol || ' ' || code || ' ' || locale || ' ' || field,
+       'stale translation: its English text has changed since'
+FROM text_l10n
+WHERE is_stale AND locale IN (SELECT DISTINCT locale FROM text)
+ORDER BY protocol, code, locale, field;
+
+-- name: check_ui_pairs
+-- Every translated UI string beside its English source.
+SELECT u.locale, u.key, u.text, e.text
+FROM ui AS u JOIN ui AS e ON e.locale = 'en' AND e.key = u.key
+WHERE u.locale <> 'en'
+ORDER BY u.key, u.locale;
+
+-- name: check_locales
+SELECT DISTINCT locale FROM ui ORDER BY locale;
+
+-- name: check_pair_sentences
+SELECT protocol || ' ' || code_a || ' vs ' || code_b || ' ' || locale
+       || ' ' || key, text
+FROM pair_sentence
+WHERE locale = :lang
+ORDER BY protocol, code_a, code_b, key;
+
+-- name: check_code_pages
+SELECT protocol || ' ' || code || ' ' || locale || ' page', markdown
+FROM code_page
+WHERE locale = :lang
+ORDER BY protocol, code;

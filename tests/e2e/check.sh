@@ -1,0 +1,35 @@
+# check.sh - `codekb check` passes on the shipped data, and fails, naming
+# the place, on a template whose placeholders differ from English and on
+# a code with no English text.  `codekb coverage` counts them.
+. "$(dirname "$0")/lib.sh"
+db="$work/kb.db"
+cp "$CODEKB_DEFAULT_DB" "$db"
+
+expect_code 0 "check passes on the shipped data" "$CODEKB" --db "$db" check
+expect_in "$work/out" "no problems" "check says so"
+
+expect_code 0 "coverage" "$CODEKB" --db "$db" coverage --format csv
+for row in "SIP,en,225,225,0,0,100.0" "SIP,zh,225,225,0,0,100.0" "SIP,ja,225,225,0,0,100.0" \
+	"HTTP,en,192,192,0,0,100.0" "HTTP,zh,192,192,0,0,100.0" "HTTP,ja,192,192,0,0,100.0"; do
+	expect_in "$work/out" "$row" "coverage row $row"
+done
+
+printf 'locale,key,text\nzh,pair.title,{protocol} {a} {a_reason} 与 {b_reason} 对比\n' >"$work/ui.csv"
+printf 'protocol,code,reason\nSIP,499,Invented For The Test\n' >"$work/code.csv"
+expect_code 0 "import a broken template and a code without text" \
+	"$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/ui.csv" "$work/code.csv"
+expect_code 1 "check fails" "$CODEKB" --db "$db" check
+expect_in "$work/out" "ui zh pair.title: uses placeholders '{a_reason} {a} {b_reason} {protocol}' but English uses '{a_reason} {a} {b_reason} {b} {protocol}'" "names the broken template"
+expect_in "$work/out" "SIP 499 en description: no English text" "names the missing text"
+expect_in "$work/err" "problems found" "says how many problems"
+
+printf 'protocol,code,reason,description\nSIP,486,Busy Here,Changed for the test.\n' >"$work/en.csv"
+expect_code 0 "change an English source" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/en.csv"
+expect_code 0 "coverage after the change" "$CODEKB" --db "$db" coverage --protocol sip --format json
+if command -v jq >/dev/null; then
+	if jq -e '.[] | select(.locale == "zh") | .stale == 1' "$work/out" >/dev/null; then
+		pass "the zh translation is now stale"; else fail "stale not counted"; cat "$work/out"; fi
+fi
+expect_code 1 "check reports the stale translation" "$CODEKB" --db "$db" check
+expect_in "$work/out" "SIP 486 zh description: stale translation" "names the stale text"
+finish
