@@ -36,6 +36,9 @@ enum column {
 	COL_LOCALE,
 	COL_KEY,
 	COL_TEXT,
+	COL_CODE_A,
+	COL_CODE_B,
+	COL_NOTE,
 	COL_COUNT
 };
 

@@ -27,6 +27,7 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_CLASS_TEXTS] = "class-texts",
 	[KIND_TEXTS] = "texts",
 	[KIND_UI] = "ui",
+	[KIND_NOTES] = "notes",
 };
 
 const char *import_kind_name(enum kind kind)
@@ -292,6 +293,8 @@ static enum kind detect_kind(const struct csv_record *rec)
 	if (header_has(rec, "locale")) {
 		if (header_has(rec, "key"))
 			return KIND_UI;
+		if (header_has(rec, "code_a") || header_has(rec, "code_b"))
+			return KIND_NOTES;
 		if (header_has(rec, "code"))
 			return KIND_TEXTS;
 		if (header_has(rec, "class"))

@@ -32,6 +32,7 @@ enum kind {
 	KIND_CLASS_TEXTS,
 	KIND_TEXTS,
 	KIND_UI,
+	KIND_NOTES,
 	KIND_COUNT
 };
 

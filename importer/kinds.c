@@ -43,6 +43,9 @@ const char *const column_names[COL_COUNT] = {
 	[COL_LOCALE] = "locale",
 	[COL_KEY] = "key",
 	[COL_TEXT] = "text",
+	[COL_CODE_A] = "code_a",
+	[COL_CODE_B] = "code_b",
+	[COL_NOTE] = "note",
 };
 
 #define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
@@ -76,6 +79,10 @@ static const struct {
 		TEXT_COLUMNS},
 	[KIND_UI] = {
 		BIT(COL_LOCALE) | BIT(COL_KEY) | BIT(COL_TEXT),
+		0},
+	[KIND_NOTES] = {
+		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE_A) |
+		BIT(COL_CODE_B) | BIT(COL_NOTE),
 		0},
 };
 
@@ -751,6 +758,57 @@ static enum outcome row_ui(struct import *im, struct row *row)
 	return upsert(im, row, "ui", COL_TEXT, key);
 }
 
+/* Check that the code in column col exists in the row's protocol. */
+static int check_code_exists(struct import *im, struct row *row,
+			     enum column col)
+{
+	struct row probe = *row;
+	int rc;
+
+	if (check_number(im, row, col) < 0)
+		return -1;
+	probe.val[COL_CODE] = row->val[col];
+	rc = run(im, &probe, "code_exists_plain", NULL, NULL);
+	if (rc == 0)
+		row_error(im, row, col, "there is no %s code %s",
+			  row->val[COL_PROTOCOL], row->val[col]);
+	return rc > 0 ? 0 : -1;
+}
+
+static enum outcome row_note(struct import *im, struct row *row)
+{
+	char key[3 * ROW_BUF + 8];
+	char english[8];
+	int bad = check_locale(im, row) < 0;
+
+	bad |= check_protocol(im, row) < 0;
+	if (bad || check_code_exists(im, row, COL_CODE_A) < 0 ||
+	    check_code_exists(im, row, COL_CODE_B) < 0)
+		return OUT_FAILED;
+	if (atoll(row->val[COL_CODE_A]) == atoll(row->val[COL_CODE_B]))
+		return row_error(im, row, COL_CODE_B, "a note needs two "
+				 "different codes");
+	if (atoll(row->val[COL_CODE_A]) > atoll(row->val[COL_CODE_B])) {
+		char a[ROW_BUF];
+
+		snprintf(a, sizeof(a), "%s", row->val[COL_CODE_A]);
+		set_val(row, COL_CODE_A, row->val[COL_CODE_B]);
+		set_val(row, COL_CODE_B, a);
+	}
+	if (strcmp(row->val[COL_LOCALE], "en") != 0 &&
+	    lookup(im, row, "note_english", NULL, english, sizeof(english)) == 0)
+		return row_error(im, row, COL_NOTE, "no English note on %s %s "
+				 "and %s to translate from",
+				 row->val[COL_PROTOCOL], row->val[COL_CODE_A],
+				 row->val[COL_CODE_B]);
+	snprintf(key, sizeof(key), "%s note on %s %s-%s", row->val[COL_LOCALE],
+		 row->val[COL_PROTOCOL], row->val[COL_CODE_A],
+		 row->val[COL_CODE_B]);
+	if (duplicate(im, row, COL_CODE_A, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "note", COL_NOTE, key);
+}
+
 enum outcome kind_row(struct import *im, struct row *row)
 {
 	unsigned long required = specs[im->kind].required;
@@ -773,6 +831,8 @@ enum outcome kind_row(struct import *im, struct row *row)
 		return row_text(im, row);
 	case KIND_UI:
 		return row_ui(im, row);
+	case KIND_NOTES:
+		return row_note(im, row);
 	default:
 		return OUT_FAILED;
 	}

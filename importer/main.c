@@ -32,7 +32,7 @@ static const char help_text[] =
 	"  -n, --dry-run          check everything, write nothing\n"
 	"  -k, --kind KIND        what every file holds: auto (from its header),\n"
 	"                         protocols, classes, codes, protocol-texts,\n"
-	"                         class-texts, texts or ui\n"
+	"                         class-texts, texts, ui or notes\n"
 	"  -c, --on-conflict WHAT a row that exists with other values is an\n"
 	"                         error (abort, the default), is overwritten\n"
 	"                         (replace) or is left alone (skip)\n"

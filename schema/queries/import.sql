@@ -205,3 +205,36 @@ SET text = :text,
                  (SELECT text FROM ui AS e
                   WHERE e.locale = 'en' AND e.key = :key))
 WHERE locale = :locale AND key = :key;
+
+-- name: note_english
+SELECT 1 FROM note
+WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
+  AND locale = 'en';
+
+-- name: note_find
+SELECT 1 FROM note
+WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
+  AND locale = :locale;
+
+-- name: note_same
+SELECT 1 FROM note
+WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
+  AND locale = :locale AND body = :note;
+
+-- name: note_insert
+INSERT INTO note (protocol, code_a, code_b, locale, body, source)
+VALUES (:protocol, :code_a, :code_b, :locale, :note,
+        iif(:locale = 'en', NULL,
+            (SELECT body FROM note AS e
+             WHERE e.protocol = :protocol AND e.code_a = :code_a
+               AND e.code_b = :code_b AND e.locale = 'en')));
+
+-- name: note_update
+UPDATE note
+SET body = :note,
+    source = iif(:locale = 'en', NULL,
+                 (SELECT body FROM note AS e
+                  WHERE e.protocol = :protocol AND e.code_a = :code_a
+                    AND e.code_b = :code_b AND e.locale = 'en'))
+WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
+  AND locale = :locale;
