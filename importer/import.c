@@ -203,7 +203,7 @@ static int add_dir(struct import *im, struct inputs *in, const char *dir)
 		n++;
 	}
 	closedir(d);
-	if (rc == 0)
+	if (rc == 0 && n > 0)
 		qsort(names, n, sizeof(*names), cmp_names);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		struct stat st;
