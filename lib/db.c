@@ -23,6 +23,7 @@ struct migration {
  * CMakeLists.txt and embedded.h, and append it here. */
 static const struct migration migrations[] = {
 	{1, sql_migration_0001},
+	{2, sql_migration_0002},
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))

@@ -14,6 +14,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_list,
 	&cmd_show,
 	&cmd_compare,
+	&cmd_search,
 	&cmd_sql,
 	&cmd_coverage,
 	&cmd_check,

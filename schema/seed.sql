@@ -102,6 +102,8 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('pair.cache_b', 'a b', 'difference item: only B is cacheable by default'),
     ('pair.which_a', 'a a_reason a_when_all', 'when-to-use paragraph for A'),
     ('pair.which_b', 'b b_reason b_when_all', 'when-to-use paragraph for B'),
-    ('pair.note', 'a b note', 'difference item: the hand-written note')
+    ('pair.note', 'a b note', 'difference item: the hand-written note'),
+    ('search.former', 'phrase protocol code reason',
+     'search result: the phrase searched for is an older name of the code')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
                                 purpose = excluded.purpose;

@@ -128,3 +128,70 @@ SELECT protocol || ' ' || code || ' ' || locale || ' page', markdown
 FROM code_page
 WHERE locale = :lang
 ORDER BY protocol, code;
+
+-- name: search
+-- Every hit for :q, best first: an exact code (rank 0), codes with that
+-- prefix or in that class (1), a reason phrase (2), a former phrase (3),
+-- then parts of reason and former phrases (4) and texts (5), each by
+-- bm25.  :fts is the FTS5
+-- query for :q (NULL when a term is too short for trigrams; then a
+-- substring scan stands in), :digits is 1 when :q is a number.
+WITH hit (protocol, code, rank, score, locale, what, snippet) AS (
+    SELECT protocol, code, 0, 0, '', 'code', NULL
+    FROM code WHERE :digits AND code = CAST(:q AS INTEGER)
+    UNION ALL
+    SELECT protocol, code, 1, 0, '', 'prefix', NULL
+    FROM code
+    WHERE :digits AND code <> CAST(:q AS INTEGER)
+      AND CAST(code AS TEXT) GLOB :q || '*'
+    UNION ALL
+    SELECT c.protocol, c.code, 1, 0, '', 'class', NULL
+    FROM code AS c JOIN class AS k
+      ON k.protocol = c.protocol AND c.code BETWEEN k.first AND k.last
+    WHERE k.label = :q COLLATE NOCASE
+    UNION ALL
+    SELECT protocol, code, 2, 0, '', 'reason', NULL
+    FROM code WHERE reason = :q COLLATE NOCASE
+    UNION ALL
+    SELECT protocol, code, 3, 0, '', 'former', NULL
+    FROM code
+    WHERE former <> ''
+      AND instr('; ' || lower(former) || '; ', '; ' || lower(:q) || '; ') > 0
+    UNION ALL
+    SELECT d.protocol, d.code, 4 + (d.kind = 'text'), bm25(search_fts),
+           d.locale, d.kind, snippet(search_fts, 0, '**', '**', '…', 40)
+    FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid
+    WHERE :fts IS NOT NULL AND search_fts MATCH :fts
+    UNION ALL
+    SELECT protocol, code, 4 + (kind = 'text'), -1.0 / pos, locale, kind,
+           iif(pos > 21, '…', '') || substr(body, max(1, pos - 20), min(pos - 1, 20))
+           || '**' || substr(body, pos, length(:q)) || '**'
+           || substr(body, pos + length(:q), 20)
+           || iif(pos + length(:q) + 20 <= length(body), '…', '')
+    FROM (SELECT d.*, instr(d.body, :q) AS pos FROM search_doc AS d
+          WHERE :fts IS NULL AND NOT :digits)
+    WHERE pos > 0
+),
+best AS (
+    SELECT h.*, row_number() OVER (
+               PARTITION BY h.protocol, h.code
+               ORDER BY h.rank, h.locale = :lang DESC, h.score) AS n
+    FROM hit AS h
+    WHERE :protocol IS NULL OR h.protocol = :protocol
+)
+SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
+       CASE WHEN b.rank = 3
+            THEN replace(replace(replace(replace(
+                     coalesce((SELECT text FROM ui WHERE locale = :lang AND key = 'search.former'),
+                              (SELECT text FROM ui WHERE locale = 'en' AND key = 'search.former')),
+                     '{phrase}', :q), '{code}', b.code), '{reason}', c.reason),
+                     '{protocol}', b.protocol)
+            WHEN b.snippet IS NOT NULL THEN replace(b.snippet, char(10), ' ')
+            ELSE l.summary END AS match
+FROM best AS b
+JOIN code AS c ON c.protocol = b.protocol AND c.code = b.code
+JOIN code_l10n AS l
+  ON l.locale = :lang AND l.protocol = b.protocol AND l.code = b.code
+WHERE b.n = 1
+ORDER BY b.rank, b.score, b.protocol, b.code
+LIMIT :limit;

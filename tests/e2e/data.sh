@@ -64,6 +64,17 @@ if english_lines "$work/out" >"$work/eng"; then fail "zh page has English senten
 else pass "zh page has no English sentence"; fi
 expect_in "$work/out" "[RFC 3261 第 21.4.10 节](https://www.rfc-editor.org/rfc/rfc3261#section-21.4.10)" "zh page links the RFC section"
 
+for page in "HTTP 401 403 zh 如何区分 401 和 403" "SIP 486 600 ja 486 と 600 の見分け方" \
+	"HTTP 301 308 ja 301 と 308 の見分け方" "SIP 404 604 zh 如何区分 404 和 604"; do
+	set -- $page
+	expect_code 0 "compare $1 $2 $3 --lang $4" "$CODEKB" --db "$db" compare "$1" "$2" "$3" --lang "$4"
+	shift 4
+	expect_in "$work/out" "$*" "the page carries its hand-written note"
+	if english_lines "$work/out" >"$work/eng"; then fail "the page has English sentences"
+		sed 's/^/#   /' "$work/eng" | head -5
+	else pass "the page has no English sentence"; fi
+done
+
 expect_code 0 "show SIP 202" "$CODEKB" --db "$db" show SIP 202
 expect_in "$work/out" "deprecated" "SIP 202 says it is deprecated"
 finish

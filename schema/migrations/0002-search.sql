@@ -1,0 +1,86 @@
+-- 0002-search.sql: the search index (schema version 2).
+--
+-- search_doc holds every searchable string: each code's reason phrase and
+-- former phrases, and every text in every language.  search_fts is an
+-- FTS5 index over it with the trigram tokenizer, so Chinese and Japanese
+-- are found without word segmentation.  Triggers keep both current inside
+-- the same transaction as every write to `code` and `text`, so a search
+-- never sees an index older than the data.
+
+CREATE TABLE search_doc (
+    id       INTEGER PRIMARY KEY,
+    protocol TEXT NOT NULL,
+    code     INTEGER NOT NULL,
+    locale   TEXT NOT NULL,      -- '' for reason and former phrases
+    kind     TEXT NOT NULL CHECK (kind IN ('reason', 'former', 'text')),
+    field    TEXT NOT NULL,      -- the text's field, '' otherwise
+    body     TEXT NOT NULL,
+    UNIQUE (protocol, code, locale, kind, field)
+) STRICT;
+
+CREATE VIRTUAL TABLE search_fts USING fts5(
+    body, content = 'search_doc', content_rowid = 'id',
+    tokenize = 'trigram');
+
+CREATE TRIGGER search_doc_insert AFTER INSERT ON search_doc BEGIN
+    INSERT INTO search_fts (rowid, body) VALUES (NEW.id, NEW.body);
+END;
+
+CREATE TRIGGER search_doc_delete AFTER DELETE ON search_doc BEGIN
+    INSERT INTO search_fts (search_fts, rowid, body)
+    VALUES ('delete', OLD.id, OLD.body);
+END;
+
+CREATE TRIGGER search_doc_update AFTER UPDATE ON search_doc BEGIN
+    INSERT INTO search_fts (search_fts, rowid, body)
+    VALUES ('delete', OLD.id, OLD.body);
+    INSERT INTO search_fts (rowid, body) VALUES (NEW.id, NEW.body);
+END;
+
+CREATE TRIGGER code_search_insert AFTER INSERT ON code BEGIN
+    INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+    VALUES (NEW.protocol, NEW.code, '', 'reason', '', NEW.reason);
+    INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+    SELECT NEW.protocol, NEW.code, '', 'former', '', NEW.former
+    WHERE NEW.former <> '';
+END;
+
+CREATE TRIGGER code_search_update AFTER UPDATE OF reason, former ON code BEGIN
+    DELETE FROM search_doc
+    WHERE protocol = OLD.protocol AND code = OLD.code
+      AND kind IN ('reason', 'former');
+    INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+    VALUES (NEW.protocol, NEW.code, '', 'reason', '', NEW.reason);
+    INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+    SELECT NEW.protocol, NEW.code, '', 'former', '', NEW.former
+    WHERE NEW.former <> '';
+END;
+
+CREATE TRIGGER code_search_delete AFTER DELETE ON code BEGIN
+    DELETE FROM search_doc WHERE protocol = OLD.protocol AND code = OLD.code;
+END;
+
+CREATE TRIGGER text_search_insert AFTER INSERT ON text BEGIN
+    INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+    VALUES (NEW.protocol, NEW.code, NEW.locale, 'text', NEW.field, NEW.body);
+END;
+
+CREATE TRIGGER text_search_update AFTER UPDATE OF body ON text BEGIN
+    UPDATE search_doc SET body = NEW.body
+    WHERE protocol = OLD.protocol AND code = OLD.code AND locale = OLD.locale
+      AND kind = 'text' AND field = OLD.field;
+END;
+
+CREATE TRIGGER text_search_delete AFTER DELETE ON text BEGIN
+    DELETE FROM search_doc
+    WHERE protocol = OLD.protocol AND code = OLD.code AND locale = OLD.locale
+      AND kind = 'text' AND field = OLD.field;
+END;
+
+-- Index what a version 1 database already holds.
+INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+SELECT protocol, code, '', 'reason', '', reason FROM code;
+INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+SELECT protocol, code, '', 'former', '', former FROM code WHERE former <> '';
+INSERT INTO search_doc (protocol, code, locale, kind, field, body)
+SELECT protocol, code, locale, 'text', field, body FROM text;

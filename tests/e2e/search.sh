@@ -1,0 +1,54 @@
+# search.sh - `codekb search`: numbers, prefixes, classes, current and
+# former phrases, and free text in English, Chinese and Japanese; and an
+# import that changes a text changes what search finds.
+. "$(dirname "$0")/lib.sh"
+db="$work/kb.db"
+cp "$CODEKB_DEFAULT_DB" "$db"
+search() { "$CODEKB" --db "$db" search "$@" --format csv | tr -d "\r"; }
+
+# codes SEARCH-ARGS...: the "PROTO CODE" of each result, in order
+codes() { search "$@" | tail -n +2 | cut -d, -f1,2 | tr ',' ' '; }
+
+top5=$(codes busy | head -5)
+case "$top5" in *"SIP 486"*) case "$top5" in *"SIP 600"*) pass "busy: SIP 486 and 600 in the first five";;
+	*) fail "busy: no SIP 600 in $top5";; esac;; *) fail "busy: no SIP 486 in $top5";; esac
+
+codes 忙 --lang zh >"$work/r"; expect_in "$work/r" "SIP 486" "忙 --lang zh finds SIP 486"
+codes 認証 --lang ja >"$work/r"
+for c in "SIP 401" "SIP 407" "HTTP 401" "HTTP 407"; do expect_in "$work/r" "$c" "認証 --lang ja finds $c"; done
+codes 认证 --lang zh >"$work/r"; expect_in "$work/r" "SIP 401" "认证 --lang zh finds SIP 401"
+
+search "Payload Too Large" >"$work/r"
+expect_line "$work/r" "protocol,code,reason,match" "csv header"
+first=$(sed -n 2p "$work/r")
+case "$first" in "HTTP,413,Content Too Large,"*"older name"*) pass "Payload Too Large: HTTP 413 first, named as the older name";;
+	*) fail "Payload Too Large: first row is '$first'";; esac
+search "Unprocessable Entity" --lang zh >"$work/r"; expect_in "$work/r" "HTTP,422,Unprocessable Content,“Unprocessable Entity”是 HTTP 422 的旧称" "former phrase in zh"
+search "Unsupported Certificate" --lang ja >"$work/r"; expect_in "$work/r" "SIP,437,Unsupported Credential,「Unsupported Certificate」は SIP 437 の旧称" "former phrase in ja"
+search "Not Found" --protocol http >"$work/r"; expect_line "$work/r" "protocol,code,reason,match" "header"
+second=$(sed -n 2p "$work/r"); case "$second" in "HTTP,404,Not Found,"*) pass "a current phrase gives its code first";; *) fail "Not Found: '$second'";; esac
+
+codes 404 >"$work/r"
+if [ "$(head -2 "$work/r" | sort | tr '\n' ' ')" = "HTTP 404 SIP 404 " ]; then pass "404 gives that code in every protocol first"
+else fail "404: $(head -3 "$work/r" | tr '\n' ' ')"; fi
+want=$(printf 'SIP %s\n' 480 481 482 483 484 485 486 487 488 489)
+got=$(codes 48 --protocol sip)
+if [ "$got" = "$want" ]; then pass "48 --protocol sip gives SIP 480 to 489 and nothing else"
+else fail "48 --protocol sip: $(echo "$got" | tr '\n' ' ')"; fi
+n=$(codes 6xx --protocol sip | wc -l); if [ "$n" -eq 6 ]; then pass "6xx gives the six SIP 6xx codes"; else fail "6xx gave $n"; fi
+codes "retry later" >"$work/r"; expect_in "$work/r" "SIP 486" "retry later finds SIP 486"
+
+expect_code 1 "no match" "$CODEKB" --db "$db" search "zzqqxx"
+expect_line "$work/err" "codekb: no code matches 'zzqqxx'" "says there is no match"
+expect_code 0 "search --format json" "$CODEKB" --db "$db" search 忙 --lang zh --format json
+if command -v jq >/dev/null && jq -e '.[0].match | test("\\*\\*忙\\*\\*")' "$work/out" >/dev/null; then
+	pass "json snippet highlights the match"; else fail "json snippet"; fi
+
+# The index follows the data in the same transaction as the import.
+printf 'locale,protocol,code,description\nzh,SIP,487,请求被取消，电话铃声停止，龘龘之声随之而来。\n' >"$work/t.csv"
+expect_code 0 "import a changed text" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/t.csv"
+codes 龘龘 --lang zh >"$work/r"; expect_in "$work/r" "SIP 487" "the new text is found"
+printf 'protocol,code,reason,former\nSIP,487,Request Terminated,Call Cancelled\n' >"$work/c.csv"
+expect_code 0 "import a changed former phrase" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/c.csv"
+search "Call Cancelled" >"$work/r"; expect_in "$work/r" "SIP,487,Request Terminated" "the new former phrase is found"
+finish
