@@ -187,11 +187,11 @@ SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
                      '{phrase}', :q), '{code}', b.code), '{reason}', c.reason),
                      '{protocol}', b.protocol)
             WHEN b.snippet IS NOT NULL THEN replace(b.snippet, char(10), ' ')
-            ELSE l.summary END AS match
-FROM best AS b
+            ELSE (SELECT summary FROM code_l10n AS l
+                  WHERE l.locale = :lang AND l.protocol = b.protocol
+                    AND l.code = b.code) END AS match
+-- the page is cut before the texts are looked up
+FROM (SELECT * FROM best WHERE n = 1
+      ORDER BY rank, score, protocol, code LIMIT :limit) AS b
 JOIN code AS c ON c.protocol = b.protocol AND c.code = b.code
-JOIN code_l10n AS l
-  ON l.locale = :lang AND l.protocol = b.protocol AND l.code = b.code
-WHERE b.n = 1
-ORDER BY b.rank, b.score, b.protocol, b.code
-LIMIT :limit;
+ORDER BY b.rank, b.score, b.protocol, b.code;

@@ -1,0 +1,54 @@
+#!/bin/sh
+# bench/search.sh - wall time of `codekb search` on the shipped data and on
+# a knowledge base 100 times larger (the shipped protocols copied 99 times
+# under other names, made with the sqlite3 shell so the triggers index it).
+#
+# Usage: bench/search.sh [build-dir] [runs]
+# Prints, per query, the mean wall time of a whole `codekb search` run
+# (process start, open, query, print), and the same for the sqlite3 shell
+# running a plain LIKE scan over the texts, for comparison.
+set -eu
+build=${1:-build}
+runs=${2:-50}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+small="$build/codekb.db"
+big="$work/big.db"
+
+cp "$small" "$big"
+sqlite3 "$big" <<'SQL'
+PRAGMA foreign_keys = ON;
+BEGIN;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 99)
+INSERT INTO protocol SELECT id || '-' || i, name, reference FROM protocol, n
+WHERE id NOT GLOB '*-*';
+INSERT INTO class SELECT p.id, c.label, c.first, c.last, c.name
+FROM protocol AS p JOIN class AS c ON p.id GLOB c.protocol || '-*';
+INSERT INTO code SELECT p.id, c.code, c.reason, c.reference, c.section, c.status,
+       c.registered, c.expires, c.vendor, c.final, c.cacheable, c.retry_after, c.former
+FROM protocol AS p JOIN code AS c ON p.id GLOB c.protocol || '-*';
+INSERT INTO text SELECT p.id, t.code, t.locale, t.field, t.body, t.source
+FROM protocol AS p JOIN text AS t ON p.id GLOB t.protocol || '-*';
+COMMIT;
+SQL
+
+now() { date +%s%N; }
+# mean_ms CMD...: mean wall time of CMD over $runs runs, in milliseconds
+mean_ms() {
+	start=$(now)
+	i=0
+	while [ "$i" -lt "$runs" ]; do "$@" >/dev/null 2>&1 || true; i=$((i + 1)); done
+	end=$(now)
+	echo "scale=2; ($end - $start) / 1000000 / $runs" | bc
+}
+
+printf '%-8s %-22s %10s %12s %18s\n' db query codes codekb_ms sqlite3_like_ms
+for db in "$small" "$big"; do
+	label=$([ "$db" = "$small" ] && echo shipped || echo x100)
+	n=$(sqlite3 "$db" "SELECT count(*) FROM code")
+	for q in ${QUERIES:-busy 忙 認証 Payload 48 retry}; do
+		ms=$(mean_ms "$build/codekb" --db "$db" search "$q" --lang ja)
+		like=$(mean_ms sqlite3 "$db" "SELECT protocol, code FROM text WHERE body LIKE '%$q%' LIMIT 50")
+		printf '%-8s %-22s %10s %12s %18s\n' "$label" "$q" "$n" "$ms" "$like"
+	done
+done
