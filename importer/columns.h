@@ -93,6 +93,8 @@ struct import {
 	enum kind kind;
 	int index[COL_COUNT];
 	size_t ncolumns;
+	/* data rows read from the current file */
+	unsigned long rows;
 };
 
 /* The name of a column as it appears in a header. */

@@ -480,6 +480,7 @@ static int on_record(void *ctx, const struct csv_record *rec,
 	if (rec->number == 1)
 		return read_header(im, rec);
 	row.rec = rec;
+	im->rows++;
 	if (read_fields(im, &row) == 0) {
 		out = kind_row(im, &row);
 		if (out != OUT_FAILED)
@@ -501,6 +502,7 @@ static void load(struct import *im, struct input *in)
 	im->file = in->path;
 	im->kind = in->kind;
 	im->ncolumns = 0;
+	im->rows = 0;
 	fp = open_input(im, in);
 	if (!fp)
 		return;
@@ -510,6 +512,8 @@ static void load(struct import *im, struct input *in)
 	else if (rc == 0 && im->ncolumns == 0)
 		report(im, "%s:1:1: file is empty; expected a header row",
 		       in->path);
+	else if (rc == 0 && im->rows == 0 && im->errors == errors)
+		report(im, "%s:2:1: file has a header but no rows", in->path);
 	close_input(in, fp);
 }
 

@@ -507,12 +507,14 @@ static int check_code_facts(struct import *im, struct row *row)
 	if (bad)
 		return -1;
 	if (is_status(status, "temporary") != (row->val[COL_EXPIRES] != NULL)) {
-		row_error(im, row, COL_EXPIRES, "a code has an 'expires' date "
+		row_error(im, row, row->val[COL_EXPIRES] ? COL_EXPIRES : COL_STATUS,
+			  "a code has an 'expires' date "
 			  "exactly when its status is 'temporary'");
 		return -1;
 	}
 	if (is_status(status, "unofficial") != (row->val[COL_VENDOR] != NULL)) {
-		row_error(im, row, COL_VENDOR, "a code has a 'vendor' exactly "
+		row_error(im, row, row->val[COL_VENDOR] ? COL_VENDOR : COL_STATUS,
+			  "a code has a 'vendor' exactly "
 			  "when its status is 'unofficial'");
 		return -1;
 	}

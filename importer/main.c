@@ -3,6 +3,7 @@
  *
  * Only parses the command line; import.c does the work.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,6 +190,9 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	a.opt.db_path = db_path;
+	/* Past a file size limit (ulimit -f), fail the write with EFBIG and
+	 * roll back, instead of being killed halfway. */
+	signal(SIGXFSZ, SIG_IGN);
 	status = import_run(&a.opt, a.paths, a.npaths, stdout, stderr);
 	free(db_path);
 	free(a.paths);

@@ -169,6 +169,13 @@ static int read_lines(FILE *fp, struct reader *r)
 	return rc;
 }
 
+/* RFC 4180: spaces are part of a field; libcsv would trim them. */
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
 int csvread_stream(FILE *fp, csvread_fn *fn, void *ctx, struct kb_error *err)
 {
 	struct reader r = {0};
@@ -176,6 +183,7 @@ int csvread_stream(FILE *fp, csvread_fn *fn, void *ctx, struct kb_error *err)
 
 	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return kb_error_set(err, "1:1: out of memory");
+	csv_set_space_func(&r.parser, no_space);
 	r.line = 1;
 	r.fn = fn;
 	r.ctx = ctx;
