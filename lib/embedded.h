@@ -16,5 +16,6 @@ extern const char sql_seed[];
 extern const char sql_views[];
 extern const char sql_queries_import[];
 extern const char sql_queries_query[];
+extern const char sql_queries_export[];
 
 #endif

@@ -32,52 +32,61 @@ int format_parse(const char *name, enum format *out)
 void output_csv_field(FILE *out, const char *s)
 {
 	size_t len = strlen(s);
+	const char *quote;
 
-	if (strpbrk(s, ",\"\r\n") == NULL &&
+	if (s[strcspn(s, ",\"\r\n")] == '\0' &&
 	    !(len && (s[0] == ' ' || s[len - 1] == ' '))) {
-		fputs(s, out);
+		fwrite(s, 1, len, out);
 		return;
 	}
 	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
+	while ((quote = strchr(s, '"')) != NULL) {
+		fwrite(s, 1, (size_t)(quote - s) + 1, out);
+		fputc('"', out);
+		s = quote + 1;
 	}
+	fputs(s, out);
 	fputc('"', out);
+}
+
+/* The escape of one character that a GFM table cell cannot hold as it is,
+ * or NULL for one it can. */
+static const char *md_escape(char c)
+{
+	switch (c) {
+	case '|':
+		return "\\|";
+	case '\\':
+		return "\\\\";
+	case '`':
+		return "\\`";
+	case '<':
+		return "&lt;";
+	case '&':
+		return "&amp;";
+	case '\r':
+		return "";
+	case '\n':
+		return "<br>";
+	default:
+		return NULL;
+	}
 }
 
 void output_md_cell(FILE *out, const char *s)
 {
-	int leading = 1;
+	size_t run;
 
-	for (; *s; s++) {
-		if (leading && *s == ' ') {
-			fputs("&nbsp;", out);
-			continue;
-		}
-		leading = 0;
-		switch (*s) {
-		case '|':
-			fputs("\\|", out);
+	for (; *s == ' '; s++)
+		fputs("&nbsp;", out);
+	while (*s) {
+		run = strcspn(s, "|\\`<&\r\n");
+		fwrite(s, 1, run, out);
+		s += run;
+		if (!*s)
 			break;
-		case '\\':
-			fputs("\\\\", out);
-			break;
-		case '`':
-			fputs("\\`", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '\r':
-			break;
-		case '\n':
-			fputs("<br>", out);
-			break;
-		default:
-			fputc(*s, out);
-		}
+		fputs(md_escape(*s), out);
+		s++;
 	}
 }
 
@@ -103,10 +112,9 @@ static int finish_step(sqlite3 *db, sqlite3_stmt *st, int rc,
 	return -1;
 }
 
-static long print_csv(sqlite3 *db, sqlite3_stmt *st, FILE *out,
+static long print_csv(sqlite3 *db, sqlite3_stmt *st, int n, FILE *out,
 		      struct kb_error *err)
 {
-	int n = sqlite3_column_count(st);
 	long rows = 0;
 	int rc;
 
@@ -126,10 +134,9 @@ static long print_csv(sqlite3 *db, sqlite3_stmt *st, FILE *out,
 	return finish_step(db, st, rc, err) < 0 ? -1 : rows;
 }
 
-static long print_md(sqlite3 *db, sqlite3_stmt *st, const char *const *labels,
-		     FILE *out, struct kb_error *err)
+static long print_md(sqlite3 *db, sqlite3_stmt *st, int n,
+		     const char *const *labels, FILE *out, struct kb_error *err)
 {
-	int n = sqlite3_column_count(st);
 	long rows = 0;
 	int rc;
 
@@ -302,17 +309,48 @@ cleanup:
 	return rows;
 }
 
-long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
-		 const char *const *labels, FILE *out, struct kb_error *err)
+long output_columns(sqlite3 *db, sqlite3_stmt *st, enum format fmt, int ncols,
+		    const char *const *labels, FILE *out, struct kb_error *err)
 {
 	switch (fmt) {
 	case FMT_CSV:
-		return print_csv(db, st, out, err);
+		return print_csv(db, st, ncols, out, err);
 	case FMT_MD:
-		return print_md(db, st, labels, out, err);
+		return print_md(db, st, ncols, labels, out, err);
+	default:
+		return output_rows(db, st, fmt, labels, out, err);
+	}
+}
+
+long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
+		 const char *const *labels, FILE *out, struct kb_error *err)
+{
+	int n = sqlite3_column_count(st);
+
+	switch (fmt) {
+	case FMT_CSV:
+		return print_csv(db, st, n, out, err);
+	case FMT_MD:
+		return print_md(db, st, n, labels, out, err);
 	case FMT_JSON:
 		return print_json(db, st, out, err);
 	default:
 		return print_table(db, st, labels, out, err);
 	}
+}
+
+long output_json_column(sqlite3 *db, sqlite3_stmt *st, int col, FILE *out,
+			struct kb_error *err)
+{
+	long rows = 0;
+	int rc;
+
+	fputc('[', out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs(rows ? ",\n" : "\n", out);
+		fputs(cell(st, col), out);
+		rows++;
+	}
+	fputs(rows ? "\n]\n" : "]\n", out);
+	return finish_step(db, st, rc, err) < 0 ? -1 : rows;
 }

@@ -35,11 +35,27 @@ int format_parse(const char *name, enum format *out);
 long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
 		 const char *const *labels, FILE *out, struct kb_error *err);
 
+/*
+ * The same for the first ncols columns only, in CSV or Markdown (any other
+ * format prints every column, as output_rows()).
+ */
+long output_columns(sqlite3 *db, sqlite3_stmt *st, enum format fmt, int ncols,
+		    const char *const *labels, FILE *out, struct kb_error *err);
+
+/*
+ * Step st to its end and print column col of each row, which must hold a
+ * JSON value made by SQLite (json_object() and the like), as the items of
+ * one JSON array.  Returns the number of rows, or -1 with err set.
+ */
+long output_json_column(sqlite3 *db, sqlite3_stmt *st, int col, FILE *out,
+			struct kb_error *err);
+
 /* Write s as one RFC 4180 CSV field (quoted only when it must be). */
 void output_csv_field(FILE *out, const char *s);
 
-/* Write s as the content of one GFM table cell: '|', '\', '`', '<' and
- * newlines escaped, leading spaces kept. */
+/* Write s as the content of one GFM table cell: '|', '\', '`', '<', '&'
+ * and newlines escaped (a newline becomes <br>, a CR is dropped), leading
+ * spaces kept as &nbsp;. */
 void output_md_cell(FILE *out, const char *s);
 
 #endif

@@ -15,6 +15,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_show,
 	&cmd_compare,
 	&cmd_search,
+	&cmd_export,
 	&cmd_sql,
 	&cmd_coverage,
 	&cmd_check,

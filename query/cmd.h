@@ -67,6 +67,7 @@ extern const struct cmd cmd_sql;
 extern const struct cmd cmd_coverage;
 extern const struct cmd cmd_check;
 extern const struct cmd cmd_search;
+extern const struct cmd cmd_export;
 
 /* Every subcommand, NULL-terminated. */
 extern const struct cmd *const cmd_table[];

@@ -55,7 +55,8 @@ enum parse_result opts_parse(int argc, char **argv, struct opts *o,
 
 	memset(o, 0, sizeof(*o));
 	o->args = calloc((size_t)argc + 1, sizeof(*o->args));
-	if (!o->args) {
+	o->langs = calloc((size_t)argc + 1, sizeof(*o->langs));
+	if (!o->args || !o->langs) {
 		kb_error_set(err, "out of memory");
 		return PARSE_ERROR;
 	}
@@ -87,6 +88,8 @@ enum parse_result opts_parse(int argc, char **argv, struct opts *o,
 				return PARSE_ERROR;
 			}
 			*(const char **)((char *)o + def->offset) = value;
+			if (def->offset == FIELD(lang))
+				o->langs[o->nlangs++] = value;
 		} else {
 			kb_error_set(err, "unknown option '%s'", arg);
 			return PARSE_ERROR;
@@ -105,6 +108,9 @@ unsigned opts_given(const struct opts *o)
 void opts_release(struct opts *o)
 {
 	free(o->args);
+	free(o->langs);
 	o->args = NULL;
+	o->langs = NULL;
 	o->nargs = 0;
+	o->nlangs = 0;
 }

@@ -35,6 +35,9 @@ struct opts {
 	const char *protocol;
 	const char *class_label;
 	const char *output;
+	/* every --lang given, in order (argv's strings; the array is owned) */
+	const char **langs;
+	int nlangs;
 	/* the subcommand, or NULL if none was given */
 	const char *command;
 	/* the subcommand's arguments (argv's strings; the array is owned) */
@@ -46,7 +49,7 @@ struct opts {
  * Parse argv (argv[0] is the program).  Every option in enum opt_flags is
  * accepted here; the subcommand checks which of them it takes.  Returns
  * PARSE_OK, PARSE_HELP, PARSE_VERSION, or PARSE_ERROR with err set.  The
- * caller frees o->args with opts_release().
+ * caller frees o->args and o->langs with opts_release().
  */
 enum parse_result opts_parse(int argc, char **argv, struct opts *o,
 			     struct kb_error *err);

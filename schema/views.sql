@@ -9,6 +9,7 @@
 -- codekb-import drops and re-creates these views each time it writes, so
 -- this file may also be run again by hand in the sqlite3 shell.
 
+DROP VIEW IF EXISTS comparison_page;
 DROP VIEW IF EXISTS comparison;
 DROP VIEW IF EXISTS comparison_difference;
 DROP VIEW IF EXISTS pair_sentence;
@@ -366,6 +367,217 @@ FROM (
     JOIN code_l10n AS b
       ON b.locale = a.locale AND b.protocol = a.protocol AND b.code <> a.code
 ) AS y;
+
+-- Every unordered pair of codes of a protocol (code_a < code_b) with its
+-- comparison page, built in one pass for exports: the same text as
+-- `comparison`, but each code's side of the templates is filled in once per
+-- code rather than once per pair.  Only the languages that have texts or
+-- UI strings of their own have rows.  Filter on `locale` and `protocol`.
+CREATE VIEW comparison_page AS
+WITH tpl AS MATERIALIZED (
+    SELECT l.tag AS locale,
+           max(CASE WHEN u.key = 'pair.title' THEN u.text END) AS title,
+           max(CASE WHEN u.key = 'pair.protocol' THEN u.text END) AS protocol,
+           max(CASE WHEN u.key = 'pair.intro' THEN u.text END) AS intro,
+           max(CASE WHEN u.key = 'pair.intro_same' THEN u.text END) AS intro_same,
+           max(CASE WHEN u.key = 'pair.diff_class' THEN u.text END) AS diff_class,
+           max(CASE WHEN u.key = 'pair.diff_kind' THEN u.text END) AS diff_kind,
+           max(CASE WHEN u.key = 'pair.meaning_a' THEN u.text END) AS meaning_a,
+           max(CASE WHEN u.key = 'pair.meaning_b' THEN u.text END) AS meaning_b,
+           max(CASE WHEN u.key = 'pair.when_a' THEN u.text END) AS when_a,
+           max(CASE WHEN u.key = 'pair.when_b' THEN u.text END) AS when_b,
+           max(CASE WHEN u.key = 'pair.retry_a' THEN u.text END) AS retry_a,
+           max(CASE WHEN u.key = 'pair.retry_b' THEN u.text END) AS retry_b,
+           max(CASE WHEN u.key = 'pair.retry_both' THEN u.text END) AS retry_both,
+           max(CASE WHEN u.key = 'pair.cache_a' THEN u.text END) AS cache_a,
+           max(CASE WHEN u.key = 'pair.cache_b' THEN u.text END) AS cache_b,
+           max(CASE WHEN u.key = 'pair.which_a' THEN u.text END) AS which_a,
+           max(CASE WHEN u.key = 'pair.which_b' THEN u.text END) AS which_b,
+           max(CASE WHEN u.key = 'pair.note' THEN u.text END) AS note,
+           max(CASE WHEN u.key = 'head.description' THEN u.text END) AS h_desc,
+           max(CASE WHEN u.key = 'head.when_seen' THEN u.text END) AS h_when,
+           max(CASE WHEN u.key = 'head.how_to_fix' THEN u.text END) AS h_fix,
+           max(CASE WHEN u.key = 'head.differences' THEN u.text END) AS h_diff,
+           max(CASE WHEN u.key = 'head.which' THEN u.text END) AS h_which,
+           max(CASE WHEN u.key = 'head.learn_more' THEN u.text END) AS h_learn
+    FROM locale AS l
+    JOIN ui_key AS k ON k.key GLOB 'pair.*' OR k.key GLOB 'head.*'
+    JOIN ui AS u ON u.key = k.key
+     AND u.locale = coalesce((SELECT locale FROM ui AS t
+                              WHERE t.locale = l.tag AND t.key = k.key), 'en')
+    GROUP BY l.tag
+),
+-- Each code with the protocol and its own placeholders filled in: `f_*`
+-- as code A, `g_*` as code B of a pair; `{b...}` stay for the pair.
+side AS MATERIALIZED (
+    SELECT s.*,
+           replace(replace(replace(replace(replace(replace(replace(replace(
+               t.title, '{protocol_name}', s.protocol_name),
+               '{protocol}', s.protocol), '{a_reason}', s.reason),
+               '{a_class}', s.class), '{a_kind}', s.kind),
+               '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+               '{a_when}', s.when_first) AS f_title,
+           replace(replace(replace(replace(replace(replace(replace(replace(
+               t.intro_same, '{protocol_name}', s.protocol_name),
+               '{protocol}', s.protocol), '{a_reason}', s.reason),
+               '{a_class}', s.class), '{a_kind}', s.kind),
+               '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+               '{a_when}', s.when_first) AS f_intro_same,
+           replace(replace(replace(replace(replace(replace(replace(replace(
+               t.intro, '{protocol_name}', s.protocol_name),
+               '{protocol}', s.protocol), '{a_reason}', s.reason),
+               '{a_class}', s.class), '{a_kind}', s.kind),
+               '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+               '{a_when}', s.when_first) AS f_intro,
+           replace(replace(replace(replace(
+               t.diff_class, '{a_class}', s.class), '{a_kind}', s.kind),
+               '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_class,
+           replace(replace(replace(replace(
+               t.diff_kind, '{a_class}', s.class), '{a_kind}', s.kind),
+               '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_kind,
+           replace(replace(replace(replace(replace(
+               t.protocol, '{protocol_name}', s.protocol_name),
+               '{protocol}', s.protocol), '{a_reason}', s.reason),
+               '{a_class}', s.class), '{a}', s.code) AS f_protocol,
+           replace(replace(replace(replace(replace(
+               t.meaning_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
+               '{a_reason}', s.reason), '{protocol}', s.protocol),
+               '{a}', s.code) AS f_meaning,
+           replace(replace(replace(replace(replace(
+               t.when_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
+               '{a_reason}', s.reason), '{protocol}', s.protocol),
+               '{a}', s.code) AS f_when,
+           replace(replace(replace(replace(replace(
+               t.which_a, '{a_when_all}', s.when_seen), '{a_when}', s.when_first),
+               '{a_reason}', s.reason), '{protocol}', s.protocol),
+               '{a}', s.code) AS f_which,
+           replace(replace(replace(replace(replace(
+               t.meaning_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
+               '{b_reason}', s.reason), '{protocol}', s.protocol),
+               '{b}', s.code) AS g_meaning,
+           replace(replace(replace(replace(replace(
+               t.when_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
+               '{b_reason}', s.reason), '{protocol}', s.protocol),
+               '{b}', s.code) AS g_when,
+           replace(replace(replace(replace(replace(
+               t.which_b, '{b_when_all}', s.when_seen), '{b_when}', s.when_first),
+               '{b_reason}', s.reason), '{protocol}', s.protocol),
+               '{b}', s.code) AS g_which,
+           '## ' || s.code || ' ' || s.reason || char(10, 10)
+           || '### ' || t.h_desc || char(10, 10) || s.description || char(10, 10)
+           || '### ' || t.h_when || char(10, 10) || s.when_seen || char(10, 10)
+           || '### ' || t.h_fix || char(10, 10) || s.how_to_fix || char(10)
+               AS block,
+           '- [' || s.protocol || ' ' || s.code || ' ' || s.reason || ']('
+           || s.code || '.md)'
+           || iif(s.ref_url IS NULL, '',
+                  ' · [' || s.ref_label || '](' || s.ref_url || ')') AS links,
+           t.retry_a, t.retry_b, t.retry_both, t.cache_a, t.cache_b,
+           t.note AS t_note, t.h_diff, t.h_which, t.h_learn
+    FROM (SELECT c.*,
+                 coalesce((SELECT name FROM protocol_text AS pt
+                           WHERE pt.protocol = c.protocol AND pt.locale = c.locale),
+                          (SELECT name FROM protocol AS pr WHERE pr.id = c.protocol))
+                     AS protocol_name
+          FROM code_l10n AS c
+          WHERE c.locale IN (SELECT locale FROM ui UNION SELECT locale FROM text)
+         ) AS s
+    JOIN tpl AS t ON t.locale = s.locale
+)
+SELECT p.locale, p.protocol, p.code_a, p.code_b, p.title,
+       -- one printf, not a chain of ||, so the page is copied once
+       printf('# %s%s%s%s%s%s%s%s%s%s## %s%s%s%s%d. %s%s%d. %s%s%d. %s%s%d. %s%s%s%s%s'
+              || '## %s%s%s%s%s%s## %s%s%s%s%s%s',
+              p.title, char(10, 10), p.protocol_line, char(10, 10),
+              p.intro, char(10, 10), p.section_a, char(10),
+              p.section_b, char(10), p.h_diff, char(10, 10),
+              iif(p.k1, '1. ' || p.diff_class || char(10), ''),
+              iif(p.k2, (p.k1 + 1) || '. ' || p.diff_kind || char(10), ''),
+              p.k1 + p.k2 + 1, p.meaning_a, char(10),
+              p.k1 + p.k2 + 2, p.meaning_b, char(10),
+              p.k1 + p.k2 + 3, p.when_a, char(10),
+              p.k1 + p.k2 + 4, p.when_b,
+              iif(p.retry IS NULL, '',
+                  char(10) || (p.k1 + p.k2 + 5) || '. ' || p.retry),
+              iif(p.cache IS NULL, '',
+                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL))
+                  || '. ' || p.cache),
+              iif(p.note IS NULL, '',
+                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL)
+                               + (p.cache IS NOT NULL)) || '. ' || p.note),
+              char(10, 10),
+              p.h_which, char(10, 10), p.which_a, char(10, 10),
+              p.which_b, char(10, 10), p.h_learn, char(10, 10),
+              p.links_a, char(10), p.links_b, char(10)) AS markdown
+FROM (
+    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.k1, q.k2,
+           q.section_a, q.section_b, q.links_a, q.links_b,
+           q.h_diff, q.h_which, q.h_learn, q.meaning_a, q.meaning_b,
+           q.when_a, q.when_b, q.which_a, q.which_b,
+           -- the placeholders of code B, the note, and both numbers
+           replace(replace(replace(replace(
+               q.title, '{b_reason}', q.b_reason), '{note}', q.note_body),
+               '{a}', q.code_a), '{b}', q.code_b) AS title,
+           replace(replace(replace(replace(
+               q.protocol_line, '{b_reason}', q.b_reason),
+               '{note}', q.note_body), '{a}', q.code_a),
+               '{b}', q.code_b) AS protocol_line,
+           replace(replace(replace(replace(replace(replace(replace(
+               q.intro, '{b_reason}', q.b_reason), '{b_class}', q.b_class),
+               '{b_summary}', q.b_summary), '{b_kind}', q.b_kind),
+               '{note}', q.note_body), '{a}', q.code_a),
+               '{b}', q.code_b) AS intro,
+           replace(replace(replace(replace(replace(
+               q.diff_class, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
+               '{b_reason}', q.b_reason), '{a}', q.code_a),
+               '{b}', q.code_b) AS diff_class,
+           replace(replace(replace(replace(replace(
+               q.diff_kind, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
+               '{b_reason}', q.b_reason), '{a}', q.code_a),
+               '{b}', q.code_b) AS diff_kind,
+           replace(replace(q.retry, '{a}', q.code_a), '{b}', q.code_b) AS retry,
+           replace(replace(q.cache, '{a}', q.code_a), '{b}', q.code_b) AS cache,
+           replace(replace(replace(q.note, '{note}', q.note_body),
+                           '{a}', q.code_a), '{b}', q.code_b) AS note
+    FROM (
+        SELECT a.locale AS locale, a.protocol AS protocol,
+               a.code AS code_a, b.code AS code_b,
+               a.class_label <> b.class_label AS k1,
+               a.final <> b.final AS k2,
+               a.f_title AS title, a.f_protocol AS protocol_line,
+               iif(a.class_label = b.class_label, a.f_intro_same, a.f_intro)
+                   AS intro,
+               a.f_diff_class AS diff_class, a.f_diff_kind AS diff_kind,
+               a.f_meaning AS meaning_a, b.g_meaning AS meaning_b,
+               a.f_when AS when_a, b.g_when AS when_b,
+               a.f_which AS which_a, b.g_which AS which_b,
+               a.block AS section_a, b.block AS section_b,
+               a.links AS links_a, b.links AS links_b,
+               a.h_diff, a.h_which, a.h_learn,
+               b.reason AS b_reason, b.class AS b_class, b.kind AS b_kind,
+               b.summary AS b_summary,
+               CASE WHEN a.retry_after AND b.retry_after THEN a.retry_both
+                    WHEN a.retry_after THEN a.retry_a
+                    WHEN b.retry_after THEN a.retry_b END AS retry,
+               CASE WHEN a.cacheable AND NOT b.cacheable THEN a.cache_a
+                    WHEN b.cacheable AND NOT a.cacheable THEN a.cache_b END
+                   AS cache,
+               iif(EXISTS (SELECT 1 FROM note AS x
+                           WHERE x.protocol = a.protocol
+                             AND x.code_a = a.code AND x.code_b = b.code),
+                   a.t_note, NULL) AS note,
+               coalesce((SELECT body FROM note AS x
+                         WHERE x.protocol = a.protocol AND x.code_a = a.code
+                           AND x.code_b = b.code AND x.locale = a.locale),
+                        (SELECT body FROM note AS x
+                         WHERE x.protocol = a.protocol AND x.code_a = a.code
+                           AND x.code_b = b.code AND x.locale = 'en'), '')
+                   AS note_body
+        FROM side AS a
+        JOIN side AS b
+          ON b.locale = a.locale AND b.protocol = a.protocol AND b.code > a.code
+    ) AS q
+) AS p;
 
 -- The page of one code in one language, as Markdown and as JSON.
 CREATE VIEW code_page AS

@@ -1,0 +1,139 @@
+/*
+ * cmd_export.c - `codekb export`: the codes, the translations or the
+ * comparison pages as CSV, Markdown or JSON, streamed row by row to stdout
+ * or, atomically, to --output FILE.
+ *
+ * The statements are in schema/queries/export.sql.  Each has the columns
+ * of its import format and a last column, `json`, that holds the row as a
+ * JSON object when :json is bound to 1.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "db.h"
+#include "embedded.h"
+#include "outfile.h"
+
+struct what {
+	/* the argument that names the export */
+	const char *name;
+	/* its statement in export.sql */
+	const char *query;
+};
+
+static const struct what whats[] = {
+	{"codes", "export_codes"},
+	{"texts", "export_texts"},
+	{"comparisons", "export_comparisons"},
+};
+
+static const struct what *find_what(const char *name)
+{
+	for (size_t i = 0; i < sizeof(whats) / sizeof(whats[0]); i++)
+		if (strcmp(whats[i].name, name) == 0)
+			return &whats[i];
+	return NULL;
+}
+
+/* Bind the options to st: :protocol (resolved, or NULL), :lang and :json.
+ * The texts export takes every language but English unless --lang is
+ * given. */
+static int bind_options(struct ctx *ctx, const struct what *w,
+			sqlite3_stmt *st)
+{
+	char protocol[17];
+	int texts = strcmp(w->name, "texts") == 0;
+
+	if (ctx->o->protocol &&
+	    cmd_protocol(ctx, ctx->o->protocol, protocol) != EXIT_OK)
+		return EXIT_FAIL;
+	db_bind_text(st, ":protocol", ctx->o->protocol ? protocol : NULL);
+	db_bind_text(st, ":lang", texts && !ctx->o->lang ? NULL : ctx->lang);
+	db_bind_int(st, ":json", ctx->fmt == FMT_JSON);
+	return EXIT_OK;
+}
+
+/* Print the rows of st to out in ctx->fmt. */
+static int print(struct ctx *ctx, sqlite3_stmt *st, FILE *out)
+{
+	int last = sqlite3_column_count(st) - 1;
+	long rows;
+
+	if (ctx->fmt == FMT_JSON)
+		rows = output_json_column(ctx->db, st, last, out, &ctx->err);
+	else
+		rows = output_columns(ctx->db, st, ctx->fmt, last, NULL, out,
+				      &ctx->err);
+	return rows < 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+/* Print st to --output FILE, replacing it only if all went well. */
+static int print_to_file(struct ctx *ctx, sqlite3_stmt *st)
+{
+	struct outfile f;
+	int status;
+
+	if (outfile_open(&f, ctx->o->output, &ctx->err) < 0)
+		return EXIT_FAIL;
+	status = print(ctx, st, f.fp);
+	if (status != EXIT_OK) {
+		outfile_abort(&f);
+		return status;
+	}
+	return outfile_commit(&f, &ctx->err) < 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+static int run_table(struct ctx *ctx, const struct what *w)
+{
+	sqlite3_stmt *st = NULL;
+	int status;
+
+	if (db_prepare_named(ctx->db, sql_queries_export, w->query, &st,
+			     &ctx->err) < 0)
+		return EXIT_FAIL;
+	status = bind_options(ctx, w, st);
+	if (status == EXIT_OK && ctx->o->output)
+		status = print_to_file(ctx, st);
+	else if (status == EXIT_OK)
+		status = print(ctx, st, ctx->out);
+	if (status == EXIT_OK && !ctx->o->output &&
+	    (fflush(ctx->out) != 0 || ferror(ctx->out))) {
+		kb_error_set(&ctx->err, "cannot write the output: %s",
+			     strerror(errno ? errno : EIO));
+		status = EXIT_FAIL;
+	}
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int run(struct ctx *ctx)
+{
+	const char *name = ctx->o->args[0];
+	const struct what *w = find_what(name);
+
+	if (!w) {
+		kb_error_set(&ctx->err, "cannot export '%s'; choose codes, "
+			     "texts or comparisons", name);
+		return EXIT_USAGE;
+	}
+	if (ctx->o->nlangs > 1) {
+		kb_error_set(&ctx->err, "'export %s' takes one --lang", name);
+		return EXIT_USAGE;
+	}
+	if (ctx->fmt == FMT_TABLE)
+		ctx->fmt = FMT_CSV;
+	return run_table(ctx, w);
+}
+
+const struct cmd cmd_export = {
+	"export",
+	"export codes|texts|comparisons [--protocol P] [--lang L] "
+	"[--format csv|md|json] [--output FILE]",
+	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT,
+	1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
+	FMT_CSV,
+	1,
+	1,
+	run,
+};
