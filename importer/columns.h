@@ -79,6 +79,9 @@ struct import {
 	FILE *diag;
 	/* problems reported so far */
 	unsigned errors;
+	/* set when the database itself failed (disk full, I/O error): the
+	 * transaction is gone and reading stops */
+	int fatal;
 	/* prepared statements by name, made on first use */
 	struct {
 		char name[32];
@@ -112,6 +115,10 @@ enum outcome kind_row(struct import *im, struct row *row);
 enum outcome row_error(struct import *im, const struct row *row,
 		       enum column col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+
+/* Report the database's last error for the row: a constraint the row
+ * broke, or a failure of the database itself, which makes the run fatal. */
+void import_db_error(struct import *im, const struct row *row);
 
 /* The statement called name in import.sql, reset and unbound; NULL (with
  * a reported problem) if it cannot be prepared. */

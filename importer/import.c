@@ -95,6 +95,23 @@ enum outcome row_error(struct import *im, const struct row *row,
 	return OUT_FAILED;
 }
 
+void import_db_error(struct import *im, const struct row *row)
+{
+	int code = sqlite3_extended_errcode(im->db);
+	int sys = sqlite3_system_errno(im->db);
+
+	if ((code & 0xff) == SQLITE_CONSTRAINT) {
+		row_error(im, row, COL_COUNT, "%s", sqlite3_errmsg(im->db));
+		return;
+	}
+	if (im->fatal)
+		return;
+	im->fatal = 1;
+	row_error(im, row, COL_COUNT, "cannot write the database '%s': %s%s%s",
+		  im->opt->db_path, sqlite3_errmsg(im->db), sys ? ": " : "",
+		  sys ? strerror(sys) : "");
+}
+
 sqlite3_stmt *import_stmt(struct import *im, const char *name)
 {
 	struct kb_error err = {{0}};
@@ -486,7 +503,7 @@ static int on_record(void *ctx, const struct csv_record *rec,
 		if (out != OUT_FAILED)
 			im->counts[im->kind].n[out]++;
 	}
-	return im->errors >= IMPORT_MAX_ERRORS ? -1 : 0;
+	return im->errors >= IMPORT_MAX_ERRORS || im->fatal ? -1 : 0;
 }
 
 static void load(struct import *im, struct input *in)
@@ -606,7 +623,8 @@ int import_run(const struct import_options *opt, char *const *paths,
 		qsort(in.v, in.n, sizeof(*in.v), cmp_inputs);
 	}
 	if (im.errors == 0 && begin(&im) == 0) {
-		for (size_t i = 0; i < in.n && im.errors < IMPORT_MAX_ERRORS; i++)
+		for (size_t i = 0; i < in.n && im.errors < IMPORT_MAX_ERRORS &&
+				   !im.fatal; i++)
 			load(&im, &in.v[i]);
 	}
 	if (im.errors > IMPORT_MAX_ERRORS)

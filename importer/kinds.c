@@ -118,7 +118,7 @@ static int step(struct import *im, const struct row *row, sqlite3_stmt *st)
 	while (rc == SQLITE_ROW)
 		rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE) {
-		row_error(im, row, COL_COUNT, "%s", sqlite3_errmsg(im->db));
+		import_db_error(im, row);
 		result = -1;
 	}
 	sqlite3_reset(st);
@@ -161,7 +161,7 @@ static int lookup(struct import *im, const struct row *row, const char *name,
 	} else if (rc == SQLITE_DONE) {
 		rc = 0;
 	} else {
-		row_error(im, row, COL_COUNT, "%s", sqlite3_errmsg(im->db));
+		import_db_error(im, row);
 		rc = -1;
 	}
 	sqlite3_reset(st);
