@@ -39,6 +39,9 @@ enum column {
 	COL_CODE_A,
 	COL_CODE_B,
 	COL_NOTE,
+	COL_VALUE,
+	COL_IANA_DESCRIPTION,
+	COL_IANA_REFERENCE,
 	COL_COUNT
 };
 
@@ -98,6 +101,15 @@ struct import {
 	size_t ncolumns;
 	/* data rows read from the current file */
 	unsigned long rows;
+	/* range rows ("427-428,Unassigned") skipped in registry files */
+	unsigned long ranges;
+	/* what registry files changed, line by line, printed after the
+	 * summary (malloc'ed, NUL-terminated, or NULL) */
+	char *changes;
+	size_t changes_len;
+	/* the codes a registry file added, "100, 180, ..." (malloc'ed) */
+	char *added;
+	size_t added_len;
 };
 
 /* The name of a column as it appears in a header. */
@@ -109,6 +121,15 @@ unsigned long kind_allowed(enum kind kind);
 
 /* Check and write one data row of the current file's kind. */
 enum outcome kind_row(struct import *im, struct row *row);
+
+/* Called once a file's header has been read, and after its last row;
+ * return -1 (with a reported problem) to stop reading it. */
+int kind_begin(struct import *im);
+int kind_end(struct import *im);
+
+/* Append one printf-formatted line to im->changes. */
+void import_change(struct import *im, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 /* Report a problem at the row's line and col's field (the first field if
  * the file has no such column).  Returns OUT_FAILED. */

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "columns.h"
 #include "db.h"
@@ -23,6 +24,7 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_PROTOCOLS] = "protocols",
 	[KIND_CLASSES] = "classes",
 	[KIND_CODES] = "codes",
+	[KIND_IANA] = "iana",
 	[KIND_PROTOCOL_TEXTS] = "protocol-texts",
 	[KIND_CLASS_TEXTS] = "class-texts",
 	[KIND_TEXTS] = "texts",
@@ -110,6 +112,27 @@ void import_db_error(struct import *im, const struct row *row)
 	row_error(im, row, COL_COUNT, "cannot write the database '%s': %s%s%s",
 		  im->opt->db_path, sqlite3_errmsg(im->db), sys ? ": " : "",
 		  sys ? strerror(sys) : "");
+}
+
+void import_change(struct import *im, const char *fmt, ...)
+{
+	char line[1024];
+	size_t len;
+	char *grown;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	len = strlen(line);
+	grown = realloc(im->changes, im->changes_len + len + 2);
+	if (!grown)
+		return;
+	memcpy(grown + im->changes_len, line, len);
+	grown[im->changes_len + len] = '\n';
+	grown[im->changes_len + len + 1] = '\0';
+	im->changes = grown;
+	im->changes_len += len + 1;
 }
 
 sqlite3_stmt *import_stmt(struct import *im, const char *name)
@@ -305,6 +328,8 @@ static int header_has(const struct csv_record *rec, const char *name)
 /* The kind that a header announces, or KIND_AUTO if none. */
 static enum kind detect_kind(const struct csv_record *rec)
 {
+	if (header_has(rec, "Value") && header_has(rec, "Description"))
+		return KIND_IANA;
 	if (header_has(rec, "reason"))
 		return KIND_CODES;
 	if (header_has(rec, "locale")) {
@@ -495,7 +520,7 @@ static int on_record(void *ctx, const struct csv_record *rec,
 
 	(void)err;
 	if (rec->number == 1)
-		return read_header(im, rec);
+		return read_header(im, rec) < 0 || kind_begin(im) < 0 ? -1 : 0;
 	row.rec = rec;
 	im->rows++;
 	if (read_fields(im, &row) == 0) {
@@ -524,6 +549,8 @@ static void load(struct import *im, struct input *in)
 	if (!fp)
 		return;
 	rc = csvread_stream(fp, on_record, im, &err);
+	if (rc == 0 && im->rows > 0)
+		kind_end(im);
 	if (rc < 0 && im->errors == errors)
 		report(im, "%s:%s", in->path, err.msg);
 	else if (rc == 0 && im->ncolumns == 0)
@@ -555,9 +582,17 @@ static void print_summary(struct import *im, FILE *out)
 		for (int o = 0; o < OUT_FAILED; o++)
 			fprintf(out, "%s %lu %s", o ? "," : "",
 				im->counts[k].n[o], what[o]);
+		if (k == KIND_IANA)
+			fprintf(out, " (%lu range rows)", im->ranges);
 		printed = 1;
 	}
 	fprintf(out, "%s\n", printed ? "" : "no rows");
+	for (char *line = im->changes; line && *line;) {
+		char *end = strchr(line, '\n');
+
+		fprintf(out, "codekb-import: %.*s\n", (int)(end - line), line);
+		line = end + 1;
+	}
 }
 
 static void release(struct import *im)
@@ -565,6 +600,10 @@ static void release(struct import *im)
 	for (size_t i = 0; i < im->nstmts; i++)
 		sqlite3_finalize(im->stmts[i].st);
 	im->nstmts = 0;
+	free(im->changes);
+	im->changes = NULL;
+	free(im->added);
+	im->added = NULL;
 	sqlite3_close(im->db);
 	im->db = NULL;
 }
@@ -608,11 +647,25 @@ static int finish(struct import *im)
 	return 0;
 }
 
+/* Remove a database file that this run created and did not fill. */
+static void remove_new_db(const char *path)
+{
+	static const char *const suffixes[] = {"", "-wal", "-shm", "-journal"};
+	char name[4096];
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s", path, suffixes[i]);
+		unlink(name);
+	}
+}
+
 int import_run(const struct import_options *opt, char *const *paths,
 	       int npaths, FILE *out, FILE *diag)
 {
 	struct import im = {0};
 	struct inputs in = {0};
+	struct stat st;
+	int existed = stat(opt->db_path, &st) == 0;
 	int rc;
 
 	im.opt = opt;
@@ -638,5 +691,7 @@ int import_run(const struct import_options *opt, char *const *paths,
 		print_summary(&im, out);
 	release(&im);
 	inputs_release(&in);
+	if (rc < 0 && !existed)
+		remove_new_db(opt->db_path);
 	return rc < 0 ? 1 : 0;
 }

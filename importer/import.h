@@ -28,6 +28,7 @@ enum kind {
 	KIND_PROTOCOLS,
 	KIND_CLASSES,
 	KIND_CODES,
+	KIND_IANA,
 	KIND_PROTOCOL_TEXTS,
 	KIND_CLASS_TEXTS,
 	KIND_TEXTS,
@@ -54,6 +55,8 @@ struct import_options {
 	enum kind kind;
 	/* what to do with rows that already exist */
 	enum on_conflict on_conflict;
+	/* the protocol of registry (iana) files, as given by --protocol */
+	const char *protocol;
 };
 
 /* The name of a kind ("codes"), or NULL for one out of range. */

@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "columns.h"
 #include "db.h"
@@ -46,6 +47,9 @@ const char *const column_names[COL_COUNT] = {
 	[COL_CODE_A] = "code_a",
 	[COL_CODE_B] = "code_b",
 	[COL_NOTE] = "note",
+	[COL_VALUE] = "Value",
+	[COL_IANA_DESCRIPTION] = "Description",
+	[COL_IANA_REFERENCE] = "Reference",
 };
 
 #define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
@@ -67,6 +71,10 @@ static const struct {
 		BIT(COL_REGISTERED) | BIT(COL_EXPIRES) | BIT(COL_VENDOR) |
 		BIT(COL_FINAL) | BIT(COL_CACHEABLE) | BIT(COL_RETRY_AFTER) |
 		BIT(COL_FORMER) | TEXT_COLUMNS},
+	[KIND_IANA] = {
+		BIT(COL_VALUE) | BIT(COL_IANA_DESCRIPTION) |
+		BIT(COL_IANA_REFERENCE),
+		0},
 	[KIND_PROTOCOL_TEXTS] = {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_NAME),
 		0},
@@ -811,10 +819,226 @@ static enum outcome row_note(struct import *im, struct row *row)
 	return upsert(im, row, "note", COL_NOTE, key);
 }
 
+/* ---- registry (IANA) files ---- */
+
+/* A registry annotation at the end of a description, "(Deprecated)" or
+ * "(TEMPORARY - registered 2024-11-13, ... expires 2026-11-13)": sets the
+ * row's status and dates, and its reason to what stands before it. */
+static void parse_annotation(struct row *row, const char *desc)
+{
+	static const char *const statuses[] = {
+		"deprecated", "obsolete", "unused", "temporary",
+	};
+	const char *open = strrchr(desc, '(');
+	size_t len = strlen(desc);
+	char reason[ROW_BUF * 2];
+
+	set_val(row, COL_STATUS, "current");
+	if (!open || desc[len - 1] != ')') {
+		row->val[COL_REASON] = desc;
+		return;
+	}
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
+		if (strncasecmp(open + 1, statuses[i], strlen(statuses[i])) == 0)
+			set_val(row, COL_STATUS, statuses[i]);
+	}
+	if (strcmp(row->val[COL_STATUS], "current") == 0) {
+		row->val[COL_REASON] = desc;
+		return;
+	}
+	const char *reg = strstr(open, "registered ");
+	const char *exp = strstr(open, "expires ");
+
+	if (reg)
+		snprintf(row->buf[COL_REGISTERED], 11, "%s", reg + 11);
+	row->val[COL_REGISTERED] = reg ? row->buf[COL_REGISTERED] : NULL;
+	if (exp)
+		snprintf(row->buf[COL_EXPIRES], 11, "%s", exp + 8);
+	row->val[COL_EXPIRES] = exp ? row->buf[COL_EXPIRES] : NULL;
+	snprintf(reason, sizeof(reason), "%.*s", (int)(open - desc), desc);
+	while (*reason && reason[strlen(reason) - 1] == ' ')
+		reason[strlen(reason) - 1] = '\0';
+	/* "(Unused)" alone: the registry gives no phrase */
+	set_val(row, COL_REASON, *reason ? reason : "Unused");
+}
+
+/* The first reference of a registry cell: "[RFC9110, Section 15.3.1]"
+ * gives RFC9110 and 15.3.1, "[RFC-ietf-sipcore-foo-05]" the draft. */
+static void parse_reference(struct row *row, const char *cell)
+{
+	const char *p = cell ? cell : "";
+	size_t len;
+	char doc[ROW_BUF];
+	const char *section;
+
+	if (*p == '[')
+		p++;
+	len = strcspn(p, "],;");
+	if (len > 4 && strncmp(p, "RFC-", 4) == 0)
+		snprintf(doc, sizeof(doc), "draft-%.*s", (int)(len - 4), p + 4);
+	else
+		snprintf(doc, sizeof(doc), "%.*s", (int)len, p);
+	set_val(row, COL_REFERENCE, doc);
+	section = strstr(p, "Section ");
+	if (section && (size_t)(section - p) < strcspn(p, "]")) {
+		section += 8;
+		snprintf(row->buf[COL_SECTION], ROW_BUF, "%.*s",
+			 (int)strcspn(section, "] ,;"), section);
+		row->val[COL_SECTION] = row->buf[COL_SECTION];
+	} else {
+		set_val(row, COL_SECTION, "");
+	}
+}
+
+int kind_begin(struct import *im)
+{
+	struct row row = {0};
+	char name[ROW_BUF];
+	struct csv_record rec = {0};
+
+	if (im->kind != KIND_IANA)
+		return 0;
+	rec.line = 1;
+	row.rec = &rec;
+	if (!im->opt->protocol) {
+		row_error(im, &row, COL_VALUE, "a registry file (Value,Description,"
+			  "Reference) needs --protocol P to say whose codes it "
+			  "holds");
+		return -1;
+	}
+	row.val[COL_PROTOCOL] = im->opt->protocol;
+	if (check_protocol_id(im, &row) < 0)
+		return -1;
+	if (run(im, &row, "protocol_exists", NULL, NULL) != 0)
+		return 0;
+	snprintf(name, sizeof(name), "%s", row.val[COL_PROTOCOL]);
+	set_val(&row, COL_NAME, name);
+	if (run(im, &row, "protocol_insert", NULL, NULL) < 0)
+		return -1;
+	import_change(im, "%s: new protocol, declared from the registry file",
+		      row.val[COL_PROTOCOL]);
+	return 0;
+}
+
+/* Add code to the list of codes a registry file added. */
+static void note_added(struct import *im, const char *code)
+{
+	size_t len = strlen(code);
+	char *grown = realloc(im->added, im->added_len + len + 3);
+
+	if (!grown)
+		return;
+	if (im->added_len) {
+		memcpy(grown + im->added_len, ", ", 2);
+		im->added_len += 2;
+	}
+	memcpy(grown + im->added_len, code, len + 1);
+	im->added_len += len;
+	im->added = grown;
+}
+
+int kind_end(struct import *im)
+{
+	struct row row = {0};
+	struct csv_record rec = {0};
+	char list[4096];
+	char protocol[ROW_BUF];
+	int rc;
+
+	if (im->kind != KIND_IANA || !im->opt->protocol)
+		return 0;
+	row.rec = &rec;
+	row.val[COL_PROTOCOL] = im->opt->protocol;
+	if (check_protocol_id(im, &row) < 0)
+		return -1;
+	snprintf(protocol, sizeof(protocol), "%s", row.val[COL_PROTOCOL]);
+	if (im->added)
+		import_change(im, "%s: new codes: %s", protocol, im->added);
+	free(im->added);
+	im->added = NULL;
+	im->added_len = 0;
+	rc = lookup(im, &row, "iana_missing", NULL, list, sizeof(list));
+	if (rc > 0 && *list)
+		import_change(im, "%s: in the database but not in the registry "
+			      "(kept): %s", protocol, list);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Make sure a class covers the row's code: one per hundred, "4xx". */
+static int iana_class(struct import *im, struct row *row, char *label,
+		      size_t size)
+{
+	long long code = atoll(row->val[COL_CODE]);
+	char buf[64];
+	int rc = lookup(im, row, "class_for_code", NULL, label, size);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	snprintf(label, size, "%lldxx", code / 100);
+	set_val(row, COL_CLASS, label);
+	snprintf(buf, sizeof(buf), "%lld", code / 100 * 100);
+	set_val(row, COL_FIRST, buf);
+	snprintf(buf, sizeof(buf), "%lld", code / 100 * 100 + 99);
+	set_val(row, COL_LAST, buf);
+	snprintf(buf, sizeof(buf), "%lld-%lld", code / 100 * 100,
+		 code / 100 * 100 + 99);
+	set_val(row, COL_NAME, buf);
+	return run(im, row, "class_insert", NULL, NULL) < 0 ? -1 : 0;
+}
+
+static enum outcome row_iana(struct import *im, struct row *row)
+{
+	const char *value = row->val[COL_VALUE];
+	const char *desc = row->val[COL_IANA_DESCRIPTION];
+	char label[ROW_BUF], key[2 * ROW_BUF], old[256];
+	int exists, same;
+
+	if (strchr(value, '-') || (desc && strcasecmp(desc, "Unassigned") == 0)) {
+		im->ranges++;
+		return OUT_SKIPPED;
+	}
+	row->val[COL_PROTOCOL] = im->opt->protocol;
+	row->val[COL_CODE] = value;
+	if (check_protocol_id(im, row) < 0 || check_number(im, row, COL_CODE) < 0)
+		return OUT_FAILED;
+	if (!desc)
+		return row_error(im, row, COL_IANA_DESCRIPTION, "no description");
+	parse_annotation(row, desc);
+	parse_reference(row, row->val[COL_IANA_REFERENCE]);
+	snprintf(key, sizeof(key), "%s %s", row->val[COL_PROTOCOL],
+		 row->val[COL_CODE]);
+	if (check_date(im, row, COL_REGISTERED) < 0 ||
+	    check_date(im, row, COL_EXPIRES) < 0 ||
+	    duplicate(im, row, COL_VALUE, key) < 0 ||
+	    iana_class(im, row, label, sizeof(label)) < 0)
+		return OUT_FAILED;
+	set_val(row, COL_FINAL, strcmp(label, "1xx") == 0 ? "0" : "1");
+	exists = lookup(im, row, "iana_reason", NULL, old, sizeof(old));
+	same = exists > 0 ? run(im, row, "iana_same", NULL, NULL) : 0;
+	if (exists < 0 || same < 0)
+		return OUT_FAILED;
+	if (!exists) {
+		note_added(im, row->val[COL_CODE]);
+		return run(im, row, "iana_insert", NULL, NULL) < 0 ? OUT_FAILED
+								   : OUT_ADDED;
+	}
+	if (same)
+		return OUT_UNCHANGED;
+	if (im->opt->on_conflict == CONFLICT_SKIP)
+		return OUT_SKIPPED;
+	import_change(im, "%s: '%s' -> '%s' (%s)", key, old,
+		      row->val[COL_REASON], row->val[COL_STATUS]);
+	return run(im, row, "iana_update", NULL, NULL) < 0 ? OUT_FAILED
+							   : OUT_REPLACED;
+}
+
 enum outcome kind_row(struct import *im, struct row *row)
 {
 	unsigned long required = specs[im->kind].required;
 
+	/* a registry's range rows ("427-428,Unassigned,") have empty cells */
+	if (im->kind == KIND_IANA)
+		required = BIT(COL_VALUE);
 	for (int c = 0; c < COL_COUNT; c++)
 		if ((required & BIT(c)) && require(im, row, (enum column)c) < 0)
 			return OUT_FAILED;
@@ -835,6 +1059,8 @@ enum outcome kind_row(struct import *im, struct row *row)
 		return row_ui(im, row);
 	case KIND_NOTES:
 		return row_note(im, row);
+	case KIND_IANA:
+		return row_iana(im, row);
 	default:
 		return OUT_FAILED;
 	}

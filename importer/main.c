@@ -19,7 +19,8 @@
 static const char usage_text[] =
 	"usage: codekb-import [--db PATH] [--dry-run] "
 	"[--kind auto|codes|texts|ui|...]\n"
-	"                     [--on-conflict abort|replace|skip] FILE|DIR|- ...\n"
+	"                     [--protocol P] [--on-conflict abort|replace|skip]\n"
+	"                     FILE|DIR|- ...\n"
 	"       codekb-import [--db PATH] --upgrade\n";
 
 static const char help_text[] =
@@ -33,11 +34,14 @@ static const char help_text[] =
 	"                         database built from data/)\n"
 	"  -n, --dry-run          check everything, write nothing\n"
 	"  -k, --kind KIND        what every file holds: auto (from its header),\n"
-	"                         protocols, classes, codes, protocol-texts,\n"
+	"                         protocols, classes, codes, iana, protocol-texts,\n"
 	"                         class-texts, texts, ui or notes\n"
 	"  -c, --on-conflict WHAT a row that exists with other values is an\n"
 	"                         error (abort, the default), is overwritten\n"
 	"                         (replace) or is left alone (skip)\n"
+	"  -p, --protocol P       the protocol of registry files (iana): the\n"
+	"                         columns Value,Description,Reference, as IANA\n"
+	"                         publishes them; declared if it is new\n"
 	"  -u, --upgrade          create the database or bring its schema up\n"
 	"                         to date, and import nothing\n"
 	"  -h, --help             show this help\n"
@@ -131,6 +135,10 @@ static enum parse_result parse_args(int argc, char **argv, struct args *a)
 			if (!(v = option_value(argc, argv, &i, eq)))
 				return usage_error("'%s' needs a value", arg);
 			a->opt.db_path = v;
+		} else if (is_opt(arg, "-p", "--protocol", &eq)) {
+			if (!(v = option_value(argc, argv, &i, eq)))
+				return usage_error("'%s' needs a value", arg);
+			a->opt.protocol = v;
 		} else if (is_opt(arg, "-k", "--kind", &eq)) {
 			int kind;
 

@@ -238,3 +238,42 @@ SET body = :note,
                     AND e.code_b = :code_b AND e.locale = 'en'))
 WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
   AND locale = :locale;
+
+-- name: iana_reason
+SELECT reason FROM code WHERE protocol = :protocol AND code = :code;
+
+-- name: iana_same
+SELECT 1 FROM code
+WHERE protocol = :protocol AND code = :code AND reason = :reason
+  AND status = :status AND registered IS :registered
+  AND expires IS :expires AND reference = :reference
+  -- a registry without sections keeps the sections we know
+  AND (section = :section OR :section = '');
+
+-- name: iana_insert
+INSERT INTO code (protocol, code, reason, reference, section, status,
+                  registered, expires, final)
+VALUES (:protocol, :code, :reason, :reference, :section, :status,
+        :registered, :expires, :final);
+
+-- name: iana_update
+-- The registry's facts change; the prose and the other facts stay.  An
+-- old phrase joins `former`, so that search still finds it.
+UPDATE code SET
+    former = iif(reason = :reason
+                 OR instr('; ' || former || '; ', '; ' || reason || '; ') > 0,
+                 former,
+                 iif(former = '', reason, former || '; ' || reason)),
+    reason = :reason, status = :status, registered = :registered,
+    expires = :expires,
+    section = iif(:section = '' AND reference = :reference, section, :section),
+    reference = :reference
+WHERE protocol = :protocol AND code = :code;
+
+-- name: iana_missing
+-- Codes of the protocol that the registry file just read did not list.
+SELECT group_concat(code, ', ') FROM (
+    SELECT code FROM code
+    WHERE protocol = :protocol
+      AND :protocol || ' ' || code NOT IN (SELECT key FROM temp.import_seen)
+    ORDER BY code);
