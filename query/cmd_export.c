@@ -1,7 +1,8 @@
 /*
  * cmd_export.c - `codekb export`: the codes, the translations or the
  * comparison pages as CSV, Markdown or JSON, streamed row by row to stdout
- * or, atomically, to --output FILE.
+ * or, atomically, to --output FILE; and `codekb export site`, the whole
+ * reference as a static site (site.c).
  *
  * The statements are in schema/queries/export.sql.  Each has the columns
  * of its import format and a last column, `json`, that holds the row as a
@@ -14,6 +15,7 @@
 #include "db.h"
 #include "embedded.h"
 #include "outfile.h"
+#include "site.h"
 
 struct what {
 	/* the argument that names the export */
@@ -112,9 +114,11 @@ static int run(struct ctx *ctx)
 	const char *name = ctx->o->args[0];
 	const struct what *w = find_what(name);
 
+	if (strcmp(name, "site") == 0)
+		return site_run(ctx);
 	if (!w) {
 		kb_error_set(&ctx->err, "cannot export '%s'; choose codes, "
-			     "texts or comparisons", name);
+			     "texts, comparisons or site", name);
 		return EXIT_USAGE;
 	}
 	if (ctx->o->nlangs > 1) {
@@ -129,7 +133,8 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_export = {
 	"export",
 	"export codes|texts|comparisons [--protocol P] [--lang L] "
-	"[--format csv|md|json] [--output FILE]",
+	"[--format csv|md|json] [--output FILE]\n"
+	"       codekb [--db PATH] export site --output DIR [--lang L ...]",
 	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT,
 	1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_CSV,

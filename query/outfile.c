@@ -110,15 +110,29 @@ cleanup:
 int outfile_update(const char *path, const char *data, size_t len,
 		   struct kb_error *err)
 {
-	struct outfile f;
+	int fd;
+	ssize_t n = 0;
+	int saved = 0;
 
 	if (same_content(path, data, len))
 		return 0;
-	if (outfile_open(&f, path, err) < 0)
-		return -1;
-	f.sync = 0;
-	fwrite(data, 1, len, f.fp);
-	if (outfile_commit(&f, err) < 0)
-		return -1;
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (fd < 0)
+		return kb_error_set(err, "cannot write '%s': %s", path,
+				    strerror(errno));
+	for (size_t done = 0; done < len; done += (size_t)n) {
+		n = write(fd, data + done, len - done);
+		if (n < 0 && errno == EINTR) {
+			n = 0;
+		} else if (n <= 0) {
+			saved = n < 0 ? errno : ENOSPC;
+			break;
+		}
+	}
+	if (close(fd) != 0 && !saved)
+		saved = errno;
+	if (saved)
+		return kb_error_set(err, "cannot write '%s': %s", path,
+				    strerror(saved));
 	return 1;
 }

@@ -41,8 +41,9 @@ int outfile_commit(struct outfile *f, struct kb_error *err);
 void outfile_abort(struct outfile *f);
 
 /*
- * Write len bytes of data to path atomically (without fsync), unless path already holds
- * exactly those bytes.  Returns 1 if it wrote, 0 if the file was already
+ * Write len bytes of data to path in place, unless path already holds
+ * exactly those bytes (a file that failed half-way differs, so the next
+ * run rewrites it).  Returns 1 if it wrote, 0 if the file was already
  * the same, -1 with err set on failure.
  */
 int outfile_update(const char *path, const char *data, size_t len,

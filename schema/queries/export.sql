@@ -66,3 +66,171 @@ SELECT locale, protocol, code_a, code_b, title, markdown,
 FROM comparison_page
 WHERE locale = :lang AND (:protocol IS NULL OR protocol = :protocol)
 ORDER BY protocol, code_a, code_b;
+
+-- name: site_files
+-- The Hugo configuration and layouts of `codekb export site`, as (path,
+-- content) rows: one language per locale of :langs (a comma-separated list
+-- of tags, or NULL for every language that has texts or UI strings).
+WITH lang AS (
+    SELECT l.tag, l.native, row_number() OVER (ORDER BY l.tag <> 'en', l.tag) AS n
+    FROM locale AS l
+    WHERE iif(:langs IS NULL,
+              l.tag IN (SELECT locale FROM ui UNION SELECT locale FROM text),
+              instr(',' || :langs || ',', ',' || l.tag || ',') > 0)
+)
+SELECT 'hugo.toml',
+       'baseURL = "/"' || char(10)
+       || 'title = "codekb"' || char(10)
+       || 'defaultContentLanguage = "' || (SELECT tag FROM lang WHERE n = 1) || '"' || char(10)
+       || 'defaultContentLanguageInSubdir = true' || char(10)
+       || 'relativeURLs = true' || char(10)
+       || 'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]' || char(10)
+       || '[markup.goldmark.renderer]' || char(10) || 'unsafe = true' || char(10)
+       || group_concat('[languages.' || json_quote(tag) || ']' || char(10)
+                       || 'languageName = ' || json_quote(native) || char(10)
+                       || 'contentDir = ' || json_quote('content/' || tag) || char(10)
+                       || 'weight = ' || n || char(10), '')
+FROM (SELECT * FROM lang ORDER BY n)
+UNION ALL
+SELECT 'layouts/_default/baseof.html',
+       '<!DOCTYPE html>
+<html lang="{{ .Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }}</title>
+</head>
+<body>
+<nav class="languages">{{ range .AllTranslations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}"{{ if eq .Language.Lang $.Language.Lang }} aria-current="page"{{ end }}>{{ .Language.LanguageName }}</a> {{ end }}</nav>
+<main>
+{{ block "main" . }}{{ end }}
+</main>
+</body>
+</html>
+'
+UNION ALL
+SELECT 'layouts/_default/single.html',
+       '{{ define "main" }}{{ .Content }}{{ end }}' || char(10)
+UNION ALL
+SELECT 'layouts/_default/list.html',
+       '{{ define "main" }}{{ .Content }}{{ end }}' || char(10)
+UNION ALL
+SELECT 'layouts/index.html',
+       '{{ define "main" }}{{ .Content }}{{ end }}' || char(10)
+UNION ALL
+-- A link to "X.md" goes to the page X of the same language; one that no
+-- page matches stops the build.
+SELECT 'layouts/_default/_markup/render-link.html',
+       '{{- $dest := .Destination -}}
+{{- if and (strings.HasSuffix $dest ".md") (not (strings.Contains $dest ":")) -}}
+{{- $path := strings.TrimSuffix ".md" $dest -}}
+{{- $target := "" -}}
+{{- if eq $path "_index" -}}{{- $target = $.Page.CurrentSection -}}
+{{- else -}}{{- $target = $.Page.GetPage (strings.TrimSuffix "/_index" $path) -}}{{- end -}}
+{{- with $target -}}{{- $dest = .RelPermalink -}}
+{{- else -}}{{- errorf "%s: no page for link %q" $.Page.File.Path $dest -}}{{- end -}}
+{{- end -}}
+<a href="{{ $dest | safeURL }}">{{ .Text | safeHTML }}</a>'
+;
+
+-- name: site_pages
+-- Every page of `codekb export site`, as (path, content) rows, for each
+-- language of :langs (as in site_files): a page per code, a page per
+-- unordered pair of codes of a protocol, an index per protocol and per
+-- class, and per language a home page that indexes the protocols and the
+-- languages.  Each page is YAML front matter (JSON strings and arrays are
+-- YAML) followed by the Markdown; links name the page file ("410.md").
+WITH lang AS MATERIALIZED (
+    SELECT l.tag, l.native
+    FROM locale AS l
+    WHERE iif(:langs IS NULL,
+              l.tag IN (SELECT locale FROM ui UNION SELECT locale FROM text),
+              instr(',' || :langs || ',', ',' || l.tag || ',') > 0)
+),
+langs AS MATERIALIZED (
+    SELECT json_group_array(tag) AS list FROM (SELECT tag FROM lang ORDER BY tag)
+),
+cls AS MATERIALIZED (
+    SELECT k.locale, k.protocol, k.label, k.first, k.last,
+           k.label || ' ' || k.name AS title,
+           'class-' || lower(replace(replace(k.label, ' ', '-'), '/', '-'))
+               AS slug
+    FROM class_l10n AS k JOIN lang ON lang.tag = k.locale
+)
+SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: %s%slang: %s%s'
+                    || 'translationKey: %s%sslug: %s%stranslations: %s%s---%s%s',
+                    char(10), json_quote(title), char(10),
+                    json_quote(protocol), char(10), codes, char(10),
+                    json_quote(locale), char(10), json_quote(key), char(10),
+                    json_quote(slug), char(10), (SELECT list FROM langs),
+                    char(10), char(10, 10), body) AS content
+FROM (
+    SELECT p.locale, p.protocol, p.title,
+           json_array(p.code_a, p.code_b) AS codes,
+           lower(p.protocol) || '/' || p.code_a || '-vs-' || p.code_b AS key,
+           p.code_a || '-vs-' || p.code_b AS slug,
+           p.locale || '/' || lower(p.protocol) || '/' || p.code_a || '-vs-'
+           || p.code_b || '.md' AS path,
+           p.markdown AS body
+    FROM comparison_page AS p JOIN lang ON lang.tag = p.locale
+    UNION ALL
+    SELECT c.locale, c.protocol, c.title, json_array(c.code),
+           lower(c.protocol) || '/' || c.code, CAST(c.code AS TEXT),
+           c.locale || '/' || lower(c.protocol) || '/' || c.code || '.md',
+           c.markdown || char(10) || '---' || char(10, 10)
+           || '- [' || c.protocol || '](_index.md) · ['
+           || k.title || '](' || k.slug || '.md)' || char(10, 10)
+           || (SELECT group_concat('- [' || o.code || ' ' || o.reason || ']('
+                                   || min(o.code, c.code) || '-vs-'
+                                   || max(o.code, c.code) || '.md)', char(10))
+               FROM (SELECT code, reason FROM code AS o
+                     WHERE o.protocol = c.protocol AND o.code <> c.code
+                     ORDER BY code) AS o) || char(10)
+    FROM code_page AS c JOIN lang ON lang.tag = c.locale
+    JOIN cls AS k ON k.locale = c.locale AND k.protocol = c.protocol
+     AND c.code BETWEEN k.first AND k.last
+    UNION ALL
+    SELECT k.locale, k.protocol, k.protocol || ' ' || k.title,
+           (SELECT json_group_array(code) FROM (SELECT code FROM code
+            WHERE protocol = k.protocol AND code BETWEEN k.first AND k.last
+            ORDER BY code)),
+           lower(k.protocol) || '/' || k.slug, k.slug,
+           k.locale || '/' || lower(k.protocol) || '/' || k.slug || '.md',
+           '# ' || k.protocol || ' ' || k.title || char(10, 10)
+           || (SELECT group_concat('- [' || code || ' ' || reason || ']('
+                                   || code || '.md)', char(10))
+               FROM (SELECT code, reason FROM code
+                     WHERE protocol = k.protocol
+                       AND code BETWEEN k.first AND k.last ORDER BY code))
+           || char(10, 10) || '- [' || k.protocol || '](_index.md)' || char(10)
+    FROM cls AS k
+    UNION ALL
+    SELECT r.locale, r.protocol, r.name || ' (' || r.protocol || ')', '[]',
+           lower(r.protocol), lower(r.protocol),
+           r.locale || '/' || lower(r.protocol) || '/_index.md',
+           '# ' || r.name || ' (' || r.protocol || ')' || char(10, 10)
+           || (SELECT group_concat('- [' || title || '](' || slug || '.md)',
+                                   char(10))
+               FROM (SELECT title, slug FROM cls AS k
+                     WHERE k.locale = r.locale AND k.protocol = r.protocol
+                     ORDER BY first))
+           || char(10, 10)
+           || (SELECT group_concat('- [' || code || ' ' || reason || ']('
+                                   || code || '.md)', char(10))
+               FROM (SELECT code, reason FROM code
+                     WHERE protocol = r.protocol ORDER BY code))
+           || char(10)
+    FROM protocol_l10n AS r JOIN lang ON lang.tag = r.locale
+    UNION ALL
+    SELECT g.tag, '', 'codekb', '[]', '', '', g.tag || '/_index.md',
+           '# codekb' || char(10, 10)
+           || (SELECT group_concat('- [' || name || ' (' || protocol || ')]('
+                                   || lower(protocol) || '/_index.md)', char(10))
+               FROM (SELECT name, protocol FROM protocol_l10n AS r
+                     WHERE r.locale = g.tag ORDER BY protocol))
+           || char(10, 10)
+           || (SELECT group_concat('- [' || native || '](../' || tag || '/)',
+                                   char(10))
+               FROM (SELECT tag, native FROM lang ORDER BY tag))
+           || char(10)
+    FROM lang AS g
+);

@@ -1,0 +1,20 @@
+/*
+ * site.h - `codekb export site --output DIR`: the whole reference as a
+ * Hugo site, written in one pass over the database.
+ *
+ * DIR gets hugo.toml, layouts/ and content/LANG/..., every file from the
+ * statements site_files and site_pages of schema/queries/export.sql.  A
+ * file that already holds the same bytes is left alone, so re-running the
+ * export rewrites only the pages whose content changed.
+ */
+#ifndef CODEKB_SITE_H
+#define CODEKB_SITE_H
+
+#include "cmd.h"
+
+/* Export the site for ctx (every --lang given, else every language with
+ * texts or UI strings).  Returns an enum exit_status, with ctx->err set
+ * on failure. */
+int site_run(struct ctx *ctx);
+
+#endif
