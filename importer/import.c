@@ -28,6 +28,7 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_PROTOCOL_TEXTS] = "protocol-texts",
 	[KIND_CLASS_TEXTS] = "class-texts",
 	[KIND_TEXTS] = "texts",
+	[KIND_TRANSLATIONS] = "translations",
 	[KIND_UI] = "ui",
 	[KIND_NOTES] = "notes",
 };
@@ -335,6 +336,8 @@ static enum kind detect_kind(const struct csv_record *rec)
 	if (header_has(rec, "locale")) {
 		if (header_has(rec, "key"))
 			return KIND_UI;
+		if (header_has(rec, "translation"))
+			return KIND_TRANSLATIONS;
 		if (header_has(rec, "code_a") || header_has(rec, "code_b"))
 			return KIND_NOTES;
 		if (header_has(rec, "code"))

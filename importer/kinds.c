@@ -50,6 +50,10 @@ const char *const column_names[COL_COUNT] = {
 	[COL_VALUE] = "Value",
 	[COL_IANA_DESCRIPTION] = "Description",
 	[COL_IANA_REFERENCE] = "Reference",
+	[COL_FIELD] = "field",
+	[COL_ENGLISH] = "english",
+	[COL_TRANSLATION] = "translation",
+	[COL_PREVIOUS] = "previous",
 };
 
 #define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
@@ -88,6 +92,10 @@ static const struct {
 	[KIND_UI] = {
 		BIT(COL_LOCALE) | BIT(COL_KEY) | BIT(COL_TEXT),
 		0},
+	[KIND_TRANSLATIONS] = {
+		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE) |
+		BIT(COL_FIELD) | BIT(COL_ENGLISH) | BIT(COL_TRANSLATION),
+		BIT(COL_STATUS) | BIT(COL_PREVIOUS)},
 	[KIND_NOTES] = {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE_A) |
 		BIT(COL_CODE_B) | BIT(COL_NOTE),
@@ -819,6 +827,56 @@ static enum outcome row_note(struct import *im, struct row *row)
 	return upsert(im, row, "note", COL_NOTE, key);
 }
 
+/* ---- the translators' round trip ---- */
+
+/*
+ * One row of `codekb export translations`, filled in: the translation is
+ * stored with, as its source, the English text the translator saw (the
+ * `english` column), so a translation of an English text that changed in
+ * the meantime is stale at once.  Rows left empty are skipped.  A row
+ * always replaces the stored translation (unless --on-conflict skip):
+ * updating translations is what the file is for.
+ */
+static enum outcome row_translation(struct import *im, struct row *row)
+{
+	const char *field = row->val[COL_FIELD];
+	char label[ROW_BUF];
+	char key[3 * ROW_BUF];
+	int exists, same, bad;
+
+	if (!row->val[COL_TRANSLATION])
+		return OUT_SKIPPED;
+	bad = check_locale(im, row) < 0;
+	bad |= check_protocol(im, row) < 0;
+	if (bad || check_code(im, row, label, sizeof(label)) < 0)
+		return OUT_FAILED;
+	if (strcmp(field, "description") != 0 && strcmp(field, "when_seen") != 0 &&
+	    strcmp(field, "how_to_fix") != 0)
+		return row_error(im, row, COL_FIELD, "field '%s' must be "
+				 "description, when_seen or how_to_fix", field);
+	if (strcmp(row->val[COL_LOCALE], "en") == 0)
+		return row_error(im, row, COL_LOCALE, "English is the source; "
+				 "change it in a codes file");
+	if (run(im, row, "code_exists_plain", NULL, NULL) == 0)
+		return row_error(im, row, COL_CODE, "there is no %s code %s",
+				 row->val[COL_PROTOCOL], row->val[COL_CODE]);
+	snprintf(key, sizeof(key), "%s %s %s %s", row->val[COL_LOCALE],
+		 row->val[COL_PROTOCOL], row->val[COL_CODE], field);
+	if (duplicate(im, row, COL_CODE, key) < 0)
+		return OUT_FAILED;
+	exists = run(im, row, "text_find", field, NULL);
+	same = run(im, row, "translation_same", field, row->val[COL_TRANSLATION]);
+	if (exists < 0 || same < 0)
+		return OUT_FAILED;
+	if (same)
+		return OUT_UNCHANGED;
+	if (exists && im->opt->on_conflict == CONFLICT_SKIP)
+		return OUT_SKIPPED;
+	if (run(im, row, "translation_upsert", field, row->val[COL_TRANSLATION]) < 0)
+		return OUT_FAILED;
+	return exists ? OUT_REPLACED : OUT_ADDED;
+}
+
 /* ---- registry (IANA) files ---- */
 
 /* A registry annotation at the end of a description, "(Deprecated)" or
@@ -1036,9 +1094,12 @@ enum outcome kind_row(struct import *im, struct row *row)
 {
 	unsigned long required = specs[im->kind].required;
 
-	/* a registry's range rows ("427-428,Unassigned,") have empty cells */
+	/* a registry's range rows ("427-428,Unassigned,") have empty cells,
+	 * and so do the rows a translator has not done yet */
 	if (im->kind == KIND_IANA)
 		required = BIT(COL_VALUE);
+	if (im->kind == KIND_TRANSLATIONS)
+		required &= ~BIT(COL_TRANSLATION);
 	for (int c = 0; c < COL_COUNT; c++)
 		if ((required & BIT(c)) && require(im, row, (enum column)c) < 0)
 			return OUT_FAILED;
@@ -1061,6 +1122,8 @@ enum outcome kind_row(struct import *im, struct row *row)
 		return row_note(im, row);
 	case KIND_IANA:
 		return row_iana(im, row);
+	case KIND_TRANSLATIONS:
+		return row_translation(im, row);
 	default:
 		return OUT_FAILED;
 	}

@@ -277,3 +277,14 @@ SELECT group_concat(code, ', ') FROM (
     WHERE protocol = :protocol
       AND :protocol || ' ' || code NOT IN (SELECT key FROM temp.import_seen)
     ORDER BY code);
+
+-- name: translation_same
+SELECT 1 FROM text
+WHERE protocol = :protocol AND code = :code AND locale = :locale
+  AND field = :field AND body = :body AND source IS :english;
+
+-- name: translation_upsert
+INSERT INTO text (protocol, code, locale, field, body, source)
+VALUES (:protocol, :code, :locale, :field, :body, :english)
+ON CONFLICT (protocol, code, locale, field) DO UPDATE
+SET body = excluded.body, source = excluded.source;
