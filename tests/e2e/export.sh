@@ -1,0 +1,144 @@
+# export.sh - `codekb export`: the CSV round trip is byte-identical, the
+# Markdown tables keep their shape with |, \, newlines, backticks and
+# leading spaces in cells, jq reads the JSON, the fast comparison pages are
+# the comparison view's, and the exported site builds with hugo, one page
+# per code, pair and index in every language.
+. "$(dirname "$0")/lib.sh"
+db="$CODEKB_DEFAULT_DB"
+skip() { echo "# skipped: $1"; }
+
+# -- CSV round trip on the shipped data
+"$CODEKB" --db "$db" export codes --output "$work/codes.csv"
+"$CODEKB" --db "$db" export texts --output "$work/texts.csv"
+mkdir "$work/in"
+cp "$CODEKB_SRC/data/protocols.csv" "$work/in/"
+for p in sip http; do cp "$CODEKB_SRC/data/$p/classes.csv" "$work/in/$p-classes.csv"; done
+cp "$work/codes.csv" "$work/texts.csv" "$work/in/"
+expect_code 0 "import the export into a new database" "$CODEKB_IMPORT" --db "$work/rt.db" "$work/in"
+"$CODEKB" --db "$work/rt.db" export codes >"$work/codes2.csv"
+"$CODEKB" --db "$work/rt.db" export texts >"$work/texts2.csv"
+if cmp -s "$work/codes.csv" "$work/codes2.csv"; then pass "codes: export, import, export is byte-identical"
+else fail "codes round trip differs"; fi
+if cmp -s "$work/texts.csv" "$work/texts2.csv"; then pass "texts: export, import, export is byte-identical"
+else fail "texts round trip differs"; fi
+if [ "$(head -c 200 "$work/codes.csv" | head -n 1)" = "$(printf 'protocol,code,reason,reference,section,status,registered,expires,vendor,final,cacheable,retry_after,former,description,when_seen,how_to_fix\r')" ]; then
+	pass "codes header is the codes import format, CRLF"; else fail "codes header"; fi
+n=$(tail -n +2 "$work/texts.csv" | cut -d, -f1 | sort -u | tr -d '\r' | tr '\n' ' ')
+[ "$n" = "ja zh " ] && pass "texts: every language but English" || fail "texts languages: $n"
+
+# -- texts that a Markdown table cell must survive
+cat >"$work/in/codes.csv" <<'CSV'
+protocol,code,reason,description,when_seen,how_to_fix
+SIP,100,Trying,"pipes | here || and \| and a \ backslash","two
+lines and `code` and ``more``","   leading spaces, <b>tags</b> & entities &amp;"
+SIP,180,Ringing,"| leading pipe","trailing pipe |","a
+b
+c|d"
+CSV
+rm -f "$work/in/texts.csv"
+expect_code 0 "import tricky texts" "$CODEKB_IMPORT" --db "$work/odd.db" "$work/in"
+"$CODEKB" --db "$work/odd.db" export codes >"$work/odd.csv"
+"$CODEKB_IMPORT" --db "$work/odd2.db" "$work/in/protocols.csv" "$work/in/sip-classes.csv" "$work/in/http-classes.csv" "$work/odd.csv" >/dev/null 2>&1
+"$CODEKB" --db "$work/odd2.db" export codes >"$work/odd2.csv"
+if cmp -s "$work/odd.csv" "$work/odd2.csv"; then pass "round trip with quotes, pipes and newlines"; else fail "tricky round trip"; fi
+
+# check_md FILE COLUMNS WHAT: cmark-gfm renders FILE's table with COLUMNS
+# cells in every row.
+check_md() {
+	cmark-gfm --unsafe -e table "$1" >"$work/md.html" 2>"$work/md.err" || { fail "$3: cmark-gfm failed"; return; }
+	bad=$(tr -d '\n' <"$work/md.html" | sed 's|</tr>|</tr>\n|g' | grep '<tr>' |
+		awk -v want="$2" '{ n = gsub(/<t[dh][ >]/, "&"); if (n != want) print n }' | head -3)
+	rows=$(grep -c '<tr>' "$work/md.html")
+	if [ -z "$bad" ] && [ "$rows" -gt 1 ]; then pass "$3: $rows rows of $2 cells"
+	else fail "$3: rows with cells $bad"; fi
+}
+if command -v cmark-gfm >/dev/null; then
+	"$CODEKB" --db "$work/odd.db" export codes --format md >"$work/odd.md"
+	check_md "$work/odd.md" 16 "md codes with | \\ \` newline and spaces"
+	if grep -q 'pipes | here || and \\| and a \\ backslash' "$work/md.html"; then
+		pass "md cell keeps pipes and backslashes"; else fail "md cell text: $(grep -o 'pipes[^<]*' "$work/md.html")"; fi
+	nbsp=$(printf '\302\240')
+	if grep -q "<td>$nbsp$nbsp${nbsp}leading" "$work/md.html" && grep -q 'two<br>lines' "$work/md.html"; then
+		pass "md cell keeps leading spaces and line breaks"; else fail "md leading spaces or breaks"; fi
+	"$CODEKB" --db "$db" export codes --format md >"$work/c.md"; check_md "$work/c.md" 16 "md codes"
+	"$CODEKB" --db "$db" export texts --format md >"$work/t.md"; check_md "$work/t.md" 6 "md texts"
+	"$CODEKB" --db "$db" export comparisons --protocol sip --lang ja --format md >"$work/p.md"
+	check_md "$work/p.md" 6 "md comparisons"
+else
+	skip "cmark-gfm is not installed"
+fi
+
+# -- JSON
+if command -v jq >/dev/null; then
+	for what in codes texts comparisons; do
+		"$CODEKB" --db "$work/odd.db" export $what --format json >"$work/j.json"
+		"$CODEKB" --db "$db" export $what --lang zh --format json >"$work/k.json"
+		if jq -e 'length >= 0' "$work/j.json" >/dev/null && jq -e 'length > 0' "$work/k.json" >/dev/null; then
+			pass "jq reads export $what --format json"; else fail "export $what json"; fi
+	done
+	got=$(jq -r '.[0].description' "$work/j.json" 2>/dev/null)
+	"$CODEKB" --db "$work/odd.db" export codes --format json | jq -r '.[0].when_seen' >"$work/w"
+	[ "$(cat "$work/w")" = "$(printf 'two\nlines and `code` and ``more``')" ] && pass "json keeps a newline" || fail "json text: $(cat "$work/w")"
+else
+	skip "jq is not installed"
+fi
+
+# -- the fast comparison pages are the comparison view's
+same=$("$CODEKB" --db "$db" sql "SELECT count(*) = sum(p.markdown = c.markdown) FROM comparison_page AS p
+	JOIN comparison AS c USING (locale, protocol, code_a, code_b)
+	WHERE (p.protocol = 'SIP' AND p.code_a IN (404, 486)) OR (p.protocol = 'HTTP' AND p.code_a IN (200, 429, 503))" --format csv | tail -n 1 | tr -d '\r')
+[ "$same" = 1 ] && pass "comparison_page gives the comparison view's pages" || fail "comparison_page differs from comparison"
+
+# -- errors
+expect_code 1 "a full disk is an error" sh -c "\"$CODEKB\" --db \"$db\" export codes >/dev/full"
+expect_line "$work/err" "codekb: cannot write the output: No space left on device" "one line names the cause"
+expect_code 1 "an unwritable --output is an error" "$CODEKB" --db "$db" export codes --output "$work/no/such/dir.csv"
+expect_code 2 "export of something unknown" "$CODEKB" --db "$db" export everything
+expect_code 2 "export site without --output" "$CODEKB" --db "$db" export site
+
+# -- the site
+expect_code 0 "export site" "$CODEKB" --db "$db" export site --output "$work/site"
+expect_code 0 "export site again" "$CODEKB" --db "$db" export site --output "$work/site"
+expect_line "$work/out" "0 files written, $(find "$work/site" -type f | wc -l) unchanged" "a second export rewrites nothing"
+pages() { "$CODEKB" --db "$db" sql "SELECT (SELECT count(*) FROM code) + (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM code GROUP BY protocol))
+	+ (SELECT count(*) FROM protocol) + (SELECT count(*) FROM class) + 1" --format csv | tail -n 1 | tr -d '\r'; }
+want=$(pages)
+for l in en zh ja; do
+	n=$(find "$work/site/content/$l" -name '*.md' | wc -l)
+	[ "$n" -eq "$want" ] && pass "site $l: $n pages" || fail "site $l: $n pages, wanted $want"
+done
+if command -v cmark-gfm >/dev/null; then
+	bad=0
+	for f in "$work/site/content/ja/sip/486-vs-600.md" "$work/site/content/zh/sip/486.md" "$work/site/content/en/_index.md"; do
+		cmark-gfm -e table "$f" >/dev/null || bad=1
+	done
+	[ $bad = 0 ] && pass "site pages pass cmark-gfm" || fail "a site page fails cmark-gfm"
+fi
+if command -v hugo >/dev/null; then
+	(cd "$work/site" && hugo --quiet -d "$work/public") >"$work/hugo.out" 2>&1
+	if [ $? -eq 0 ] && [ ! -s "$work/hugo.out" ]; then pass "hugo builds the site with no error or warning"
+	else fail "hugo: $(head -3 "$work/hugo.out")"; fi
+	for l in en zh ja; do
+		n=$(find "$work/public/$l" -name index.html | wc -l)
+		[ "$n" -eq "$want" ] && pass "hugo $l: $n pages" || fail "hugo $l: $n pages, wanted $want"
+	done
+	page="$work/public/ja/sip/486-vs-600/index.html"
+	expect_in "$page" 'hreflang="zh"' "the language switcher links the Chinese page"
+	if command -v chromium >/dev/null; then
+		timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+			--dump-dom "file://$page" >"$work/dom.html" 2>/dev/null
+		for h in '<h1' '<h2' '主な違い' 'どちらをいつ使うか' '詳しく見る' 'ja/sip/486/"' 'ja/sip/600/"'; do
+			expect_in "$work/dom.html" "$h" "chromium: the page has $h"
+		done
+		bad=""
+		for href in $(grep -o 'href="[^"#]*"' "$work/dom.html" | sed 's/^href="//; s/"$//' | grep -v '^https:'); do
+			[ -f "$(dirname "$page")/$href/index.html" ] || bad="$bad $href"
+		done
+		[ -z "$bad" ] && pass "chromium: every link of the page resolves" || fail "broken links:$bad"
+	else
+		skip "chromium is not installed"
+	fi
+else
+	skip "hugo is not installed"
+fi
+finish
