@@ -105,6 +105,10 @@ struct import {
 	size_t ncolumns;
 	/* data rows read from the current file */
 	unsigned long rows;
+	/* whether diag is a terminal (then progress is shown), and when
+	 * the progress line was last drawn, in ms */
+	int tty;
+	long long progress_ms;
 	/* range rows ("427-428,Unassigned") skipped in registry files */
 	unsigned long ranges;
 	/* what registry files changed, line by line, printed after the

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "columns.h"
@@ -514,6 +515,37 @@ static int read_fields(struct import *im, struct row *row)
 	return bad ? -1 : 0;
 }
 
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* On a terminal, redraw "FILE: N rows" at most five times a second. */
+static void progress(struct import *im)
+{
+	long long ms;
+
+	if (!im->tty || im->rows % 1024 != 0)
+		return;
+	ms = now_ms();
+	if (ms - im->progress_ms < 200)
+		return;
+	im->progress_ms = ms;
+	fprintf(im->diag, "\rcodekb-import: %s: %lu rows", im->file, im->rows);
+	fflush(im->diag);
+}
+
+static void progress_clear(struct import *im)
+{
+	if (im->tty && im->progress_ms) {
+		fputs("\r\033[K", im->diag);
+		im->progress_ms = 0;
+	}
+}
+
 static int on_record(void *ctx, const struct csv_record *rec,
 		     struct kb_error *err)
 {
@@ -526,6 +558,7 @@ static int on_record(void *ctx, const struct csv_record *rec,
 		return read_header(im, rec) < 0 || kind_begin(im) < 0 ? -1 : 0;
 	row.rec = rec;
 	im->rows++;
+	progress(im);
 	if (read_fields(im, &row) == 0) {
 		out = kind_row(im, &row);
 		if (out != OUT_FAILED)
@@ -552,6 +585,7 @@ static void load(struct import *im, struct input *in)
 	if (!fp)
 		return;
 	rc = csvread_stream(fp, on_record, im, &err);
+	progress_clear(im);
 	if (rc == 0 && im->rows > 0)
 		kind_end(im);
 	if (rc < 0 && im->errors == errors)
@@ -616,7 +650,11 @@ static int begin(struct import *im)
 	struct kb_error err = {{0}};
 	sqlite3_stmt *st;
 
+	/* Bounded caches (about 2 MB each) keep memory flat however large
+	 * the import: see reserve_page_cache() in main.c. */
 	if (db_open(im->opt->db_path, DB_WRITE, &im->db, &err) < 0 ||
+	    db_exec(im->db, "PRAGMA cache_size = -2048; "
+		    "PRAGMA temp.cache_size = -2048", &err) < 0 ||
 	    db_exec(im->db, "BEGIN IMMEDIATE", &err) < 0 ||
 	    db_upgrade(im->db, &err) < 0) {
 		report(im, "%s: %s", im->opt->db_path, err.msg);
@@ -673,6 +711,7 @@ int import_run(const struct import_options *opt, char *const *paths,
 
 	im.opt = opt;
 	im.diag = diag;
+	im.tty = isatty(fileno(diag));
 	if (collect(&im, &in, paths, npaths) == 0) {
 		for (size_t i = 0; i < in.n; i++)
 			sniff(&im, &in.v[i]);

@@ -56,6 +56,43 @@ const char *const column_names[COL_COUNT] = {
 	[COL_PREVIOUS] = "previous",
 };
 
+/* The same, as the statements' parameters. */
+static const char *const column_params[COL_COUNT] = {
+	[COL_PROTOCOL] = ":protocol",
+	[COL_NAME] = ":name",
+	[COL_REFERENCE] = ":reference",
+	[COL_CLASS] = ":class",
+	[COL_FIRST] = ":first",
+	[COL_LAST] = ":last",
+	[COL_CODE] = ":code",
+	[COL_REASON] = ":reason",
+	[COL_SECTION] = ":section",
+	[COL_STATUS] = ":status",
+	[COL_REGISTERED] = ":registered",
+	[COL_EXPIRES] = ":expires",
+	[COL_VENDOR] = ":vendor",
+	[COL_FINAL] = ":final",
+	[COL_CACHEABLE] = ":cacheable",
+	[COL_RETRY_AFTER] = ":retry_after",
+	[COL_FORMER] = ":former",
+	[COL_DESCRIPTION] = ":description",
+	[COL_WHEN_SEEN] = ":when_seen",
+	[COL_HOW_TO_FIX] = ":how_to_fix",
+	[COL_LOCALE] = ":locale",
+	[COL_KEY] = ":key",
+	[COL_TEXT] = ":text",
+	[COL_CODE_A] = ":code_a",
+	[COL_CODE_B] = ":code_b",
+	[COL_NOTE] = ":note",
+	[COL_VALUE] = ":Value",
+	[COL_IANA_DESCRIPTION] = ":Description",
+	[COL_IANA_REFERENCE] = ":Reference",
+	[COL_FIELD] = ":field",
+	[COL_ENGLISH] = ":english",
+	[COL_TRANSLATION] = ":translation",
+	[COL_PREVIOUS] = ":previous",
+};
+
 #define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
 
 static const struct {
@@ -116,12 +153,8 @@ unsigned long kind_allowed(enum kind kind)
 
 static void bind_row(sqlite3_stmt *st, const struct row *row)
 {
-	char param[32];
-
-	for (int c = 0; c < COL_COUNT; c++) {
-		snprintf(param, sizeof(param), ":%s", column_names[c]);
-		db_bind_text(st, param, row->val[c]);
-	}
+	for (int c = 0; c < COL_COUNT; c++)
+		db_bind_text(st, column_params[c], row->val[c]);
 }
 
 /* Step st to its end.  Returns 1 if it gave a row, 0 if not, -1 (with a

@@ -38,6 +38,20 @@ after=$(snapshot)
 if [ "$before" = "$after" ]; then pass "an import that changes nothing keeps the bytes"
 else fail "a no-op import changed the database"; fi
 
+# Progress is drawn on a terminal only.
+cp "$CODEKB_DEFAULT_DB" "$work/p.db"
+printf 'protocol,name\nPRG,Progress\n' >"$work/prg.csv"
+printf 'protocol,class,first,last,name\nPRG,all,0,99999,All\n' >"$work/prgc.csv"
+awk 'BEGIN { print "protocol,code,reason"; for (i = 0; i < 30000; i++) printf "PRG,%d,Reason %d\n", i, i }' >"$work/prgcodes.csv"
+expect_code 0 "a large import, stderr not a terminal" "$CODEKB_IMPORT" --db "$work/p.db" "$work/prg.csv" "$work/prgc.csv" "$work/prgcodes.csv"
+if [ ! -s "$work/err" ]; then pass "no progress output when stderr is not a terminal"; else fail "stderr: $(head -c 80 "$work/err")"; fi
+if command -v script >/dev/null; then
+	rm -f "$work/p.db"
+	script -qec "$CODEKB_IMPORT --db $work/p.db $work/prg.csv $work/prgc.csv $work/prgcodes.csv" /dev/null >"$work/tty" 2>&1
+	if grep -q "prgcodes.csv: [0-9]* rows" "$work/tty"; then pass "a progress line on a terminal"
+	else fail "no progress line on a terminal"; fi
+fi
+
 chmod a-w "$db"
 if [ "$(id -u)" -ne 0 ]; then
 	printf 'protocol,code,reason\nSIP,181,Forwarded\n' >"$work/ro.csv"
