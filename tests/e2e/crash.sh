@@ -47,6 +47,38 @@ n=$(wc -l <"$work/err")
 if [ "$n" -eq 2 ]; then pass "full disk: one error, not a cascade"; else fail "full disk: $n lines of errors"; fi
 if [ "$(state)" = "$before" ]; then pass "full disk: database unchanged"; else fail "full disk: database changed"; fi
 
+# A really full disk: a small tmpfs, where root may mount one.
+mnt="$work/small"
+mkdir "$mnt"
+if mount -t tmpfs -o size=3m tmpfs "$mnt" 2>/dev/null; then
+	cp "$CODEKB_DEFAULT_DB" "$mnt/kb.db"
+	small_before=$(sqlite3 "$mnt/kb.db" .sha3sum)
+	# shellcheck disable=SC2086
+	"$CODEKB_IMPORT" --db "$mnt/kb.db" $big >"$work/out" 2>"$work/err"
+	code=$?
+	if [ "$code" -eq 1 ]; then pass "tmpfs full: exit 1"; else fail "tmpfs full: exit $code"; fi
+	expect_in "$work/err" "database or disk is full" "tmpfs full: names the cause"
+	if [ "$(sqlite3 "$mnt/kb.db" "PRAGMA integrity_check" .sha3sum | tr '\n' ' ')" = "ok $small_before " ]; then
+		pass "tmpfs full: database intact and unchanged"
+	else fail "tmpfs full: database changed"; fi
+	umount "$mnt"
+else
+	echo "# skipped: cannot mount a tmpfs here (the file size limit above covers a full disk)"
+fi
+
+# A read-only database file: for root, only an immutable file is.
+cp "$CODEKB_DEFAULT_DB" "$work/ro.db"
+if [ "$(id -u)" -ne 0 ] && chmod a-w "$work/ro.db" || chattr +i "$work/ro.db" 2>/dev/null; then
+	ro_before=$(sha256sum "$work/ro.db")
+	expect_code 1 "read-only database" "$CODEKB_IMPORT" --db "$work/ro.db" "$work/p.csv"
+	expect_in "$work/err" "the file is read-only" "says the file is read-only"
+	if [ "$(sha256sum "$work/ro.db")" = "$ro_before" ]; then pass "read-only: unchanged"; else fail "read-only: changed"; fi
+	chattr -i "$work/ro.db" 2>/dev/null || true
+	chmod u+w "$work/ro.db"
+else
+	echo "# skipped: cannot make a read-only file here"
+fi
+
 # Readers during an import: every answer succeeds and shows the old data.
 # shellcheck disable=SC2086
 "$CODEKB_IMPORT" --db "$db" $big >"$work/import.out" 2>&1 &
