@@ -1,0 +1,29 @@
+# upgrade.sh - the schema's upgrade path: a version 1 database (before the
+# search index) is refused by the query tool with the command that fixes
+# it, and `codekb-import --upgrade` brings it to the current version with
+# its data indexed.  The SQL files also run as they are in the sqlite3 shell.
+. "$(dirname "$0")/lib.sh"
+db="$work/v1.db"
+cp "$CODEKB_DEFAULT_DB" "$db"
+# Make it what version 1 was: no search index.
+sqlite3 "$db" "DROP TABLE search_fts; DROP TABLE search_doc;
+	DROP TRIGGER code_search_insert; DROP TRIGGER code_search_update;
+	DROP TRIGGER code_search_delete; DROP TRIGGER text_search_insert;
+	DROP TRIGGER text_search_update; DROP TRIGGER text_search_delete;
+	PRAGMA user_version = 1;"
+expect_code 1 "the query tool on a version 1 database" "$CODEKB" --db "$db" search busy
+expect_in "$work/err" "run 'codekb-import --db $db --upgrade'" "says how to upgrade"
+expect_code 0 "codekb-import --upgrade" "$CODEKB_IMPORT" --db "$db" --upgrade
+v=$(sqlite3 "$db" "PRAGMA user_version")
+if [ "$v" -ge 2 ]; then pass "schema version is now $v"; else fail "version $v"; fi
+expect_code 0 "search after the upgrade" "$CODEKB" --db "$db" search busy --format csv
+expect_in "$work/out" "SIP,486,Busy Here" "the old data is indexed"
+
+# The stock shell takes the schema files as they are.
+sh_db="$work/shell.db"
+for f in "$CODEKB_SRC"/schema/migrations/*.sql "$CODEKB_SRC/schema/seed.sql" "$CODEKB_SRC/schema/views.sql"; do
+	sqlite3 "$sh_db" <"$f" || fail "sqlite3 refused $f"
+done
+n=$(sqlite3 "$sh_db" "SELECT count(*) FROM ui_key")
+if [ "$n" -gt 40 ]; then pass "the sqlite3 shell builds the schema from the .sql files"; else fail "ui_key has $n rows"; fi
+finish
