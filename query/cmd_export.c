@@ -27,6 +27,7 @@ struct what {
 static const struct what whats[] = {
 	{"codes", "export_codes"},
 	{"texts", "export_texts"},
+	{"translations", "export_translations"},
 	{"comparisons", "export_comparisons"},
 };
 
@@ -118,11 +119,17 @@ static int run(struct ctx *ctx)
 		return site_run(ctx);
 	if (!w) {
 		kb_error_set(&ctx->err, "cannot export '%s'; choose codes, "
-			     "texts, comparisons or site", name);
+			     "texts, translations, comparisons or site", name);
 		return EXIT_USAGE;
 	}
 	if (ctx->o->nlangs > 1) {
 		kb_error_set(&ctx->err, "'export %s' takes one --lang", name);
+		return EXIT_USAGE;
+	}
+	if (strcmp(name, "translations") == 0 &&
+	    (!ctx->o->lang || strcmp(ctx->lang, "en") == 0)) {
+		kb_error_set(&ctx->err, "'export translations' needs --lang L, "
+			     "a language other than English");
 		return EXIT_USAGE;
 	}
 	if (ctx->fmt == FMT_TABLE)
@@ -132,7 +139,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_export = {
 	"export",
-	"export codes|texts|comparisons [--protocol P] [--lang L] "
+	"export codes|texts|translations|comparisons [--protocol P] [--lang L] "
 	"[--format csv|md|json] [--output FILE]\n"
 	"       codekb [--db PATH] export site --output DIR [--lang L ...]",
 	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT,

@@ -234,3 +234,28 @@ FROM (
            || char(10)
     FROM lang AS g
 );
+
+-- name: export_translations
+-- The translator's worksheet for :lang: every text that is missing, or
+-- stale (its English source changed since it was translated), with the
+-- English text beside it and the old translation, if any.  The empty
+-- `translation` column is theirs to fill; codekb-import takes the file
+-- back as it is.
+SELECT t.locale, t.protocol, t.code, t.field,
+       iif(t.is_fallback, 'missing', 'stale') AS status,
+       e.body AS english,
+       iif(t.is_fallback, '', t.body) AS previous,
+       '' AS translation,
+       iif(:json, json_object(
+           'locale', t.locale, 'protocol', t.protocol, 'code', t.code,
+           'field', t.field, 'status', iif(t.is_fallback, 'missing', 'stale'),
+           'english', e.body, 'previous', iif(t.is_fallback, '', t.body),
+           'translation', ''), NULL) AS json
+FROM text_l10n AS t
+JOIN field AS f ON f.name = t.field
+JOIN text AS e
+  ON e.protocol = t.protocol AND e.code = t.code AND e.locale = 'en'
+ AND e.field = t.field
+WHERE t.locale = :lang AND (t.is_fallback OR t.is_stale)
+  AND (:protocol IS NULL OR t.protocol = :protocol)
+ORDER BY t.protocol, t.code, f.position;
