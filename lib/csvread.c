@@ -13,6 +13,9 @@
 
 #include "csvread.h"
 
+/* How much of a line libcsv is given at a time. */
+#define FEED_CHUNK 65536
+
 struct reader {
 	/* the libcsv parser */
 	struct csv_parser parser;
@@ -92,16 +95,31 @@ static void on_record(int c, void *data)
 	r->rec.nfields = 0;
 }
 
+/* Feed one line to libcsv, in pieces, so that an overlong field is
+ * refused as soon as it passes the limit rather than at its end. */
 static int feed(struct reader *r, const char *buf, size_t len)
 {
 	if (r->rec.nfields == 0 && r->parser.pstate == 0)
 		r->start_line = r->line;
-	if (csv_parse(&r->parser, buf, len, on_field, on_record, r) != len &&
-	    !r->failed) {
-		r->failed = 1;
-		return kb_error_set(r->err, "%lu:%zu: malformed quoting: a quote "
-				    "inside an unquoted field, or text after a "
-				    "closing quote", r->line, r->rec.nfields + 1);
+	while (len > 0 && !r->failed) {
+		size_t n = len < FEED_CHUNK ? len : FEED_CHUNK;
+
+		if (csv_parse(&r->parser, buf, n, on_field, on_record, r) != n &&
+		    !r->failed) {
+			r->failed = 1;
+			return kb_error_set(r->err, "%lu:%zu: malformed quoting: "
+					    "a quote inside an unquoted field, "
+					    "or text after a closing quote",
+					    r->line, r->rec.nfields + 1);
+		}
+		if (r->parser.entry_pos > CSVREAD_MAX_FIELD && !r->failed) {
+			r->failed = 1;
+			return kb_error_set(r->err, "%lu:%zu: field is longer "
+					    "than %d bytes", r->line,
+					    r->rec.nfields + 1, CSVREAD_MAX_FIELD);
+		}
+		buf += n;
+		len -= n;
 	}
 	return r->failed ? -1 : 0;
 }
@@ -184,6 +202,9 @@ int csvread_stream(FILE *fp, csvread_fn *fn, void *ctx, struct kb_error *err)
 	if (csv_init(&r.parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return kb_error_set(err, "1:1: out of memory");
 	csv_set_space_func(&r.parser, no_space);
+	/* grow a field's buffer in large steps: libcsv's default of 128
+	 * bytes makes a long field cost quadratic copying */
+	csv_set_blk_size(&r.parser, FEED_CHUNK);
 	r.line = 1;
 	r.fn = fn;
 	r.ctx = ctx;
