@@ -715,7 +715,8 @@ int import_run(const struct import_options *opt, char *const *paths,
 	if (collect(&im, &in, paths, npaths) == 0) {
 		for (size_t i = 0; i < in.n; i++)
 			sniff(&im, &in.v[i]);
-		qsort(in.v, in.n, sizeof(*in.v), cmp_inputs);
+		if (in.n > 0)
+			qsort(in.v, in.n, sizeof(*in.v), cmp_inputs);
 	}
 	if (im.errors == 0 && begin(&im) == 0) {
 		for (size_t i = 0; i < in.n && im.errors < IMPORT_MAX_ERRORS &&
