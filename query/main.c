@@ -32,6 +32,8 @@ static const char help_text[] =
 	"  -f, --format F      table, csv, md or json, as the command allows\n"
 	"  -p, --protocol P    only this protocol (case-insensitive)\n"
 	"  -c, --class N       only this class: 4xx, or 4\n"
+	"  -o, --output PATH   export into this file (replaced only when the\n"
+	"                      export is complete) or, for a site, directory\n"
 	"  -h, --help          show this help\n"
 	"  -V, --version       show the version\n"
 	"\n"
