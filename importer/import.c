@@ -679,6 +679,12 @@ static int finish(struct import *im)
 	}
 	for (size_t i = 0; i < im->nstmts; i++)
 		sqlite3_reset(im->stmts[i].st);
+	if (db_exec_named(im->db, sql_queries_import, "search_flush", &err) < 0) {
+		report(im, "%s: cannot update the search index: %s",
+		       im->opt->db_path, err.msg);
+		db_exec(im->db, "ROLLBACK", &err);
+		return -1;
+	}
 	if (db_exec(im->db, "COMMIT", &err) < 0) {
 		report(im, "%s: cannot commit: %s", im->opt->db_path, err.msg);
 		if (sqlite3_get_autocommit(im->db) == 0)

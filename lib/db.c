@@ -367,6 +367,26 @@ int db_prepare_named(sqlite3 *db, const char *file, const char *name,
 	return 0;
 }
 
+int db_exec_named(sqlite3 *db, const char *file, const char *name,
+		  struct kb_error *err)
+{
+	size_t len = 0;
+	const char *sql = find_named(file, name, &len);
+	char *copy;
+	int rc;
+
+	if (!sql)
+		return kb_error_set(err, "internal error: no query '%s'", name);
+	copy = malloc(len + 1);
+	if (!copy)
+		return kb_error_set(err, "out of memory");
+	memcpy(copy, sql, len);
+	copy[len] = '\0';
+	rc = db_exec(db, copy, err);
+	free(copy);
+	return rc;
+}
+
 int db_bind_text(sqlite3_stmt *st, const char *param, const char *text)
 {
 	int i = sqlite3_bind_parameter_index(st, param);

@@ -58,6 +58,12 @@ int db_check_schema(sqlite3 *db, const char *path, struct kb_error *err);
 int db_prepare_named(sqlite3 *db, const char *file, const char *name,
 		     sqlite3_stmt **st, struct kb_error *err);
 
+/* Run every statement of the block called `name` in an embedded query file
+ * (see db_prepare_named), for statements that return no rows.  Returns 0,
+ * or -1 with err set. */
+int db_exec_named(sqlite3 *db, const char *file, const char *name,
+		  struct kb_error *err);
+
 /* Run sql (one or more statements, no results).  Returns 0 or -1. */
 int db_exec(sqlite3 *db, const char *sql, struct kb_error *err);
 

@@ -3,7 +3,8 @@
  *
  * Every code has English text in every field; every UI string has an
  * English source, and each translation uses the same placeholders; every
- * reference is well formed; no translation is stale; and no sentence that
+ * reference is well formed; no translation is stale; the search index
+ * covers every document; and no sentence that
  * a comparison or code page is built from, in any language, has a doubled
  * word or an unfilled placeholder.  Each problem is one line on stdout,
  * "WHERE: WHAT"; the exit status is 1 if there is any.
@@ -129,6 +130,7 @@ static int run(struct ctx *ctx)
 	    report_rows(&c, "check_ui_english") < 0 ||
 	    report_rows(&c, "check_references") < 0 ||
 	    report_rows(&c, "check_stale") < 0 ||
+	    report_rows(&c, "check_search_pending") < 0 ||
 	    check_templates(&c) < 0 || check_languages(&c) < 0) {
 		if (!ctx->err.msg[0])
 			kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));

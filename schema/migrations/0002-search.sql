@@ -3,9 +3,10 @@
 -- search_doc holds every searchable string: each code's reason phrase and
 -- former phrases, and every text in every language.  search_fts is an
 -- FTS5 index over it with the trigram tokenizer, so Chinese and Japanese
--- are found without word segmentation.  Triggers keep both current inside
--- the same transaction as every write to `code` and `text`, so a search
--- never sees an index older than the data.
+-- are found without word segmentation.  Triggers keep search_doc current
+-- with every write to `code` and `text`, and codekb-import brings the FTS
+-- index up to date before it commits, so a search never sees an index
+-- older than the data.
 
 CREATE TABLE search_doc (
     id       INTEGER PRIMARY KEY,
@@ -26,19 +27,30 @@ CREATE VIRTUAL TABLE search_fts USING fts5(
 -- import's memory stays flat.
 INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', 262144);
 
+-- Changes to search_doc wait in search_pending and reach the FTS index in
+-- one batch at the end of each import, inside its transaction (see
+-- search_flush in queries/import.sql).  Writing the index row by row costs
+-- a flush of FTS5's pending data at every statement, which made imports
+-- many times slower.  `indexed_body` is the text the index holds for the
+-- document (NULL if it holds none yet), so that a batch can remove it.
+CREATE TABLE search_pending (
+    id           INTEGER PRIMARY KEY,
+    indexed_body TEXT
+) STRICT;
+
 CREATE TRIGGER search_doc_insert AFTER INSERT ON search_doc BEGIN
-    INSERT INTO search_fts (rowid, body) VALUES (NEW.id, NEW.body);
+    INSERT OR IGNORE INTO search_pending (id, indexed_body)
+    VALUES (NEW.id, NULL);
 END;
 
 CREATE TRIGGER search_doc_delete AFTER DELETE ON search_doc BEGIN
-    INSERT INTO search_fts (search_fts, rowid, body)
-    VALUES ('delete', OLD.id, OLD.body);
+    INSERT OR IGNORE INTO search_pending (id, indexed_body)
+    VALUES (OLD.id, OLD.body);
 END;
 
 CREATE TRIGGER search_doc_update AFTER UPDATE ON search_doc BEGIN
-    INSERT INTO search_fts (search_fts, rowid, body)
-    VALUES ('delete', OLD.id, OLD.body);
-    INSERT INTO search_fts (rowid, body) VALUES (NEW.id, NEW.body);
+    INSERT OR IGNORE INTO search_pending (id, indexed_body)
+    VALUES (OLD.id, OLD.body);
 END;
 
 CREATE TRIGGER code_search_insert AFTER INSERT ON code BEGIN
@@ -81,7 +93,7 @@ CREATE TRIGGER text_search_delete AFTER DELETE ON text BEGIN
       AND kind = 'text' AND field = OLD.field;
 END;
 
--- Index what a version 1 database already holds.
+-- Index what a version 1 database already holds (search_flush indexes it).
 INSERT INTO search_doc (protocol, code, locale, kind, field, body)
 SELECT protocol, code, '', 'reason', '', reason FROM code;
 INSERT INTO search_doc (protocol, code, locale, kind, field, body)

@@ -288,3 +288,15 @@ INSERT INTO text (protocol, code, locale, field, body, source)
 VALUES (:protocol, :code, :locale, :field, :body, :english)
 ON CONFLICT (protocol, code, locale, field) DO UPDATE
 SET body = excluded.body, source = excluded.source;
+
+-- name: search_flush
+-- Bring the FTS index up to date with search_doc: remove what it holds for
+-- every changed document, add the documents' current text, and empty the
+-- queue.  Run once, just before an import commits.
+INSERT INTO search_fts (search_fts, rowid, body)
+SELECT 'delete', id, indexed_body FROM search_pending
+WHERE indexed_body IS NOT NULL;
+INSERT INTO search_fts (rowid, body)
+SELECT p.id, d.body FROM search_pending AS p
+JOIN search_doc AS d ON d.id = p.id;
+DELETE FROM search_pending;

@@ -195,3 +195,11 @@ FROM (SELECT * FROM best WHERE n = 1
       ORDER BY rank, score, protocol, code LIMIT :limit) AS b
 JOIN code AS c ON c.protocol = b.protocol AND c.code = b.code
 ORDER BY b.rank, b.score, b.protocol, b.code;
+
+-- name: check_search_pending
+-- Documents written outside codekb-import (say, in the sqlite3 shell) that
+-- the search index does not cover yet.
+SELECT 'search index',
+       count(*) || ' changed documents are not indexed yet; run '
+       || 'codekb-import --upgrade to index them'
+FROM search_pending HAVING count(*) > 0;

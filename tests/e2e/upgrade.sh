@@ -6,7 +6,7 @@
 db="$work/v1.db"
 cp "$CODEKB_DEFAULT_DB" "$db"
 # Make it what version 1 was: no search index.
-sqlite3 "$db" "DROP TABLE search_fts; DROP TABLE search_doc;
+sqlite3 "$db" "DROP TABLE search_fts; DROP TABLE search_doc; DROP TABLE search_pending;
 	DROP TRIGGER code_search_insert; DROP TRIGGER code_search_update;
 	DROP TRIGGER code_search_delete; DROP TRIGGER text_search_insert;
 	DROP TRIGGER text_search_update; DROP TRIGGER text_search_delete;
@@ -18,6 +18,15 @@ v=$(sqlite3 "$db" "PRAGMA user_version")
 if [ "$v" -ge 2 ]; then pass "schema version is now $v"; else fail "version $v"; fi
 expect_code 0 "search after the upgrade" "$CODEKB" --db "$db" search busy --format csv
 expect_in "$work/out" "SIP,486,Busy Here" "the old data is indexed"
+
+# A write in the sqlite3 shell waits for the next import to be indexed,
+# and check says so meanwhile.
+sqlite3 "$db" "PRAGMA foreign_keys = ON; UPDATE text SET body = 'Zyxwv test text.' WHERE protocol = 'SIP' AND code = 487 AND locale = 'en' AND field = 'description'"
+expect_code 1 "check after a write in the shell" "$CODEKB" --db "$db" check
+expect_in "$work/out" "search index: 1 changed documents are not indexed yet" "check names the unindexed change"
+expect_code 0 "codekb-import --upgrade indexes it" "$CODEKB_IMPORT" --db "$db" --upgrade
+expect_code 0 "search finds the shell's change" "$CODEKB" --db "$db" search Zyxwv --format csv
+expect_in "$work/out" "SIP,487" "the change is found"
 
 # The stock shell takes the schema files as they are.
 sh_db="$work/shell.db"
