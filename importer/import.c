@@ -34,13 +34,6 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_NOTES] = "notes",
 };
 
-const char *import_kind_name(enum kind kind)
-{
-	if (kind >= KIND_COUNT)
-		return NULL;
-	return kind_names[kind];
-}
-
 int import_kind_parse(const char *name)
 {
 	for (int k = 0; k < KIND_COUNT; k++)

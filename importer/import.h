@@ -60,9 +60,6 @@ struct import_options {
 	const char *protocol;
 };
 
-/* The name of a kind ("codes"), or NULL for one out of range. */
-const char *import_kind_name(enum kind kind);
-
 /* The kind called name, or KIND_AUTO for "auto"; -1 if there is none. */
 int import_kind_parse(const char *name);
 
