@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cjk.h"
 #include "db.h"
 #include "embedded.h"
 
@@ -24,6 +25,7 @@ struct migration {
 static const struct migration migrations[] = {
 	{1, sql_migration_0001},
 	{2, sql_migration_0002},
+	{3, sql_migration_0003},
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -180,6 +182,10 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 		goto fail;
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
+	if (cjk_register(db) != SQLITE_OK) {
+		kb_error_set(err, "%s", sqlite3_errmsg(db));
+		goto fail;
+	}
 	if (db_exec(db, "PRAGMA foreign_keys = ON", err) < 0)
 		goto fail;
 	if ((flags & DB_WRITE) &&

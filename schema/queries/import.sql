@@ -290,13 +290,23 @@ ON CONFLICT (protocol, code, locale, field) DO UPDATE
 SET body = excluded.body, source = excluded.source;
 
 -- name: search_flush
--- Bring the FTS index up to date with search_doc: remove what it holds for
--- every changed document, add the documents' current text, and empty the
--- queue.  Run once, just before an import commits.
+-- Bring both FTS indexes up to date with search_doc: remove what they hold
+-- for every changed document, add the documents' current text, and empty
+-- the queue.  Run once, just before an import commits.  search_cjk only
+-- holds documents with a CJK letter, spaced (migration 0003).
 INSERT INTO search_fts (search_fts, rowid, body)
 SELECT 'delete', id, indexed_body FROM search_pending
 WHERE indexed_body IS NOT NULL;
+INSERT INTO search_cjk (search_cjk, rowid, body)
+SELECT 'delete', id, spaced
+FROM (SELECT id, cjk_spaced(indexed_body) AS spaced FROM search_pending)
+WHERE spaced IS NOT NULL;
 INSERT INTO search_fts (rowid, body)
 SELECT p.id, d.body FROM search_pending AS p
 JOIN search_doc AS d ON d.id = p.id;
+INSERT INTO search_cjk (rowid, body)
+SELECT id, spaced
+FROM (SELECT p.id, cjk_spaced(d.body) AS spaced FROM search_pending AS p
+      JOIN search_doc AS d ON d.id = p.id)
+WHERE spaced IS NOT NULL;
 DELETE FROM search_pending;

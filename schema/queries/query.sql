@@ -133,44 +133,57 @@ ORDER BY protocol, code;
 -- Every hit for :q, best first: an exact code (rank 0), codes with that
 -- prefix or in that class (1), a reason phrase (2), a former phrase (3),
 -- then parts of reason and former phrases (4) and texts (5), each by
--- bm25.  :fts is the FTS5
--- query for :q (NULL when a term is too short for trigrams; then a
--- substring scan stands in), :digits is 1 when :q is a number.
-WITH hit (protocol, code, rank, score, locale, what, snippet) AS (
-    SELECT protocol, code, 0, 0, '', 'code', NULL
+-- bm25.  The words of :q are looked up in two indexes: :fts is the
+-- search_fts query for the words of three or more characters, :cjk the
+-- search_cjk query for the CJK words of one or two (NULL when there are
+-- none), and a document must match both.  :mark is the first short CJK
+-- word, which the snippet of a search_cjk hit highlights.  :scan is 1 when a
+-- short word is not CJK ("IP"): then a substring scan for :q stands in.
+-- :digits is 1 when :q is a number.
+WITH
+cjk_hit (id, score) AS (
+    SELECT rowid, bm25(search_cjk) FROM search_cjk
+    WHERE :cjk IS NOT NULL AND search_cjk MATCH :cjk
+),
+-- doc is the search_doc row that matched, if any; mark is the word its
+-- snippet highlights, NULL when the trigram index makes the snippet.
+hit (protocol, code, rank, score, locale, doc, mark) AS (
+    SELECT protocol, code, 0, 0, '', NULL, NULL
     FROM code WHERE :digits AND code = CAST(:q AS INTEGER)
     UNION ALL
-    SELECT protocol, code, 1, 0, '', 'prefix', NULL
+    SELECT protocol, code, 1, 0, '', NULL, NULL
     FROM code
     WHERE :digits AND code <> CAST(:q AS INTEGER)
       AND CAST(code AS TEXT) GLOB :q || '*'
     UNION ALL
-    SELECT c.protocol, c.code, 1, 0, '', 'class', NULL
+    SELECT c.protocol, c.code, 1, 0, '', NULL, NULL
     FROM code AS c JOIN class AS k
       ON k.protocol = c.protocol AND c.code BETWEEN k.first AND k.last
     WHERE k.label = :q COLLATE NOCASE
     UNION ALL
-    SELECT protocol, code, 2, 0, '', 'reason', NULL
+    SELECT protocol, code, 2, 0, '', NULL, NULL
     FROM code WHERE reason = :q COLLATE NOCASE
     UNION ALL
-    SELECT protocol, code, 3, 0, '', 'former', NULL
+    SELECT protocol, code, 3, 0, '', NULL, NULL
     FROM code
     WHERE former <> ''
       AND instr('; ' || lower(former) || '; ', '; ' || lower(:q) || '; ') > 0
     UNION ALL
     SELECT d.protocol, d.code, 4 + (d.kind = 'text'), bm25(search_fts),
-           d.locale, d.kind, snippet(search_fts, 0, '**', '**', '…', 40)
+           d.locale, d.id, NULL
     FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid
     WHERE :fts IS NOT NULL AND search_fts MATCH :fts
+      AND (:cjk IS NULL OR d.id IN (SELECT id FROM cjk_hit))
     UNION ALL
-    SELECT protocol, code, 4 + (kind = 'text'), -1.0 / pos, locale, kind,
-           iif(pos > 21, '…', '') || substr(body, max(1, pos - 20), min(pos - 1, 20))
-           || '**' || substr(body, pos, length(:q)) || '**'
-           || substr(body, pos + length(:q), 20)
-           || iif(pos + length(:q) + 20 <= length(body), '…', '')
-    FROM (SELECT d.*, instr(d.body, :q) AS pos FROM search_doc AS d
-          WHERE :fts IS NULL AND NOT :digits)
-    WHERE pos > 0
+    SELECT d.protocol, d.code, 4 + (d.kind = 'text'), h.score, d.locale,
+           d.id, :mark
+    FROM cjk_hit AS h JOIN search_doc AS d ON d.id = h.id
+    WHERE :fts IS NULL
+    UNION ALL
+    SELECT protocol, code, 4 + (kind = 'text'), -1.0 / instr(body, :q),
+           locale, id, :q
+    FROM search_doc
+    WHERE :scan AND NOT :digits AND instr(body, :q) > 0
 ),
 best AS (
     SELECT h.*, row_number() OVER (
@@ -179,6 +192,8 @@ best AS (
     FROM hit AS h
     WHERE :protocol IS NULL OR h.protocol = :protocol
 )
+-- The page is cut before snippets and texts are made: a common word
+-- matches thousands of documents in a large knowledge base.
 SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
        CASE WHEN b.rank = 3
             THEN replace(replace(replace(replace(
@@ -186,11 +201,26 @@ SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
                               (SELECT text FROM ui WHERE locale = 'en' AND key = 'search.former')),
                      '{phrase}', :q), '{code}', b.code), '{reason}', c.reason),
                      '{protocol}', b.protocol)
-            WHEN b.snippet IS NOT NULL THEN replace(b.snippet, char(10), ' ')
+            WHEN b.doc IS NOT NULL AND b.mark IS NULL
+            THEN (SELECT replace(snippet(search_fts, 0, '**', '**', '…', 40),
+                                 char(10), ' ')
+                  FROM search_fts
+                  WHERE search_fts MATCH :fts AND search_fts.rowid = b.doc)
+            WHEN b.doc IS NOT NULL
+            THEN (SELECT replace(
+                      iif(pos = 0,
+                          substr(body, 1, 40) || iif(length(body) > 40, '…', ''),
+                          iif(pos > 21, '…', '')
+                          || substr(body, max(1, pos - 20), min(pos - 1, 20))
+                          || '**' || substr(body, pos, length(b.mark)) || '**'
+                          || substr(body, pos + length(b.mark), 20)
+                          || iif(pos + length(b.mark) + 20 <= length(body), '…', '')),
+                      char(10), ' ')
+                  FROM (SELECT body, instr(body, b.mark) AS pos
+                        FROM search_doc WHERE id = b.doc))
             ELSE (SELECT summary FROM code_l10n AS l
                   WHERE l.locale = :lang AND l.protocol = b.protocol
                     AND l.code = b.code) END AS match
--- the page is cut before the texts are looked up
 FROM (SELECT * FROM best WHERE n = 1
       ORDER BY rank, score, protocol, code LIMIT :limit) AS b
 JOIN code AS c ON c.protocol = b.protocol AND c.code = b.code

@@ -38,6 +38,13 @@ else fail "48 --protocol sip: $(echo "$got" | tr '\n' ' ')"; fi
 n=$(codes 6xx --protocol sip | wc -l); if [ "$n" -eq 6 ]; then pass "6xx gives the six SIP 6xx codes"; else fail "6xx gave $n"; fi
 codes "retry later" >"$work/r"; expect_in "$work/r" "SIP 486" "retry later finds SIP 486"
 
+# A CJK word of one or two letters and a longer word must both match.
+search "忙 Busy" --lang zh >"$work/r"; expect_in "$work/r" "SIP,600,Busy Everywhere" "忙 Busy finds SIP 600"
+expect_code 0 "忙 Busy" "$CODEKB" --db "$db" search "忙 Busy" --lang zh --format csv
+if grep -q "^SIP,489," "$work/out"; then fail "忙 Busy matched a text without Busy"; else pass "忙 Busy leaves out texts without Busy"; fi
+# A short word in another script is in neither index: a substring scan.
+codes IP --protocol sip >"$work/r"; expect_in "$work/r" "SIP 403" "IP finds SIP 403 by a substring scan"
+
 expect_code 1 "no match" "$CODEKB" --db "$db" search "zzqqxx"
 expect_line "$work/err" "codekb: no code matches 'zzqqxx'" "says there is no match"
 expect_code 0 "search --format json" "$CODEKB" --db "$db" search 忙 --lang zh --format json
@@ -48,6 +55,10 @@ if command -v jq >/dev/null && jq -e '.[0].match | test("\\*\\*忙\\*\\*")' "$wo
 printf 'locale,protocol,code,description\nzh,SIP,487,请求被取消，电话铃声停止，龘龘之声随之而来。\n' >"$work/t.csv"
 expect_code 0 "import a changed text" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/t.csv"
 codes 龘龘 --lang zh >"$work/r"; expect_in "$work/r" "SIP 487" "the new text is found"
+printf 'locale,protocol,code,description\nzh,SIP,487,请求被取消，电话铃声停止，龖之声随之而来。\n' >"$work/t.csv"
+expect_code 0 "import the text changed again" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/t.csv"
+expect_code 1 "the word of the replaced text is gone" "$CODEKB" --db "$db" search 龘龘
+codes 龖 --lang zh >"$work/r"; expect_in "$work/r" "SIP 487" "the word of the new text is found"
 printf 'protocol,code,reason,former\nSIP,487,Request Terminated,Call Cancelled\n' >"$work/c.csv"
 expect_code 0 "import a changed former phrase" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/c.csv"
 search "Call Cancelled" >"$work/r"; expect_in "$work/r" "SIP,487,Request Terminated" "the new former phrase is found"

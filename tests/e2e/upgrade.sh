@@ -6,7 +6,7 @@
 db="$work/v1.db"
 cp "$CODEKB_DEFAULT_DB" "$db"
 # Make it what version 1 was: no search index.
-sqlite3 "$db" "DROP TABLE search_fts; DROP TABLE search_doc; DROP TABLE search_pending;
+sqlite3 "$db" "DROP TABLE search_cjk; DROP TABLE search_fts; DROP TABLE search_doc; DROP TABLE search_pending;
 	DROP TRIGGER code_search_insert; DROP TRIGGER code_search_update;
 	DROP TRIGGER code_search_delete; DROP TRIGGER text_search_insert;
 	DROP TRIGGER text_search_update; DROP TRIGGER text_search_delete;
@@ -18,6 +18,21 @@ v=$(sqlite3 "$db" "PRAGMA user_version")
 if [ "$v" -ge 2 ]; then pass "schema version is now $v"; else fail "version $v"; fi
 expect_code 0 "search after the upgrade" "$CODEKB" --db "$db" search busy --format csv
 expect_in "$work/out" "SIP,486,Busy Here" "the old data is indexed"
+expect_code 0 "short CJK search after the upgrade" "$CODEKB" --db "$db" search 忙 --lang zh --format csv
+expect_in "$work/out" "SIP,486" "the old data is in the CJK index too"
+
+# Version 2 (a trigram index, no CJK index) gains the CJK index, and both
+# indexes are rebuilt from the same text.
+db2="$work/v2.db"
+cp "$CODEKB_DEFAULT_DB" "$db2"
+sqlite3 "$db2" "DROP TABLE search_cjk; PRAGMA user_version = 2;"
+expect_code 0 "codekb-import --upgrade from version 2" "$CODEKB_IMPORT" --db "$db2" --upgrade
+expect_code 0 "認証 after the upgrade from version 2" "$CODEKB" --db "$db2" search 認証 --lang ja --format csv
+expect_in "$work/out" "HTTP,407" "a two-letter CJK word is found"
+expect_code 0 "busy after the upgrade from version 2" "$CODEKB" --db "$db2" search busy --format csv
+expect_in "$work/out" "SIP,600" "the trigram index is whole again"
+n=$(sqlite3 "$db2" "SELECT (SELECT count(*) FROM search_fts_docsize) = (SELECT count(*) FROM search_doc)")
+if [ "$n" = 1 ]; then pass "every document is in the trigram index once"; else fail "trigram index and search_doc differ"; fi
 
 # A write in the sqlite3 shell waits for the next import to be indexed,
 # and check says so meanwhile.
