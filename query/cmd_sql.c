@@ -19,7 +19,7 @@ static const char *const reading_pragmas[] = {
 	"module_list", "pragma_list", "compile_options", "database_list",
 	"user_version", "schema_version", "application_id", "page_count",
 	"page_size", "encoding", "freelist_count", "journal_mode",
-	"foreign_keys",
+	"foreign_keys", "data_version",
 };
 
 static int pragma_allowed(const char *name, const char *arg)
@@ -72,12 +72,52 @@ static void sql_error(struct ctx *ctx, const char *sql)
 		kb_error_set(&ctx->err, "%s", msg);
 }
 
+/*
+ * Connect every virtual table (the FTS5 indexes) before the authorizer is
+ * set: FTS5's constructor declares its table to SQLite, which the
+ * authorizer would refuse as a schema change.  A connection connects a
+ * virtual table once, when a statement first names it.
+ */
+static int connect_virtual_tables(struct ctx *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(ctx->db, "SELECT name FROM sqlite_schema "
+			       "WHERE type = 'table' "
+			       "AND sql LIKE 'CREATE VIRTUAL TABLE%'",
+			       -1, &st, NULL) != SQLITE_OK)
+		return kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_stmt *probe = NULL;
+		char *sql = sqlite3_mprintf("SELECT rowid FROM \"%w\"",
+					    (const char *)sqlite3_column_text(st, 0));
+
+		if (!sql || sqlite3_prepare_v2(ctx->db, sql, -1, &probe,
+					       NULL) != SQLITE_OK)
+			rc = SQLITE_ERROR;
+		sqlite3_finalize(probe);
+		sqlite3_free(sql);
+		if (rc == SQLITE_ERROR)
+			break;
+	}
+	if (rc != SQLITE_DONE) {
+		kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
 static int run(struct ctx *ctx)
 {
 	const char *sql = ctx->o->args[0];
 	const char *tail = sql;
 	int status = EXIT_OK;
 
+	if (connect_virtual_tables(ctx) < 0)
+		return EXIT_FAIL;
 	sqlite3_set_authorizer(ctx->db, authorize, NULL);
 	while (status == EXIT_OK && tail && *tail) {
 		sqlite3_stmt *st = NULL;
