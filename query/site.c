@@ -2,9 +2,11 @@
  * site.c - see site.h.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "embedded.h"
@@ -16,10 +18,128 @@ struct site {
 	char root[4096];
 	/* the last directory made, so that each is made once */
 	char made[4096];
-	/* files written and files left as they were */
+	/* files written, files left as they were, and stale files removed */
 	long written;
 	long unchanged;
+	long removed;
+	/* the path of every file of this export, below the root: the
+	 * strings, NUL-separated, in names[0..used), and their offsets */
+	char *names;
+	size_t used, cap;
+	size_t *offsets;
+	size_t count, slots;
 };
+
+/*
+ * The list of the files the last export wrote, one path below the root
+ * per line.  A file on the list that this export does not write belongs
+ * to a page that no longer exists (a code was removed, or a language), so
+ * it is deleted.  Files that are not on the list, such as a maintainer's
+ * own, are never touched.
+ */
+#define SITE_MANIFEST ".codekb-site"
+
+/* Remember rel as a file of this export.  Returns 0 or -1 with err. */
+static int site_remember(struct site *s, const char *rel,
+			 struct kb_error *err)
+{
+	size_t len = strlen(rel) + 1;
+
+	if (s->used + len > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 65536;
+		char *names;
+
+		while (cap < s->used + len)
+			cap *= 2;
+		names = realloc(s->names, cap);
+		if (!names)
+			return kb_error_set(err, "out of memory");
+		s->names = names;
+		s->cap = cap;
+	}
+	if (s->count == s->slots) {
+		size_t slots = s->slots ? s->slots * 2 : 4096;
+		size_t *offsets = realloc(s->offsets, slots * sizeof(*offsets));
+
+		if (!offsets)
+			return kb_error_set(err, "out of memory");
+		s->offsets = offsets;
+		s->slots = slots;
+	}
+	memcpy(s->names + s->used, rel, len);
+	s->offsets[s->count++] = s->used;
+	s->used += len;
+	return 0;
+}
+
+static const char *sort_names;
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(sort_names + *(const size_t *)a,
+		      sort_names + *(const size_t *)b);
+}
+
+static int compare_key(const void *key, const void *b)
+{
+	return strcmp(key, sort_names + *(const size_t *)b);
+}
+
+/* 1 if rel is a safe path below the root: relative, without "..". */
+static int safe_path(const char *rel)
+{
+	return rel[0] && rel[0] != '/' && !strstr(rel, "..");
+}
+
+/*
+ * Delete the files of the last export's list that this export did not
+ * write, then write this export's list.  Returns 0 or -1 with err.
+ */
+static int site_prune(struct site *s, struct kb_error *err)
+{
+	char path[sizeof(s->root) + sizeof(SITE_MANIFEST)];
+	char line[4096];
+	FILE *old;
+	struct outfile out;
+
+	sort_names = s->names;
+	qsort(s->offsets, s->count, sizeof(*s->offsets), compare_names);
+	snprintf(path, sizeof(path), "%s" SITE_MANIFEST, s->root);
+	old = fopen(path, "r");
+	while (old && fgets(line, sizeof(line), old)) {
+		char stale[4096 + sizeof(s->root)];
+
+		if (!strchr(line, '\n') && !feof(old)) {
+			/* longer than any path this export writes: skip it */
+			int c;
+
+			while ((c = fgetc(old)) != EOF && c != '\n')
+				;
+			continue;
+		}
+		line[strcspn(line, "\n")] = '\0';
+		if (!safe_path(line) ||
+		    bsearch(line, s->offsets, s->count, sizeof(*s->offsets),
+			    compare_key))
+			continue;
+		snprintf(stale, sizeof(stale), "%s%s", s->root, line);
+		if (unlink(stale) == 0)
+			s->removed++;
+		else if (errno != ENOENT) {
+			kb_error_set(err, "cannot remove '%s': %s", stale,
+				     strerror(errno));
+			fclose(old);
+			return -1;
+		}
+	}
+	if (old)
+		fclose(old);
+	if (outfile_open(&out, path, err) < 0)
+		return -1;
+	for (size_t i = 0; i < s->count; i++)
+		fprintf(out.fp, "%s\n", s->names + s->offsets[i]);
+	return outfile_commit(&out, err);
+}
 
 /* Make dir and its parents (like mkdir -p).  Returns 0 or -1 with err. */
 static int make_dirs(const char *dir, struct kb_error *err)
@@ -50,8 +170,10 @@ static int site_write(struct site *s, const char *rel, const char *data,
 	char *slash;
 	int rc;
 
-	if (strstr(rel, "..") || rel[0] == '/')
+	if (!safe_path(rel))
 		return kb_error_set(err, "refusing to write '%s'", rel);
+	if (site_remember(s, rel, err) < 0)
+		return -1;
 	snprintf(path, sizeof(path), "%s%s", s->root, rel);
 	slash = strrchr(path, '/');
 	*slash = '\0';
@@ -146,12 +268,15 @@ int site_run(struct ctx *ctx)
 	snprintf(s->root, sizeof(s->root), "%s/", ctx->o->output);
 	if (make_dirs(ctx->o->output, &ctx->err) < 0 ||
 	    site_write_all(s, ctx, "site_files", list) < 0 ||
-	    site_write_all(s, ctx, "site_pages", list) < 0)
+	    site_write_all(s, ctx, "site_pages", list) < 0 ||
+	    site_prune(s, &ctx->err) < 0)
 		goto cleanup;
-	fprintf(ctx->out, "%ld files written, %ld unchanged\n", s->written,
-		s->unchanged);
+	fprintf(ctx->out, "%ld files written, %ld unchanged, %ld removed\n",
+		s->written, s->unchanged, s->removed);
 	status = EXIT_OK;
 cleanup:
+	free(s->names);
+	free(s->offsets);
 	free(s);
 	return status;
 }

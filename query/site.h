@@ -5,7 +5,10 @@
  * DIR gets hugo.toml, layouts/ and content/LANG/..., every file from the
  * statements site_files and site_pages of schema/queries/export.sql.  A
  * file that already holds the same bytes is left alone, so re-running the
- * export rewrites only the pages whose content changed.
+ * export rewrites only the pages whose content changed.  DIR/.codekb-site
+ * lists the files the export wrote; the next export deletes those of them
+ * it no longer writes (the pages of a removed code or language), and no
+ * other file.
  */
 #ifndef CODEKB_SITE_H
 #define CODEKB_SITE_H

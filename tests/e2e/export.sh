@@ -99,7 +99,7 @@ expect_code 2 "export site without --output" "$CODEKB" --db "$db" export site
 # -- the site
 expect_code 0 "export site" "$CODEKB" --db "$db" export site --output "$work/site"
 expect_code 0 "export site again" "$CODEKB" --db "$db" export site --output "$work/site"
-expect_line "$work/out" "0 files written, $(find "$work/site" -type f | wc -l) unchanged" "a second export rewrites nothing"
+expect_line "$work/out" "0 files written, $(find "$work/site" -type f ! -name .codekb-site | wc -l) unchanged, 0 removed" "a second export rewrites nothing"
 pages() { "$CODEKB" --db "$db" sql "SELECT (SELECT count(*) FROM code) + (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM code GROUP BY protocol))
 	+ (SELECT count(*) FROM protocol) + (SELECT count(*) FROM class) + 1" --format csv | tail -n 1 | tr -d '\r'; }
 want=$(pages)
@@ -141,4 +141,19 @@ if command -v hugo >/dev/null; then
 else
 	skip "hugo is not installed"
 fi
+
+# -- a code removed from the database: its pages go, and nothing else
+db2="$work/less.db"
+cp "$db" "$db2"
+sqlite3 "$db2" "PRAGMA foreign_keys = ON; DELETE FROM note WHERE protocol = 'SIP' AND 199 IN (code_a, code_b);
+	DELETE FROM text WHERE protocol = 'SIP' AND code = 199; DELETE FROM code WHERE protocol = 'SIP' AND code = 199;"
+echo "kept" >"$work/site/content/en/sip/mine.md"
+expect_code 0 "export site after removing SIP 199" "$CODEKB" --db "$db2" export site --output "$work/site"
+n=$(sqlite3 "$db2" "SELECT count(*) FROM code WHERE protocol = 'SIP'")
+removed=$(( 3 * (1 + n) ))
+expect_in "$work/out" ", $removed removed" "the code page and the $n pair pages of SIP 199 go, in each language"
+if [ -e "$work/site/content/ja/sip/199.md" ] || [ -e "$work/site/content/en/sip/199-vs-486.md" ]; then fail "a page of SIP 199 is left"
+else pass "no page of SIP 199 is left"; fi
+[ -f "$work/site/content/en/sip/mine.md" ] && pass "a file the export did not write is kept" || fail "a maintainer's file was removed"
+grep -q "199" "$work/site/content/en/sip/_index.md" && fail "the SIP index still lists 199" || pass "the SIP index no longer lists 199"
 finish
