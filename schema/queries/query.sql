@@ -185,12 +185,15 @@ hit (protocol, code, rank, score, locale, doc, mark) AS (
     FROM search_doc
     WHERE :scan AND NOT :digits AND instr(body, :q) > 0
 ),
+-- The best hit of each code: by rank, then in :lang, then by score (bm25
+-- scores are small negative numbers); SQLite takes the other columns
+-- from the row with the min().
 best AS (
-    SELECT h.*, row_number() OVER (
-               PARTITION BY h.protocol, h.code
-               ORDER BY h.rank, h.locale = :lang DESC, h.score) AS n
-    FROM hit AS h
-    WHERE :protocol IS NULL OR h.protocol = :protocol
+    SELECT protocol, code, rank, score, locale, doc, mark,
+           min(rank * 1e12 + (locale <> :lang) * 1e6 + score) AS n
+    FROM hit
+    WHERE :protocol IS NULL OR protocol = :protocol
+    GROUP BY protocol, code
 )
 -- The page is cut before snippets and texts are made: a common word
 -- matches thousands of documents in a large knowledge base.
@@ -221,7 +224,7 @@ SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
             ELSE (SELECT summary FROM code_l10n AS l
                   WHERE l.locale = :lang AND l.protocol = b.protocol
                     AND l.code = b.code) END AS match
-FROM (SELECT * FROM best WHERE n = 1
+FROM (SELECT * FROM best
       ORDER BY rank, score, protocol, code LIMIT :limit) AS b
 JOIN code AS c ON c.protocol = b.protocol AND c.code = b.code
 ORDER BY b.rank, b.score, b.protocol, b.code;
