@@ -678,6 +678,14 @@ static int finish(struct import *im)
 		db_exec(im->db, "ROLLBACK", &err);
 		return -1;
 	}
+	if (im->opt->optimize &&
+	    db_exec_named(im->db, sql_queries_import, "search_optimize",
+			  &err) < 0) {
+		report(im, "%s: cannot optimize the search index: %s",
+		       im->opt->db_path, err.msg);
+		db_exec(im->db, "ROLLBACK", &err);
+		return -1;
+	}
 	if (db_exec(im->db, "COMMIT", &err) < 0) {
 		report(im, "%s: cannot commit: %s", im->opt->db_path, err.msg);
 		if (sqlite3_get_autocommit(im->db) == 0)

@@ -58,6 +58,8 @@ struct import_options {
 	enum on_conflict on_conflict;
 	/* the protocol of registry (iana) files, as given by --protocol */
 	const char *protocol;
+	/* 1 to merge each search index into one segment before commit */
+	int optimize;
 };
 
 /* The kind called name, or KIND_AUTO for "auto"; -1 if there is none. */

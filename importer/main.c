@@ -21,7 +21,7 @@ static const char usage_text[] =
 	"[--kind auto|codes|texts|ui|...]\n"
 	"                     [--protocol P] [--on-conflict abort|replace|skip]\n"
 	"                     FILE|DIR|- ...\n"
-	"       codekb-import [--db PATH] --upgrade\n";
+	"       codekb-import [--db PATH] --upgrade | --optimize\n";
 
 static const char help_text[] =
 	"\n"
@@ -44,6 +44,10 @@ static const char help_text[] =
 	"                         publishes them; declared if it is new\n"
 	"  -u, --upgrade          create the database or bring its schema up\n"
 	"                         to date, and import nothing\n"
+	"  -O, --optimize         merge each search index into one segment,\n"
+	"                         so that searches read less (worth it after\n"
+	"                         large imports; takes a while on a large\n"
+	"                         database)\n"
 	"  -h, --help             show this help\n"
 	"  -V, --version          show the version\n"
 	"\n"
@@ -131,6 +135,8 @@ static enum parse_result parse_args(int argc, char **argv, struct args *a)
 			a->opt.dry_run = 1;
 		} else if (is_opt(arg, "-u", "--upgrade", &eq)) {
 			a->upgrade = 1;
+		} else if (is_opt(arg, "-O", "--optimize", &eq)) {
+			a->opt.optimize = 1;
 		} else if (is_opt(arg, "-d", "--db", &eq)) {
 			if (!(v = option_value(argc, argv, &i, eq)))
 				return usage_error("'%s' needs a value", arg);
@@ -158,7 +164,7 @@ static enum parse_result parse_args(int argc, char **argv, struct args *a)
 			return usage_error("unknown option '%s'", arg);
 		}
 	}
-	if (a->npaths == 0 && !a->upgrade)
+	if (a->npaths == 0 && !a->upgrade && !a->opt.optimize)
 		return usage_error("%s", "no file to import");
 	if (a->npaths > 0 && a->upgrade)
 		return usage_error("%s", "--upgrade takes no file");

@@ -62,4 +62,13 @@ codes 龖 --lang zh >"$work/r"; expect_in "$work/r" "SIP 487" "the word of the n
 printf 'protocol,code,reason,former\nSIP,487,Request Terminated,Call Cancelled\n' >"$work/c.csv"
 expect_code 0 "import a changed former phrase" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/c.csv"
 search "Call Cancelled" >"$work/r"; expect_in "$work/r" "SIP,487,Request Terminated" "the new former phrase is found"
+
+# --optimize merges the indexes and changes no result.
+codes busy >"$work/before"; codes 認証 --lang ja >"$work/before-cjk"
+expect_code 0 "codekb-import --optimize" "$CODEKB_IMPORT" --db "$db" --optimize
+codes busy >"$work/after"; codes 認証 --lang ja >"$work/after-cjk"
+cmp -s "$work/before" "$work/after" && cmp -s "$work/before-cjk" "$work/after-cjk" \
+	&& pass "the same results after --optimize" || fail "--optimize changed the results"
+n=$(sqlite3 "$db" "SELECT count(*) FROM search_pending")
+[ "$n" = 0 ] && pass "nothing waits to be indexed" || fail "$n documents wait"
 finish
