@@ -158,9 +158,18 @@ WHERE CASE f.name WHEN 'description' THEN s.description
 DROP TABLE code_staging;
 EOF
 # then, as codekb-import does before it commits, the search index batch
-# (search_flush), if this schema has one
-awk '/^-- name: / { on = $3 == "search_flush"; next } on && !/^--/' \
-	"$here/../schema/queries/import.sql" >>"$work/full.sql"
+# (search_flush), if this schema has one, less the statements of the CJK
+# index (search_cjk): they call cjk_spaced(), a function of codekb's own
+# that the shell does not have
+awk '/^-- name: / { on = $3 == "search_flush"; next }
+	on && !/^--/ {
+		stmt = stmt $0 "\n"
+		if (/;[[:space:]]*$/) {
+			if (stmt !~ /search_cjk/)
+				printf "%s", stmt
+			stmt = ""
+		}
+	}' "$here/../schema/queries/import.sql" >>"$work/full.sql"
 echo "COMMIT;" >>"$work/full.sql"
 
 # ---- import ----

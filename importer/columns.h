@@ -77,6 +77,31 @@ struct row {
 	char buf[COL_COUNT][ROW_BUF];
 };
 
+/* What gives a parameter of a statement its value: a column of the row
+ * (0 to COL_COUNT - 1), or one of these. */
+enum param_source {
+	/* :field, the text field that the caller names */
+	PARAM_FIELD = COL_COUNT,
+	/* :body, the text that the caller gives */
+	PARAM_BODY,
+	/* any other (:key, :line), bound by the caller itself */
+	PARAM_OTHER,
+};
+
+/* The most parameters a statement of import.sql may have. */
+#define STMT_MAX_PARAMS 32
+
+/* A prepared statement of import.sql. */
+struct stmt {
+	/* its name there ("code_insert") */
+	char name[32];
+	sqlite3_stmt *st;
+	/* how many parameters it has, and where each of them (1 to nparams)
+	 * takes its value from: an enum column or enum param_source */
+	int nparams;
+	unsigned char source[STMT_MAX_PARAMS + 1];
+};
+
 struct import {
 	/* what the user asked for */
 	const struct import_options *opt;
@@ -90,10 +115,7 @@ struct import {
 	 * transaction is gone and reading stops */
 	int fatal;
 	/* prepared statements by name, made on first use */
-	struct {
-		char name[32];
-		sqlite3_stmt *st;
-	} stmts[64];
+	struct stmt stmts[64];
 	size_t nstmts;
 	/* rows per kind and outcome */
 	struct counts counts[KIND_COUNT];
@@ -150,7 +172,7 @@ enum outcome row_error(struct import *im, const struct row *row,
 void import_db_error(struct import *im, const struct row *row);
 
 /* The statement called name in import.sql, reset and unbound; NULL (with
- * a reported problem) if it cannot be prepared. */
-sqlite3_stmt *import_stmt(struct import *im, const char *name);
+ * a reported problem) if it cannot be prepared.  It belongs to im. */
+struct stmt *import_stmt(struct import *im, const char *name);
 
 #endif

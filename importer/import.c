@@ -130,28 +130,66 @@ void import_change(struct import *im, const char *fmt, ...)
 	im->changes_len += len + 1;
 }
 
-sqlite3_stmt *import_stmt(struct import *im, const char *name)
+/* Where the parameter called name takes its value from. */
+static enum param_source param_source(const char *name)
+{
+	if (!name || name[0] != ':')
+		return PARAM_OTHER;
+	if (strcmp(name, ":field") == 0)
+		return PARAM_FIELD;
+	if (strcmp(name, ":body") == 0)
+		return PARAM_BODY;
+	for (int c = 0; c < COL_COUNT; c++)
+		if (strcmp(name + 1, column_names[c]) == 0)
+			return (enum param_source)c;
+	return PARAM_OTHER;
+}
+
+/* Prepare the statement called name into s, and learn where each of its
+ * parameters takes its value from, once, rather than by name at every
+ * row. */
+static int stmt_prepare(struct import *im, struct stmt *s, const char *name)
 {
 	struct kb_error err = {{0}};
-	sqlite3_stmt *st = NULL;
+
+	if (db_prepare_named(im->db, sql_queries_import, name, &s->st, &err) < 0) {
+		report(im, "%s", err.msg);
+		return -1;
+	}
+	s->nparams = sqlite3_bind_parameter_count(s->st);
+	if (s->nparams > STMT_MAX_PARAMS) {
+		report(im, "internal error: query '%s' has more than %d "
+		       "parameters", name, STMT_MAX_PARAMS);
+		sqlite3_finalize(s->st);
+		return -1;
+	}
+	for (int i = 1; i <= s->nparams; i++)
+		s->source[i] = (unsigned char)param_source(
+			sqlite3_bind_parameter_name(s->st, i));
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	return 0;
+}
+
+struct stmt *import_stmt(struct import *im, const char *name)
+{
+	struct stmt *s;
 
 	for (size_t i = 0; i < im->nstmts; i++) {
 		if (strcmp(im->stmts[i].name, name) == 0) {
 			sqlite3_reset(im->stmts[i].st);
 			sqlite3_clear_bindings(im->stmts[i].st);
-			return im->stmts[i].st;
+			return &im->stmts[i];
 		}
 	}
-	if (im->nstmts == sizeof(im->stmts) / sizeof(im->stmts[0]) ||
-	    db_prepare_named(im->db, sql_queries_import, name, &st, &err) < 0) {
-		report(im, "%s", err.msg[0] ? err.msg : "too many statements");
+	if (im->nstmts == sizeof(im->stmts) / sizeof(im->stmts[0])) {
+		report(im, "internal error: too many statements");
 		return NULL;
 	}
-	snprintf(im->stmts[im->nstmts].name, sizeof(im->stmts[0].name), "%s",
-		 name);
-	im->stmts[im->nstmts].st = st;
+	s = &im->stmts[im->nstmts];
+	if (stmt_prepare(im, s, name) < 0)
+		return NULL;
 	im->nstmts++;
-	return st;
+	return s;
 }
 
 /* ---- collecting the inputs ---- */
@@ -564,11 +602,11 @@ static void load(struct import *im, struct input *in)
 {
 	struct kb_error err = {{0}};
 	unsigned errors = im->errors;
-	sqlite3_stmt *reset = import_stmt(im, "seen_reset");
+	struct stmt *reset = import_stmt(im, "seen_reset");
 	FILE *fp;
 	int rc;
 
-	if (!reset || sqlite3_step(reset) != SQLITE_DONE)
+	if (!reset || sqlite3_step(reset->st) != SQLITE_DONE)
 		return;
 	im->file = in->path;
 	im->kind = in->kind;
@@ -641,7 +679,7 @@ static void release(struct import *im)
 static int begin(struct import *im)
 {
 	struct kb_error err = {{0}};
-	sqlite3_stmt *st;
+	struct stmt *st;
 
 	/* Bounded caches (about 2 MB each) keep memory flat however large
 	 * the import: see reserve_page_cache() in main.c. */
@@ -654,7 +692,7 @@ static int begin(struct import *im)
 		return -1;
 	}
 	st = import_stmt(im, "seen_create");
-	if (!st || sqlite3_step(st) != SQLITE_DONE) {
+	if (!st || sqlite3_step(st->st) != SQLITE_DONE) {
 		report(im, "%s: %s", im->opt->db_path, sqlite3_errmsg(im->db));
 		return -1;
 	}

@@ -56,43 +56,6 @@ const char *const column_names[COL_COUNT] = {
 	[COL_PREVIOUS] = "previous",
 };
 
-/* The same, as the statements' parameters. */
-static const char *const column_params[COL_COUNT] = {
-	[COL_PROTOCOL] = ":protocol",
-	[COL_NAME] = ":name",
-	[COL_REFERENCE] = ":reference",
-	[COL_CLASS] = ":class",
-	[COL_FIRST] = ":first",
-	[COL_LAST] = ":last",
-	[COL_CODE] = ":code",
-	[COL_REASON] = ":reason",
-	[COL_SECTION] = ":section",
-	[COL_STATUS] = ":status",
-	[COL_REGISTERED] = ":registered",
-	[COL_EXPIRES] = ":expires",
-	[COL_VENDOR] = ":vendor",
-	[COL_FINAL] = ":final",
-	[COL_CACHEABLE] = ":cacheable",
-	[COL_RETRY_AFTER] = ":retry_after",
-	[COL_FORMER] = ":former",
-	[COL_DESCRIPTION] = ":description",
-	[COL_WHEN_SEEN] = ":when_seen",
-	[COL_HOW_TO_FIX] = ":how_to_fix",
-	[COL_LOCALE] = ":locale",
-	[COL_KEY] = ":key",
-	[COL_TEXT] = ":text",
-	[COL_CODE_A] = ":code_a",
-	[COL_CODE_B] = ":code_b",
-	[COL_NOTE] = ":note",
-	[COL_VALUE] = ":Value",
-	[COL_IANA_DESCRIPTION] = ":Description",
-	[COL_IANA_REFERENCE] = ":Reference",
-	[COL_FIELD] = ":field",
-	[COL_ENGLISH] = ":english",
-	[COL_TRANSLATION] = ":translation",
-	[COL_PREVIOUS] = ":previous",
-};
-
 #define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
 
 static const struct {
@@ -151,10 +114,35 @@ unsigned long kind_allowed(enum kind kind)
 
 /* ---- running statements ---- */
 
-static void bind_row(sqlite3_stmt *st, const struct row *row)
+/*
+ * Bind each parameter of s to its value: a column's to the row's value,
+ * :field and :body to field and body; NULL values stay unbound (NULL).
+ * The values are not copied: they must stay as they are until s has been
+ * stepped, and import_stmt() unbinds them before s is used again.
+ */
+static void bind_row(const struct stmt *s, const struct row *row,
+		     const char *field, const char *body)
 {
-	for (int c = 0; c < COL_COUNT; c++)
-		db_bind_text(st, column_params[c], row->val[c]);
+	for (int i = 1; i <= s->nparams; i++) {
+		const char *value;
+
+		switch (s->source[i]) {
+		case PARAM_FIELD:
+			value = field;
+			break;
+		case PARAM_BODY:
+			value = body;
+			break;
+		case PARAM_OTHER:
+			value = NULL;
+			break;
+		default:
+			value = row->val[s->source[i]];
+			break;
+		}
+		if (value)
+			sqlite3_bind_text(s->st, i, value, -1, SQLITE_STATIC);
+	}
 }
 
 /* Step st to its end.  Returns 1 if it gave a row, 0 if not, -1 (with a
@@ -179,14 +167,12 @@ static int step(struct import *im, const struct row *row, sqlite3_stmt *st)
 static int run(struct import *im, const struct row *row, const char *name,
 	       const char *field, const char *body)
 {
-	sqlite3_stmt *st = import_stmt(im, name);
+	struct stmt *s = import_stmt(im, name);
 
-	if (!st)
+	if (!s)
 		return -1;
-	bind_row(st, row);
-	db_bind_text(st, ":field", field);
-	db_bind_text(st, ":body", body);
-	return step(im, row, st);
+	bind_row(s, row, field, body);
+	return step(im, row, s->st);
 }
 
 /* The first column of the first row of `name`, copied into buf; returns 1
@@ -194,13 +180,14 @@ static int run(struct import *im, const struct row *row, const char *name,
 static int lookup(struct import *im, const struct row *row, const char *name,
 		  const char *field, char *buf, size_t size)
 {
-	sqlite3_stmt *st = import_stmt(im, name);
+	struct stmt *s = import_stmt(im, name);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st)
+	if (!s)
 		return -1;
-	bind_row(st, row);
-	db_bind_text(st, ":field", field);
+	st = s->st;
+	bind_row(s, row, field, NULL);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		const unsigned char *text = sqlite3_column_text(st, 0);
@@ -455,24 +442,25 @@ static enum outcome upsert(struct import *im, struct row *row,
 static int duplicate(struct import *im, const struct row *row,
 		     enum column col, const char *key)
 {
-	sqlite3_stmt *add = import_stmt(im, "seen_add");
-	sqlite3_stmt *line = NULL;
+	struct stmt *add = import_stmt(im, "seen_add");
+	struct stmt *line = NULL;
 	int rc;
 
 	if (!add)
 		return -1;
-	db_bind_text(add, ":key", key);
-	db_bind_int(add, ":line", (long long)row->rec->line);
-	if (step(im, row, add) < 0)
+	db_bind_text(add->st, ":key", key);
+	db_bind_int(add->st, ":line", (long long)row->rec->line);
+	if (step(im, row, add->st) < 0)
 		return -1;
 	if (sqlite3_changes(im->db) > 0)
 		return 0;
 	line = import_stmt(im, "seen_line");
 	if (!line)
 		return -1;
-	db_bind_text(line, ":key", key);
-	rc = sqlite3_step(line) == SQLITE_ROW ? sqlite3_column_int(line, 0) : 0;
-	sqlite3_reset(line);
+	db_bind_text(line->st, ":key", key);
+	rc = sqlite3_step(line->st) == SQLITE_ROW ?
+		     sqlite3_column_int(line->st, 0) : 0;
+	sqlite3_reset(line->st);
 	row_error(im, row, col, "duplicate row for %s (first on line %d)",
 		  key, rc);
 	return -1;
@@ -616,7 +604,7 @@ static enum outcome row_code(struct import *im, struct row *row)
 {
 	char label[ROW_BUF];
 	char key[2 * ROW_BUF];
-	int exists, same = 0, texts_exist, texts_same;
+	int exists, same = 0, texts_exist = 0, texts_same = 1;
 	enum outcome out;
 	int bad = check_protocol(im, row) < 0;
 
@@ -635,8 +623,9 @@ static enum outcome row_code(struct import *im, struct row *row)
 	exists = run(im, row, "code_find", NULL, NULL);
 	if (exists > 0)
 		same = run(im, row, "code_same", NULL, NULL);
-	if (exists < 0 || same < 0 ||
-	    texts_state(im, row, &texts_exist, &texts_same) < 0)
+	/* a new code has no texts yet (they belong to it by foreign key) */
+	if (exists < 0 || same < 0 || (exists &&
+	    texts_state(im, row, &texts_exist, &texts_same) < 0))
 		return OUT_FAILED;
 	out = exists ? conflict(im, row, same && texts_same, COL_CODE, key)
 		     : OUT_ADDED;

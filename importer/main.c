@@ -203,6 +203,19 @@ static void *reserve_page_cache(void)
 	return buf;
 }
 
+/*
+ * How much of a statement's undo journal SQLite keeps in memory before it
+ * moves it to a temporary file.  Inside the import's one transaction, every
+ * INSERT that fires triggers keeps such a journal of the pages it changes
+ * (10 to 20 for a text).  SQLite's default of 64 KiB (16 pages of 4 KiB)
+ * is passed by a row now and then, and from then on the file is kept and
+ * written to for every statement until the commit: half of the time of an
+ * import without the search index went into those writes.  It must stay
+ * under 128 KiB, which SQLite 3.40 cannot copy to the file in one write
+ * (the statement then fails with "database or disk is full").
+ */
+#define STMT_JOURNAL_SPILL (120 * 1024)
+
 int main(int argc, char **argv)
 {
 	struct args a;
@@ -247,6 +260,7 @@ int main(int argc, char **argv)
 	/* Past a file size limit (ulimit -f), fail the write with EFBIG and
 	 * roll back, instead of being killed halfway. */
 	signal(SIGXFSZ, SIG_IGN);
+	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_JOURNAL_SPILL);
 	cache = reserve_page_cache();
 	status = import_run(&a.opt, a.paths, a.npaths, stdout, stderr);
 	sqlite3_shutdown();
