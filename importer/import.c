@@ -681,11 +681,15 @@ static int begin(struct import *im)
 	struct kb_error err = {{0}};
 	struct stmt *st;
 
-	/* Bounded caches (about 2 MB each) keep memory flat however large
-	 * the import: see reserve_page_cache() in main.c. */
+	/* Small, bounded page caches keep memory nearly flat however large
+	 * the import (docs/performance.md): 1 MiB for the database, whose
+	 * rows mostly arrive in key order, and 64 KiB for the temporary
+	 * import_seen table.  Larger ones did not make imports faster; pages
+	 * that do not fit are read back from the WAL and the temporary file,
+	 * which the kernel caches. */
 	if (db_open(im->opt->db_path, DB_WRITE, &im->db, &err) < 0 ||
-	    db_exec(im->db, "PRAGMA cache_size = -2048; "
-		    "PRAGMA temp.cache_size = -2048", &err) < 0 ||
+	    db_exec(im->db, "PRAGMA cache_size = -1024; "
+		    "PRAGMA temp.cache_size = -64", &err) < 0 ||
 	    db_exec(im->db, "BEGIN IMMEDIATE", &err) < 0 ||
 	    db_upgrade(im->db, &err) < 0) {
 		report(im, "%s: %s", im->opt->db_path, err.msg);

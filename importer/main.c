@@ -171,38 +171,6 @@ static enum parse_result parse_args(int argc, char **argv, struct args *a)
 	return PARSE_OK;
 }
 
-/* Pages in the reserved page cache: the main database's and the temporary
- * one's cache_size (import.c) together. */
-#define CACHE_PAGES 1024
-#define CACHE_PAGE_SIZE 4096
-
-/*
- * Give SQLite a fixed page cache, allocated and touched up front, so that
- * an import's peak memory is the same for a thousand rows as for a
- * million.  Returns the buffer (freed after sqlite3_shutdown()), or NULL,
- * in which case SQLite allocates as usual.
- */
-static void *reserve_page_cache(void)
-{
-	int header = 0;
-	size_t slot;
-	void *buf;
-
-	if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK)
-		return NULL;
-	slot = CACHE_PAGE_SIZE + (size_t)header;
-	buf = malloc(slot * CACHE_PAGES);
-	if (!buf)
-		return NULL;
-	memset(buf, 0, slot * CACHE_PAGES);
-	if (sqlite3_config(SQLITE_CONFIG_PAGECACHE, buf, (int)slot,
-			   CACHE_PAGES) != SQLITE_OK) {
-		free(buf);
-		return NULL;
-	}
-	return buf;
-}
-
 /*
  * How much of a statement's undo journal SQLite keeps in memory before it
  * moves it to a temporary file.  Inside the import's one transaction, every
@@ -220,7 +188,6 @@ int main(int argc, char **argv)
 {
 	struct args a;
 	char *db_path = NULL;
-	void *cache = NULL;
 	int status;
 
 	memset(&a, 0, sizeof(a));
@@ -261,10 +228,8 @@ int main(int argc, char **argv)
 	 * roll back, instead of being killed halfway. */
 	signal(SIGXFSZ, SIG_IGN);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_JOURNAL_SPILL);
-	cache = reserve_page_cache();
 	status = import_run(&a.opt, a.paths, a.npaths, stdout, stderr);
 	sqlite3_shutdown();
-	free(cache);
 	free(db_path);
 	free(a.paths);
 	return status;

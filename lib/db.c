@@ -171,6 +171,7 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 	    struct kb_error *err)
 {
 	sqlite3 *db = NULL;
+	char pragma[64];
 	int rc;
 
 	*out = NULL;
@@ -187,6 +188,11 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 		goto fail;
 	}
 	if (db_exec(db, "PRAGMA foreign_keys = ON", err) < 0)
+		goto fail;
+	/* Takes effect only on a new, empty file, and must come before WAL
+	 * mode writes its first page. */
+	snprintf(pragma, sizeof(pragma), "PRAGMA page_size = %d", DB_PAGE_SIZE);
+	if ((flags & DB_WRITE) && db_exec(db, pragma, err) < 0)
 		goto fail;
 	if ((flags & DB_WRITE) &&
 	    db_exec(db, "PRAGMA journal_mode = WAL", err) < 0) {

@@ -10,7 +10,7 @@
 CREATE TEMP TABLE IF NOT EXISTS import_seen (
     key  TEXT PRIMARY KEY,
     line INTEGER NOT NULL
-);
+) WITHOUT ROWID;
 
 -- name: seen_reset
 DELETE FROM temp.import_seen;
