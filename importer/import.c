@@ -703,6 +703,25 @@ static int begin(struct import *im)
 	return 0;
 }
 
+/*
+ * 1 if documents wait for the search index (or the check fails, so that
+ * search_flush reports the error), 0 if none do.  With none, the batch
+ * is skipped: its settings would be written, and an import that changes
+ * nothing must leave the file as it was.
+ */
+static int search_pending(struct import *im)
+{
+	struct stmt *s = import_stmt(im, "search_pending_any");
+	int rc;
+
+	if (!s)
+		return 1;
+	rc = sqlite3_step(s->st);
+	rc = rc != SQLITE_ROW || sqlite3_column_int(s->st, 0);
+	sqlite3_reset(s->st);
+	return rc;
+}
+
 static int finish(struct import *im)
 {
 	struct kb_error err = {{0}};
@@ -714,7 +733,8 @@ static int finish(struct import *im)
 	}
 	for (size_t i = 0; i < im->nstmts; i++)
 		sqlite3_reset(im->stmts[i].st);
-	if (db_exec_named(im->db, sql_queries_import, "search_flush", &err) < 0) {
+	if (search_pending(im) &&
+	    db_exec_named(im->db, sql_queries_import, "search_flush", &err) < 0) {
 		report(im, "%s: cannot update the search index: %s",
 		       im->opt->db_path, err.msg);
 		db_exec(im->db, "ROLLBACK", &err);

@@ -289,6 +289,9 @@ VALUES (:protocol, :code, :locale, :field, :body, :english)
 ON CONFLICT (protocol, code, locale, field) DO UPDATE
 SET body = excluded.body, source = excluded.source;
 
+-- name: search_pending_any
+SELECT EXISTS (SELECT 1 FROM search_pending);
+
 -- name: search_flush
 -- Bring both FTS indexes up to date with search_doc: remove what they hold
 -- for every changed document, add the documents' current text, and empty
