@@ -50,7 +50,9 @@ if [ "$(state)" = "$before" ]; then pass "full disk: database unchanged"; else f
 # A really full disk: a small tmpfs, where root may mount one.
 mnt="$work/small"
 mkdir "$mnt"
-if mount -t tmpfs -o size=3m tmpfs "$mnt" 2>/dev/null; then
+# Room for the database and 1 MiB more, which the import overflows.
+room=$(( $(stat -c %s "$CODEKB_DEFAULT_DB") / 1024 + 1024 ))k
+if mount -t tmpfs -o size="$room" tmpfs "$mnt" 2>/dev/null; then
 	cp "$CODEKB_DEFAULT_DB" "$mnt/kb.db"
 	small_before=$(sqlite3 "$mnt/kb.db" .sha3sum)
 	# shellcheck disable=SC2086
