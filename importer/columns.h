@@ -84,7 +84,7 @@ enum param_source {
 	PARAM_FIELD = COL_COUNT,
 	/* :body, the text that the caller gives */
 	PARAM_BODY,
-	/* any other (:key, :line), bound by the caller itself */
+	/* any other (:line), bound by the caller itself */
 	PARAM_OTHER,
 };
 
