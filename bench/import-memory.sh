@@ -20,6 +20,7 @@ gen() {
 			printf "BIG,%d,Reason %d,\"Text for code %d, with a comma, \"\"quotes\"\" and enough words to look like prose.\"\n", i, i, i }'
 }
 
+echo "database page size: $(sqlite3 "$build/codekb.db" 'PRAGMA page_size')"
 printf '%-10s %-14s %10s %12s\n' rows tool seconds peak_kb
 for n in 1000 "$big"; do
 	gen "$n" >"$work/codes.csv"
