@@ -206,24 +206,14 @@ rm -f "$work/shell.db" "$work/utils.db" "$work/full.db"
 echo
 
 # ---- export ----
-# export_codes of schema/queries/export.sql without its json column
-cat >"$work/codes.sql" <<'EOF'
-SELECT c.protocol, c.code, c.reason, c.reference, c.section, c.status,
-       c.registered, c.expires, c.vendor, c.final, c.cacheable,
-       c.retry_after, c.former, d.body AS description,
-       w.body AS when_seen, h.body AS how_to_fix
-FROM code AS c
-LEFT JOIN text AS d
-       ON d.protocol = c.protocol AND d.code = c.code
-      AND d.locale = 'en' AND d.field = 'description'
-LEFT JOIN text AS w
-       ON w.protocol = c.protocol AND w.code = c.code
-      AND w.locale = 'en' AND w.field = 'when_seen'
-LEFT JOIN text AS h
-       ON h.protocol = c.protocol AND h.code = c.code
-      AND h.locale = 'en' AND h.field = 'how_to_fix'
-ORDER BY c.protocol, c.code;
-EOF
+# export_codes of schema/queries/export.sql, as it is, less its json column
+{
+	echo ".parameter set :protocol NULL"
+	awk '/^-- name: / { on = $3 == "export_codes"; next }
+		on && /iif\(:json/ { skip = 1 }
+		on && !skip && !/^--/ { sub(/how_to_fix,$/, "how_to_fix"); print }
+		skip && /AS json$/ { skip = 0 }' "$here/../schema/queries/export.sql"
+} >"$work/codes.sql"
 echo "export: $runs run(s) each, after one warm-up" >&2
 db=$W/codekb.db
 hf export "$runs" --warmup 1 -- \
