@@ -227,6 +227,7 @@ int main(int argc, char **argv)
 	/* Past a file size limit (ulimit -f), fail the write with EFBIG and
 	 * roll back, instead of being killed halfway. */
 	signal(SIGXFSZ, SIG_IGN);
+	db_configure_library();
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_JOURNAL_SPILL);
 	status = import_run(&a.opt, a.paths, a.npaths, stdout, stderr);
 	sqlite3_shutdown();

@@ -119,6 +119,7 @@ int main(int argc, char **argv)
 	 * would go to the page faults.
 	 */
 	sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+	db_configure_library();
 	switch (opts_parse(argc, argv, &o, &ctx.err)) {
 	case PARSE_HELP:
 		print_usage(stdout);

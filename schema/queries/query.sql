@@ -221,9 +221,23 @@ SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
                       char(10), ' ')
                   FROM (SELECT body, instr(body, b.mark) AS pos
                         FROM search_doc WHERE id = b.doc))
-            ELSE (SELECT summary FROM code_l10n AS l
-                  WHERE l.locale = :lang AND l.protocol = b.protocol
-                    AND l.code = b.code) END AS match
+            -- the first sentence of the description, as code_l10n's
+            -- summary; read from text directly, since preparing the whole
+            -- code_l10n view costs a search a third of a millisecond
+            ELSE (SELECT CASE WHEN instr(d, '。') > 0
+                              THEN substr(d, 1, instr(d, '。'))
+                              WHEN instr(d, '. ') > 0
+                              THEN substr(d, 1, instr(d, '. '))
+                              ELSE d END
+                  FROM (SELECT coalesce(
+                            (SELECT body FROM text AS t
+                             WHERE t.protocol = b.protocol AND t.code = b.code
+                               AND t.locale = :lang
+                               AND t.field = 'description'),
+                            (SELECT body FROM text AS t
+                             WHERE t.protocol = b.protocol AND t.code = b.code
+                               AND t.locale = 'en'
+                               AND t.field = 'description')) AS d)) END AS match
 FROM (SELECT * FROM best
       ORDER BY rank, score, protocol, code LIMIT :limit) AS b
 JOIN code AS c ON c.protocol = b.protocol AND c.code = b.code
