@@ -11,6 +11,7 @@
 
 DROP VIEW IF EXISTS comparison_page;
 DROP VIEW IF EXISTS comparison;
+DROP VIEW IF EXISTS comparison_side;
 DROP VIEW IF EXISTS comparison_difference;
 DROP VIEW IF EXISTS pair_sentence;
 DROP VIEW IF EXISTS code_page;
@@ -251,240 +252,136 @@ WHERE s.key = 'pair.note'
                 AND n.code_a = min(s.code_a, s.code_b)
                 AND n.code_b = max(s.code_a, s.code_b));
 
--- The comparison page of two codes of one protocol in one language, as
--- Markdown (`markdown`) and as a JSON object (`json`).
-CREATE VIEW comparison AS
-SELECT y.*,
-       '# ' || y.title || char(10, 10)
-       || y.protocol_line || char(10, 10)
-       || y.intro || char(10, 10)
-       || y.section_a || char(10)
-       || y.section_b || char(10)
-       || '## ' || coalesce((SELECT text FROM ui WHERE locale = y.locale AND key = 'head.differences'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.differences')) || char(10, 10)
-       || (SELECT group_concat(n || '. ' || text, char(10))
-           FROM (SELECT row_number() OVER (ORDER BY position) AS n, text
-                 FROM comparison_difference AS d
-                 WHERE d.locale = y.locale AND d.protocol = y.protocol
-                   AND d.code_a = y.code_a AND d.code_b = y.code_b
-                 ORDER BY position)) || char(10, 10)
-       || '## ' || coalesce((SELECT text FROM ui WHERE locale = y.locale AND key = 'head.which'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.which')) || char(10, 10)
-       || y.which_a || char(10, 10)
-       || y.which_b || char(10, 10)
-       || '## ' || coalesce((SELECT text FROM ui WHERE locale = y.locale AND key = 'head.learn_more'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.learn_more')) || char(10, 10)
-       || y.links_a || char(10)
-       || y.links_b || char(10) AS markdown,
-       json_object(
-           'protocol', y.protocol,
-           'lang', y.locale,
-           'title', y.title,
-           'protocol_name', y.protocol_name,
-           'intro', y.intro,
-           'codes', json_array(json(y.json_a), json(y.json_b)),
-           'differences',
-           -- the window keeps SQLite from flattening this subquery,
-           -- which would stop it pushing the key into the UNION ALL
-           (SELECT json_group_array(text)
-            FROM (SELECT row_number() OVER (ORDER BY position) AS n, text
-                  FROM comparison_difference AS d
-                  WHERE d.locale = y.locale AND d.protocol = y.protocol
-                    AND d.code_a = y.code_a AND d.code_b = y.code_b
-                  ORDER BY position)),
-           'which', json_array(y.which_a, y.which_b)) AS json
-FROM (
-    SELECT a.locale AS locale,
-           a.protocol AS protocol,
-           a.code AS code_a,
-           b.code AS code_b,
-           coalesce((SELECT name FROM protocol_text AS pt
-                     WHERE pt.protocol = a.protocol AND pt.locale = a.locale),
-                    (SELECT name FROM protocol AS pr WHERE pr.id = a.protocol))
-               AS protocol_name,
-           (SELECT text FROM pair_sentence AS s
-            WHERE s.locale = a.locale AND s.protocol = a.protocol
-              AND s.code_a = a.code AND s.code_b = b.code
-              AND s.key = 'pair.title') AS title,
-           (SELECT text FROM pair_sentence AS s
-            WHERE s.locale = a.locale AND s.protocol = a.protocol
-              AND s.code_a = a.code AND s.code_b = b.code
-              AND s.key = 'pair.protocol') AS protocol_line,
-           (SELECT text FROM pair_sentence AS s
-            WHERE s.locale = a.locale AND s.protocol = a.protocol
-              AND s.code_a = a.code AND s.code_b = b.code
-              AND s.key = iif(a.class_label = b.class_label,
-                              'pair.intro_same', 'pair.intro')) AS intro,
-           '## ' || a.code || ' ' || a.reason || char(10, 10)
-           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.description'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.description')) || char(10, 10) || a.description || char(10, 10)
-           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.when_seen'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.when_seen')) || char(10, 10) || a.when_seen || char(10, 10)
-           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.how_to_fix'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.how_to_fix')) || char(10, 10) || a.how_to_fix || char(10)
-               AS section_a,
-           '## ' || b.code || ' ' || b.reason || char(10, 10)
-           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.description'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.description')) || char(10, 10) || b.description || char(10, 10)
-           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.when_seen'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.when_seen')) || char(10, 10) || b.when_seen || char(10, 10)
-           || '### ' || coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = 'head.how_to_fix'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.how_to_fix')) || char(10, 10) || b.how_to_fix || char(10)
-               AS section_b,
-           (SELECT text FROM pair_sentence AS s
-            WHERE s.locale = a.locale AND s.protocol = a.protocol
-              AND s.code_a = a.code AND s.code_b = b.code
-              AND s.key = 'pair.which_a') AS which_a,
-           (SELECT text FROM pair_sentence AS s
-            WHERE s.locale = a.locale AND s.protocol = a.protocol
-              AND s.code_a = a.code AND s.code_b = b.code
-              AND s.key = 'pair.which_b') AS which_b,
-           '- [' || a.protocol || ' ' || a.code || ' ' || a.reason || ']('
-           || a.code || '.md)'
-           || iif(a.ref_url IS NULL, '',
-                  ' · [' || a.ref_label || '](' || a.ref_url || ')') AS links_a,
-           '- [' || b.protocol || ' ' || b.code || ' ' || b.reason || ']('
-           || b.code || '.md)'
-           || iif(b.ref_url IS NULL, '',
-                  ' · [' || b.ref_label || '](' || b.ref_url || ')') AS links_b,
-           json_object('code', a.code, 'reason', a.reason,
-                       'class', a.class, 'kind', a.kind,
-                       'status', a.status,
-                       'description', a.description,
-                       'when_seen', a.when_seen,
-                       'how_to_fix', a.how_to_fix,
-                       'reference', a.ref_label, 'url', a.ref_url,
-                       'page', a.code || '.md') AS json_a,
-           json_object('code', b.code, 'reason', b.reason,
-                       'class', b.class, 'kind', b.kind,
-                       'status', b.status,
-                       'description', b.description,
-                       'when_seen', b.when_seen,
-                       'how_to_fix', b.how_to_fix,
-                       'reference', b.ref_label, 'url', b.ref_url,
-                       'page', b.code || '.md') AS json_b
-    FROM code_l10n AS a
-    JOIN code_l10n AS b
-      ON b.locale = a.locale AND b.protocol = a.protocol AND b.code <> a.code
-) AS y;
+-- A code in one language with its own side of every comparison template
+-- filled in: `f_*` as code A of a pair, `g_*` as code B; the placeholders
+-- of the other code, the note and the numbers stay for the pair.  Also the
+-- templates that need both codes (`retry_*`, `cache_*`, `t_note`) and the
+-- headings (`h_*`), each with English fallback.  `comparison` joins two of
+-- these rows into a page.
+--
+-- SQLite flattens this view into a query on it, so a filter on locale,
+-- protocol and code reaches the tables: `comparison` builds one page from
+-- two rows.  `comparison_page` materializes it once for all its pairs.
+CREATE VIEW comparison_side AS
+SELECT s.*,
+       replace(replace(replace(replace(replace(replace(replace(replace(
+           t.title, '{protocol_name}', s.protocol_name),
+           '{protocol}', s.protocol), '{a_reason}', s.reason),
+           '{a_class}', s.class), '{a_kind}', s.kind),
+           '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+           '{a_when}', s.when_first) AS f_title,
+       replace(replace(replace(replace(replace(replace(replace(replace(
+           t.intro_same, '{protocol_name}', s.protocol_name),
+           '{protocol}', s.protocol), '{a_reason}', s.reason),
+           '{a_class}', s.class), '{a_kind}', s.kind),
+           '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+           '{a_when}', s.when_first) AS f_intro_same,
+       replace(replace(replace(replace(replace(replace(replace(replace(
+           t.intro, '{protocol_name}', s.protocol_name),
+           '{protocol}', s.protocol), '{a_reason}', s.reason),
+           '{a_class}', s.class), '{a_kind}', s.kind),
+           '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+           '{a_when}', s.when_first) AS f_intro,
+       replace(replace(replace(replace(
+           t.diff_class, '{a_class}', s.class), '{a_kind}', s.kind),
+           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_class,
+       replace(replace(replace(replace(
+           t.diff_kind, '{a_class}', s.class), '{a_kind}', s.kind),
+           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_kind,
+       replace(replace(replace(replace(replace(
+           t.protocol, '{protocol_name}', s.protocol_name),
+           '{protocol}', s.protocol), '{a_reason}', s.reason),
+           '{a_class}', s.class), '{a}', s.code) AS f_protocol,
+       replace(replace(replace(replace(replace(
+           t.meaning_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
+           '{a_reason}', s.reason), '{protocol}', s.protocol),
+           '{a}', s.code) AS f_meaning,
+       replace(replace(replace(replace(replace(
+           t.when_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
+           '{a_reason}', s.reason), '{protocol}', s.protocol),
+           '{a}', s.code) AS f_when,
+       replace(replace(replace(replace(replace(
+           t.which_a, '{a_when_all}', s.when_seen), '{a_when}', s.when_first),
+           '{a_reason}', s.reason), '{protocol}', s.protocol),
+           '{a}', s.code) AS f_which,
+       replace(replace(replace(replace(replace(
+           t.meaning_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
+           '{b_reason}', s.reason), '{protocol}', s.protocol),
+           '{b}', s.code) AS g_meaning,
+       replace(replace(replace(replace(replace(
+           t.when_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
+           '{b_reason}', s.reason), '{protocol}', s.protocol),
+           '{b}', s.code) AS g_when,
+       replace(replace(replace(replace(replace(
+           t.which_b, '{b_when_all}', s.when_seen), '{b_when}', s.when_first),
+           '{b_reason}', s.reason), '{protocol}', s.protocol),
+           '{b}', s.code) AS g_which,
+       '## ' || s.code || ' ' || s.reason || char(10, 10)
+       || '### ' || t.h_desc || char(10, 10) || s.description || char(10, 10)
+       || '### ' || t.h_when || char(10, 10) || s.when_seen || char(10, 10)
+       || '### ' || t.h_fix || char(10, 10) || s.how_to_fix || char(10)
+           AS block,
+       '- [' || s.protocol || ' ' || s.code || ' ' || s.reason || ']('
+       || s.code || '.md)'
+       || iif(s.ref_url IS NULL, '',
+              ' · [' || s.ref_label || '](' || s.ref_url || ')') AS links,
+       json_object('code', s.code, 'reason', s.reason,
+                   'class', s.class, 'kind', s.kind,
+                   'status', s.status,
+                   'description', s.description,
+                   'when_seen', s.when_seen,
+                   'how_to_fix', s.how_to_fix,
+                   'reference', s.ref_label, 'url', s.ref_url,
+                   'page', s.code || '.md') AS side_json,
+       t.retry_a, t.retry_b, t.retry_both, t.cache_a, t.cache_b,
+       t.note AS t_note, t.h_diff, t.h_which, t.h_learn
+FROM (SELECT c.*,
+             coalesce((SELECT name FROM protocol_text AS pt
+                       WHERE pt.protocol = c.protocol AND pt.locale = c.locale),
+                      (SELECT name FROM protocol AS pr WHERE pr.id = c.protocol))
+                 AS protocol_name
+      FROM code_l10n AS c) AS s
+-- every comparison template and heading of each language, English where
+-- the language has none
+JOIN (SELECT l.tag AS locale,
+             max(CASE WHEN u.key = 'pair.title' THEN u.text END) AS title,
+             max(CASE WHEN u.key = 'pair.protocol' THEN u.text END) AS protocol,
+             max(CASE WHEN u.key = 'pair.intro' THEN u.text END) AS intro,
+             max(CASE WHEN u.key = 'pair.intro_same' THEN u.text END) AS intro_same,
+             max(CASE WHEN u.key = 'pair.diff_class' THEN u.text END) AS diff_class,
+             max(CASE WHEN u.key = 'pair.diff_kind' THEN u.text END) AS diff_kind,
+             max(CASE WHEN u.key = 'pair.meaning_a' THEN u.text END) AS meaning_a,
+             max(CASE WHEN u.key = 'pair.meaning_b' THEN u.text END) AS meaning_b,
+             max(CASE WHEN u.key = 'pair.when_a' THEN u.text END) AS when_a,
+             max(CASE WHEN u.key = 'pair.when_b' THEN u.text END) AS when_b,
+             max(CASE WHEN u.key = 'pair.retry_a' THEN u.text END) AS retry_a,
+             max(CASE WHEN u.key = 'pair.retry_b' THEN u.text END) AS retry_b,
+             max(CASE WHEN u.key = 'pair.retry_both' THEN u.text END) AS retry_both,
+             max(CASE WHEN u.key = 'pair.cache_a' THEN u.text END) AS cache_a,
+             max(CASE WHEN u.key = 'pair.cache_b' THEN u.text END) AS cache_b,
+             max(CASE WHEN u.key = 'pair.which_a' THEN u.text END) AS which_a,
+             max(CASE WHEN u.key = 'pair.which_b' THEN u.text END) AS which_b,
+             max(CASE WHEN u.key = 'pair.note' THEN u.text END) AS note,
+             max(CASE WHEN u.key = 'head.description' THEN u.text END) AS h_desc,
+             max(CASE WHEN u.key = 'head.when_seen' THEN u.text END) AS h_when,
+             max(CASE WHEN u.key = 'head.how_to_fix' THEN u.text END) AS h_fix,
+             max(CASE WHEN u.key = 'head.differences' THEN u.text END) AS h_diff,
+             max(CASE WHEN u.key = 'head.which' THEN u.text END) AS h_which,
+             max(CASE WHEN u.key = 'head.learn_more' THEN u.text END) AS h_learn
+      FROM locale AS l
+      JOIN ui_key AS k ON k.key GLOB 'pair.*' OR k.key GLOB 'head.*'
+      JOIN ui AS u ON u.key = k.key
+       AND u.locale = coalesce((SELECT locale FROM ui AS x
+                                WHERE x.locale = l.tag AND x.key = k.key), 'en')
+      GROUP BY l.tag) AS t ON t.locale = s.locale;
 
--- Every unordered pair of codes of a protocol (code_a < code_b) with its
--- comparison page, built in one pass for exports: the same text as
--- `comparison`, but each code's side of the templates is filled in once per
--- code rather than once per pair.  Only the languages that have texts or
--- UI strings of their own have rows.  Filter on `locale` and `protocol`.
-CREATE VIEW comparison_page AS
-WITH tpl AS MATERIALIZED (
-    SELECT l.tag AS locale,
-           max(CASE WHEN u.key = 'pair.title' THEN u.text END) AS title,
-           max(CASE WHEN u.key = 'pair.protocol' THEN u.text END) AS protocol,
-           max(CASE WHEN u.key = 'pair.intro' THEN u.text END) AS intro,
-           max(CASE WHEN u.key = 'pair.intro_same' THEN u.text END) AS intro_same,
-           max(CASE WHEN u.key = 'pair.diff_class' THEN u.text END) AS diff_class,
-           max(CASE WHEN u.key = 'pair.diff_kind' THEN u.text END) AS diff_kind,
-           max(CASE WHEN u.key = 'pair.meaning_a' THEN u.text END) AS meaning_a,
-           max(CASE WHEN u.key = 'pair.meaning_b' THEN u.text END) AS meaning_b,
-           max(CASE WHEN u.key = 'pair.when_a' THEN u.text END) AS when_a,
-           max(CASE WHEN u.key = 'pair.when_b' THEN u.text END) AS when_b,
-           max(CASE WHEN u.key = 'pair.retry_a' THEN u.text END) AS retry_a,
-           max(CASE WHEN u.key = 'pair.retry_b' THEN u.text END) AS retry_b,
-           max(CASE WHEN u.key = 'pair.retry_both' THEN u.text END) AS retry_both,
-           max(CASE WHEN u.key = 'pair.cache_a' THEN u.text END) AS cache_a,
-           max(CASE WHEN u.key = 'pair.cache_b' THEN u.text END) AS cache_b,
-           max(CASE WHEN u.key = 'pair.which_a' THEN u.text END) AS which_a,
-           max(CASE WHEN u.key = 'pair.which_b' THEN u.text END) AS which_b,
-           max(CASE WHEN u.key = 'pair.note' THEN u.text END) AS note,
-           max(CASE WHEN u.key = 'head.description' THEN u.text END) AS h_desc,
-           max(CASE WHEN u.key = 'head.when_seen' THEN u.text END) AS h_when,
-           max(CASE WHEN u.key = 'head.how_to_fix' THEN u.text END) AS h_fix,
-           max(CASE WHEN u.key = 'head.differences' THEN u.text END) AS h_diff,
-           max(CASE WHEN u.key = 'head.which' THEN u.text END) AS h_which,
-           max(CASE WHEN u.key = 'head.learn_more' THEN u.text END) AS h_learn
-    FROM locale AS l
-    JOIN ui_key AS k ON k.key GLOB 'pair.*' OR k.key GLOB 'head.*'
-    JOIN ui AS u ON u.key = k.key
-     AND u.locale = coalesce((SELECT locale FROM ui AS t
-                              WHERE t.locale = l.tag AND t.key = k.key), 'en')
-    GROUP BY l.tag
-),
--- Each code with the protocol and its own placeholders filled in: `f_*`
--- as code A, `g_*` as code B of a pair; `{b...}` stay for the pair.
-side AS MATERIALIZED (
-    SELECT s.*,
-           replace(replace(replace(replace(replace(replace(replace(replace(
-               t.title, '{protocol_name}', s.protocol_name),
-               '{protocol}', s.protocol), '{a_reason}', s.reason),
-               '{a_class}', s.class), '{a_kind}', s.kind),
-               '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
-               '{a_when}', s.when_first) AS f_title,
-           replace(replace(replace(replace(replace(replace(replace(replace(
-               t.intro_same, '{protocol_name}', s.protocol_name),
-               '{protocol}', s.protocol), '{a_reason}', s.reason),
-               '{a_class}', s.class), '{a_kind}', s.kind),
-               '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
-               '{a_when}', s.when_first) AS f_intro_same,
-           replace(replace(replace(replace(replace(replace(replace(replace(
-               t.intro, '{protocol_name}', s.protocol_name),
-               '{protocol}', s.protocol), '{a_reason}', s.reason),
-               '{a_class}', s.class), '{a_kind}', s.kind),
-               '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
-               '{a_when}', s.when_first) AS f_intro,
-           replace(replace(replace(replace(
-               t.diff_class, '{a_class}', s.class), '{a_kind}', s.kind),
-               '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_class,
-           replace(replace(replace(replace(
-               t.diff_kind, '{a_class}', s.class), '{a_kind}', s.kind),
-               '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_kind,
-           replace(replace(replace(replace(replace(
-               t.protocol, '{protocol_name}', s.protocol_name),
-               '{protocol}', s.protocol), '{a_reason}', s.reason),
-               '{a_class}', s.class), '{a}', s.code) AS f_protocol,
-           replace(replace(replace(replace(replace(
-               t.meaning_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
-               '{a_reason}', s.reason), '{protocol}', s.protocol),
-               '{a}', s.code) AS f_meaning,
-           replace(replace(replace(replace(replace(
-               t.when_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
-               '{a_reason}', s.reason), '{protocol}', s.protocol),
-               '{a}', s.code) AS f_when,
-           replace(replace(replace(replace(replace(
-               t.which_a, '{a_when_all}', s.when_seen), '{a_when}', s.when_first),
-               '{a_reason}', s.reason), '{protocol}', s.protocol),
-               '{a}', s.code) AS f_which,
-           replace(replace(replace(replace(replace(
-               t.meaning_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
-               '{b_reason}', s.reason), '{protocol}', s.protocol),
-               '{b}', s.code) AS g_meaning,
-           replace(replace(replace(replace(replace(
-               t.when_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
-               '{b_reason}', s.reason), '{protocol}', s.protocol),
-               '{b}', s.code) AS g_when,
-           replace(replace(replace(replace(replace(
-               t.which_b, '{b_when_all}', s.when_seen), '{b_when}', s.when_first),
-               '{b_reason}', s.reason), '{protocol}', s.protocol),
-               '{b}', s.code) AS g_which,
-           '## ' || s.code || ' ' || s.reason || char(10, 10)
-           || '### ' || t.h_desc || char(10, 10) || s.description || char(10, 10)
-           || '### ' || t.h_when || char(10, 10) || s.when_seen || char(10, 10)
-           || '### ' || t.h_fix || char(10, 10) || s.how_to_fix || char(10)
-               AS block,
-           '- [' || s.protocol || ' ' || s.code || ' ' || s.reason || ']('
-           || s.code || '.md)'
-           || iif(s.ref_url IS NULL, '',
-                  ' · [' || s.ref_label || '](' || s.ref_url || ')') AS links,
-           t.retry_a, t.retry_b, t.retry_both, t.cache_a, t.cache_b,
-           t.note AS t_note, t.h_diff, t.h_which, t.h_learn
-    FROM (SELECT c.*,
-                 coalesce((SELECT name FROM protocol_text AS pt
-                           WHERE pt.protocol = c.protocol AND pt.locale = c.locale),
-                          (SELECT name FROM protocol AS pr WHERE pr.id = c.protocol))
-                     AS protocol_name
-          FROM code_l10n AS c
-          WHERE c.locale IN (SELECT locale FROM ui UNION SELECT locale FROM text)
-         ) AS s
-    JOIN tpl AS t ON t.locale = s.locale
-)
-SELECT p.locale, p.protocol, p.code_a, p.code_b, p.title,
+-- The comparison page of two codes of one protocol in one language, as
+-- Markdown (`markdown`) and as a JSON object (`json`), for every ordered
+-- pair: filter on all four key columns to build one page.
+CREATE VIEW comparison AS
+SELECT p.locale, p.protocol, p.code_a, p.code_b, p.protocol_name,
+       p.title, p.protocol_line, p.intro, p.section_a, p.section_b,
+       p.which_a, p.which_b, p.links_a, p.links_b, p.json_a, p.json_b,
        -- one printf, not a chain of ||, so the page is copied once
        printf('# %s%s%s%s%s%s%s%s%s%s## %s%s%s%s%d. %s%s%d. %s%s%d. %s%s%d. %s%s%s%s%s'
               || '## %s%s%s%s%s%s## %s%s%s%s%s%s',
@@ -508,12 +405,28 @@ SELECT p.locale, p.protocol, p.code_a, p.code_b, p.title,
               char(10, 10),
               p.h_which, char(10, 10), p.which_a, char(10, 10),
               p.which_b, char(10, 10), p.h_learn, char(10, 10),
-              p.links_a, char(10), p.links_b, char(10)) AS markdown
+              p.links_a, char(10), p.links_b, char(10)) AS markdown,
+       json_object(
+           'protocol', p.protocol,
+           'lang', p.locale,
+           'title', p.title,
+           'protocol_name', p.protocol_name,
+           'intro', p.intro,
+           'codes', json_array(json(p.json_a), json(p.json_b)),
+           'differences',
+           (SELECT json_group_array(value)
+            FROM json_each(json_array(iif(p.k1, p.diff_class, NULL),
+                                      iif(p.k2, p.diff_kind, NULL),
+                                      p.meaning_a, p.meaning_b,
+                                      p.when_a, p.when_b,
+                                      p.retry, p.cache, p.note))
+            WHERE type <> 'null'),
+           'which', json_array(p.which_a, p.which_b)) AS json
 FROM (
-    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.k1, q.k2,
-           q.section_a, q.section_b, q.links_a, q.links_b,
-           q.h_diff, q.h_which, q.h_learn, q.meaning_a, q.meaning_b,
-           q.when_a, q.when_b, q.which_a, q.which_b,
+    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.protocol_name, q.k1,
+           q.k2, q.section_a, q.section_b, q.links_a, q.links_b, q.json_a,
+           q.json_b, q.h_diff, q.h_which, q.h_learn, q.meaning_a,
+           q.meaning_b, q.when_a, q.when_b, q.which_a, q.which_b,
            -- the placeholders of code B, the note, and both numbers
            replace(replace(replace(replace(
                q.title, '{b_reason}', q.b_reason), '{note}', q.note_body),
@@ -542,6 +455,7 @@ FROM (
     FROM (
         SELECT a.locale AS locale, a.protocol AS protocol,
                a.code AS code_a, b.code AS code_b,
+               a.protocol_name AS protocol_name,
                a.class_label <> b.class_label AS k1,
                a.final <> b.final AS k2,
                a.f_title AS title, a.f_protocol AS protocol_line,
@@ -553,6 +467,7 @@ FROM (
                a.f_which AS which_a, b.g_which AS which_b,
                a.block AS section_a, b.block AS section_b,
                a.links AS links_a, b.links AS links_b,
+               a.side_json AS json_a, b.side_json AS json_b,
                a.h_diff, a.h_which, a.h_learn,
                b.reason AS b_reason, b.class AS b_class, b.kind AS b_kind,
                b.summary AS b_summary,
@@ -562,20 +477,141 @@ FROM (
                CASE WHEN a.cacheable AND NOT b.cacheable THEN a.cache_a
                     WHEN b.cacheable AND NOT a.cacheable THEN a.cache_b END
                    AS cache,
+               -- a note is stored once, for code_a < code_b
                iif(EXISTS (SELECT 1 FROM note AS x
                            WHERE x.protocol = a.protocol
-                             AND x.code_a = a.code AND x.code_b = b.code),
+                             AND x.code_a = min(a.code, b.code)
+                             AND x.code_b = max(a.code, b.code)),
                    a.t_note, NULL) AS note,
                coalesce((SELECT body FROM note AS x
-                         WHERE x.protocol = a.protocol AND x.code_a = a.code
-                           AND x.code_b = b.code AND x.locale = a.locale),
+                         WHERE x.protocol = a.protocol
+                           AND x.code_a = min(a.code, b.code)
+                           AND x.code_b = max(a.code, b.code)
+                           AND x.locale = a.locale),
                         (SELECT body FROM note AS x
-                         WHERE x.protocol = a.protocol AND x.code_a = a.code
-                           AND x.code_b = b.code AND x.locale = 'en'), '')
+                         WHERE x.protocol = a.protocol
+                           AND x.code_a = min(a.code, b.code)
+                           AND x.code_b = max(a.code, b.code)
+                           AND x.locale = 'en'), '')
+                   AS note_body
+        FROM comparison_side AS a
+        JOIN comparison_side AS b
+          ON b.locale = a.locale AND b.protocol = a.protocol
+         AND b.code <> a.code
+    ) AS q
+) AS p;
+
+-- Every unordered pair of codes of a protocol (code_a < code_b) with its
+-- comparison page, for exports: the same pages as `comparison`, but each
+-- code's side comes from `comparison_side` once per code rather than once
+-- per pair.  Only the languages that have texts or UI strings of their own
+-- have rows.  Filter on `locale` and `protocol`.
+CREATE VIEW comparison_page AS
+WITH side AS MATERIALIZED (
+    SELECT * FROM comparison_side
+    WHERE locale IN (SELECT locale FROM ui UNION SELECT locale FROM text)
+)
+SELECT p.locale, p.protocol, p.code_a, p.code_b, p.title,
+       -- one printf, not a chain of ||, so the page is copied once
+       printf('# %s%s%s%s%s%s%s%s%s%s## %s%s%s%s%d. %s%s%d. %s%s%d. %s%s%d. %s%s%s%s%s'
+              || '## %s%s%s%s%s%s## %s%s%s%s%s%s',
+              p.title, char(10, 10), p.protocol_line, char(10, 10),
+              p.intro, char(10, 10), p.section_a, char(10),
+              p.section_b, char(10), p.h_diff, char(10, 10),
+              iif(p.k1, '1. ' || p.diff_class || char(10), ''),
+              iif(p.k2, (p.k1 + 1) || '. ' || p.diff_kind || char(10), ''),
+              p.k1 + p.k2 + 1, p.meaning_a, char(10),
+              p.k1 + p.k2 + 2, p.meaning_b, char(10),
+              p.k1 + p.k2 + 3, p.when_a, char(10),
+              p.k1 + p.k2 + 4, p.when_b,
+              iif(p.retry IS NULL, '',
+                  char(10) || (p.k1 + p.k2 + 5) || '. ' || p.retry),
+              iif(p.cache IS NULL, '',
+                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL))
+                  || '. ' || p.cache),
+              iif(p.note IS NULL, '',
+                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL)
+                               + (p.cache IS NOT NULL)) || '. ' || p.note),
+              char(10, 10),
+              p.h_which, char(10, 10), p.which_a, char(10, 10),
+              p.which_b, char(10, 10), p.h_learn, char(10, 10),
+              p.links_a, char(10), p.links_b, char(10)) AS markdown
+FROM (
+    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.protocol_name, q.k1,
+           q.k2, q.section_a, q.section_b, q.links_a, q.links_b, q.json_a,
+           q.json_b, q.h_diff, q.h_which, q.h_learn, q.meaning_a,
+           q.meaning_b, q.when_a, q.when_b, q.which_a, q.which_b,
+           -- the placeholders of code B, the note, and both numbers
+           replace(replace(replace(replace(
+               q.title, '{b_reason}', q.b_reason), '{note}', q.note_body),
+               '{a}', q.code_a), '{b}', q.code_b) AS title,
+           replace(replace(replace(replace(
+               q.protocol_line, '{b_reason}', q.b_reason),
+               '{note}', q.note_body), '{a}', q.code_a),
+               '{b}', q.code_b) AS protocol_line,
+           replace(replace(replace(replace(replace(replace(replace(
+               q.intro, '{b_reason}', q.b_reason), '{b_class}', q.b_class),
+               '{b_summary}', q.b_summary), '{b_kind}', q.b_kind),
+               '{note}', q.note_body), '{a}', q.code_a),
+               '{b}', q.code_b) AS intro,
+           replace(replace(replace(replace(replace(
+               q.diff_class, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
+               '{b_reason}', q.b_reason), '{a}', q.code_a),
+               '{b}', q.code_b) AS diff_class,
+           replace(replace(replace(replace(replace(
+               q.diff_kind, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
+               '{b_reason}', q.b_reason), '{a}', q.code_a),
+               '{b}', q.code_b) AS diff_kind,
+           replace(replace(q.retry, '{a}', q.code_a), '{b}', q.code_b) AS retry,
+           replace(replace(q.cache, '{a}', q.code_a), '{b}', q.code_b) AS cache,
+           replace(replace(replace(q.note, '{note}', q.note_body),
+                           '{a}', q.code_a), '{b}', q.code_b) AS note
+    FROM (
+        SELECT a.locale AS locale, a.protocol AS protocol,
+               a.code AS code_a, b.code AS code_b,
+               a.protocol_name AS protocol_name,
+               a.class_label <> b.class_label AS k1,
+               a.final <> b.final AS k2,
+               a.f_title AS title, a.f_protocol AS protocol_line,
+               iif(a.class_label = b.class_label, a.f_intro_same, a.f_intro)
+                   AS intro,
+               a.f_diff_class AS diff_class, a.f_diff_kind AS diff_kind,
+               a.f_meaning AS meaning_a, b.g_meaning AS meaning_b,
+               a.f_when AS when_a, b.g_when AS when_b,
+               a.f_which AS which_a, b.g_which AS which_b,
+               a.block AS section_a, b.block AS section_b,
+               a.links AS links_a, b.links AS links_b,
+               a.side_json AS json_a, b.side_json AS json_b,
+               a.h_diff, a.h_which, a.h_learn,
+               b.reason AS b_reason, b.class AS b_class, b.kind AS b_kind,
+               b.summary AS b_summary,
+               CASE WHEN a.retry_after AND b.retry_after THEN a.retry_both
+                    WHEN a.retry_after THEN a.retry_a
+                    WHEN b.retry_after THEN a.retry_b END AS retry,
+               CASE WHEN a.cacheable AND NOT b.cacheable THEN a.cache_a
+                    WHEN b.cacheable AND NOT a.cacheable THEN a.cache_b END
+                   AS cache,
+               -- a note is stored once, for code_a < code_b
+               iif(EXISTS (SELECT 1 FROM note AS x
+                           WHERE x.protocol = a.protocol
+                             AND x.code_a = min(a.code, b.code)
+                             AND x.code_b = max(a.code, b.code)),
+                   a.t_note, NULL) AS note,
+               coalesce((SELECT body FROM note AS x
+                         WHERE x.protocol = a.protocol
+                           AND x.code_a = min(a.code, b.code)
+                           AND x.code_b = max(a.code, b.code)
+                           AND x.locale = a.locale),
+                        (SELECT body FROM note AS x
+                         WHERE x.protocol = a.protocol
+                           AND x.code_a = min(a.code, b.code)
+                           AND x.code_b = max(a.code, b.code)
+                           AND x.locale = 'en'), '')
                    AS note_body
         FROM side AS a
         JOIN side AS b
-          ON b.locale = a.locale AND b.protocol = a.protocol AND b.code > a.code
+          ON b.locale = a.locale AND b.protocol = a.protocol
+         AND b.code > a.code
     ) AS q
 ) AS p;
 

@@ -180,6 +180,57 @@ static void test_comparison_en_structure(void **state)
 	free(page);
 }
 
+/*
+ * The pair in the other order: code A's section comes first, and the JSON
+ * lists as many differences as the Markdown numbers.  The note of a pair
+ * is stored once (code_a < code_b) and must appear both ways.
+ */
+static void test_comparison_reversed(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_stmt *st = NULL;
+	int rows = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(f->db,
+		"SELECT c.markdown, json_array_length(c.json, '$.differences'),"
+		"       r.markdown, json_array_length(r.json, '$.differences'),"
+		"       n.code_a, n.code_b"
+		" FROM note AS n"
+		" JOIN comparison AS c ON c.locale = n.locale"
+		"  AND c.protocol = n.protocol AND c.code_a = n.code_a"
+		"  AND c.code_b = n.code_b"
+		" JOIN comparison AS r ON r.locale = n.locale"
+		"  AND r.protocol = n.protocol AND r.code_a = n.code_b"
+		"  AND r.code_b = n.code_a"
+		" WHERE n.locale IN ('en', 'ja')", -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int side = 0; side < 2; side++) {
+			const char *md = (const char *)sqlite3_column_text(st, 2 * side);
+			int items = sqlite3_column_int(st, 2 * side + 1);
+			char first[32], second[32];
+			const char *p;
+			int numbered = 0;
+
+			snprintf(first, sizeof(first), "\n## %d ",
+				 sqlite3_column_int(st, 4 + side));
+			snprintf(second, sizeof(second), "\n## %d ",
+				 sqlite3_column_int(st, 5 - side));
+			assert_non_null(md);
+			assert_non_null(strstr(md, first));
+			assert_non_null(strstr(md, second));
+			assert_true(strstr(md, first) < strstr(md, second));
+			for (p = md; (p = strchr(p, '\n')) != NULL; p++)
+				numbered += p[1] >= '1' && p[1] <= '9' &&
+					    (p[2] == '.' || p[3] == '.');
+			assert_int_equal(numbered, items);
+			assert_true(items >= 5); /* four meanings and the note */
+		}
+		rows++;
+	}
+	sqlite3_finalize(st);
+	assert_true(rows > 0);
+}
+
 /* Every comparison with SIP 100 and with SIP 486, in every language with
  * strings: no placeholder left, no doubled word. */
 static void test_comparisons_are_filled_in(void **state)
@@ -255,6 +306,7 @@ int main(void)
 		cmocka_unit_test(test_translated_text_is_used),
 		cmocka_unit_test(test_comparison_headings),
 		cmocka_unit_test(test_comparison_en_structure),
+		cmocka_unit_test(test_comparison_reversed),
 		cmocka_unit_test(test_comparisons_are_filled_in),
 		cmocka_unit_test(test_lang_resolve),
 		cmocka_unit_test(test_output_escaping),
