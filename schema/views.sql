@@ -508,7 +508,14 @@ FROM (
 -- have rows.  Filter on `locale` and `protocol`.
 CREATE VIEW comparison_page AS
 WITH side AS MATERIALIZED (
-    SELECT * FROM comparison_side
+    -- only what the pages use: every column here is computed and stored
+    SELECT locale, protocol, code, reason, class, kind, summary,
+           class_label, final, retry_after, cacheable,
+           f_title, f_protocol, f_intro, f_intro_same, f_diff_class,
+           f_diff_kind, f_meaning, f_when, f_which, g_meaning, g_when,
+           g_which, block, links, retry_a, retry_b, retry_both, cache_a,
+           cache_b, t_note, h_diff, h_which, h_learn
+    FROM comparison_side
     WHERE locale IN (SELECT locale FROM ui UNION SELECT locale FROM text)
 )
 SELECT p.locale, p.protocol, p.code_a, p.code_b, p.title,
@@ -537,9 +544,9 @@ SELECT p.locale, p.protocol, p.code_a, p.code_b, p.title,
               p.which_b, char(10, 10), p.h_learn, char(10, 10),
               p.links_a, char(10), p.links_b, char(10)) AS markdown
 FROM (
-    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.protocol_name, q.k1,
-           q.k2, q.section_a, q.section_b, q.links_a, q.links_b, q.json_a,
-           q.json_b, q.h_diff, q.h_which, q.h_learn, q.meaning_a,
+    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.k1,
+           q.k2, q.section_a, q.section_b, q.links_a, q.links_b,
+           q.h_diff, q.h_which, q.h_learn, q.meaning_a,
            q.meaning_b, q.when_a, q.when_b, q.which_a, q.which_b,
            -- the placeholders of code B, the note, and both numbers
            replace(replace(replace(replace(
@@ -569,7 +576,6 @@ FROM (
     FROM (
         SELECT a.locale AS locale, a.protocol AS protocol,
                a.code AS code_a, b.code AS code_b,
-               a.protocol_name AS protocol_name,
                a.class_label <> b.class_label AS k1,
                a.final <> b.final AS k2,
                a.f_title AS title, a.f_protocol AS protocol_line,
@@ -581,7 +587,6 @@ FROM (
                a.f_which AS which_a, b.g_which AS which_b,
                a.block AS section_a, b.block AS section_b,
                a.links AS links_a, b.links AS links_b,
-               a.side_json AS json_a, b.side_json AS json_b,
                a.h_diff, a.h_which, a.h_learn,
                b.reason AS b_reason, b.class AS b_class, b.kind AS b_kind,
                b.summary AS b_summary,
