@@ -704,20 +704,22 @@ static int begin(struct import *im)
 }
 
 /*
- * 1 if documents wait for the search index (or the check fails, so that
- * search_flush reports the error), 0 if none do.  With none, the batch
- * is skipped: its settings would be written, and an import that changes
- * nothing must leave the file as it was.
+ * What the search index needs before the commit: 0 nothing, 1 the queued
+ * documents indexed, 2 that and a merge into one segment, because a
+ * quarter or more of the documents changed (see search_pending_share).
+ * If the check fails, 1, so that search_flush reports the error.  With
+ * nothing queued, the batch is skipped: its settings would be written, and
+ * an import that changes nothing must leave the file as it was.
  */
 static int search_pending(struct import *im)
 {
-	struct stmt *s = import_stmt(im, "search_pending_any");
+	struct stmt *s = import_stmt(im, "search_pending_share");
 	int rc;
 
 	if (!s)
 		return 1;
 	rc = sqlite3_step(s->st);
-	rc = rc != SQLITE_ROW || sqlite3_column_int(s->st, 0);
+	rc = rc != SQLITE_ROW ? 1 : sqlite3_column_int(s->st, 0);
 	sqlite3_reset(s->st);
 	return rc;
 }
@@ -725,6 +727,7 @@ static int search_pending(struct import *im)
 static int finish(struct import *im)
 {
 	struct kb_error err = {{0}};
+	int pending;
 
 	if (im->errors || im->opt->dry_run) {
 		if (sqlite3_get_autocommit(im->db) == 0)
@@ -733,14 +736,15 @@ static int finish(struct import *im)
 	}
 	for (size_t i = 0; i < im->nstmts; i++)
 		sqlite3_reset(im->stmts[i].st);
-	if (search_pending(im) &&
+	pending = search_pending(im);
+	if (pending &&
 	    db_exec_named(im->db, sql_queries_import, "search_flush", &err) < 0) {
 		report(im, "%s: cannot update the search index: %s",
 		       im->opt->db_path, err.msg);
 		db_exec(im->db, "ROLLBACK", &err);
 		return -1;
 	}
-	if (im->opt->optimize &&
+	if ((im->opt->optimize || pending == 2) &&
 	    db_exec_named(im->db, sql_queries_import, "search_optimize",
 			  &err) < 0) {
 		report(im, "%s: cannot optimize the search index: %s",

@@ -289,8 +289,15 @@ VALUES (:protocol, :code, :locale, :field, :body, :english)
 ON CONFLICT (protocol, code, locale, field) DO UPDATE
 SET body = excluded.body, source = excluded.source;
 
--- name: search_pending_any
-SELECT EXISTS (SELECT 1 FROM search_pending);
+-- name: search_pending_share
+-- Whether documents wait for the search index (0 none, 1 some), and 2 when
+-- they are a quarter or more of all documents: a batch that large rewrites
+-- most of the index anyway, and merging it into one segment then costs
+-- little more and makes every later search read less.
+SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM search_pending) THEN 0
+            WHEN (SELECT count(*) FROM search_pending) * 4
+                 >= (SELECT count(*) FROM search_doc) THEN 2
+            ELSE 1 END;
 
 -- name: search_flush
 -- Bring both FTS indexes up to date with search_doc: remove what they hold

@@ -51,6 +51,15 @@ expect_code 0 "search --format json" "$CODEKB" --db "$db" search 忙 --lang zh -
 if command -v jq >/dev/null && jq -e '.[0].match | test("\\*\\*忙\\*\\*")' "$work/out" >/dev/null; then
 	pass "json snippet highlights the match"; else fail "json snippet"; fi
 
+# segments TABLE: how many segments an FTS5 index has, from its structure
+# record (row 10 of TABLE_data: a 4-byte cookie, then the varints nLevel
+# and nSegment, each one byte while below 128).
+segments() { echo $((0x$(sqlite3 "$db" "SELECT substr(hex(block), 11, 2) FROM ${1}_data WHERE id = 10"))); }
+# The default database was imported whole, so its indexes were merged.
+[ "$(segments search_fts)" = 1 ] && [ "$(segments search_cjk)" = 1 ] &&
+	pass "a whole import leaves one segment per index" ||
+	fail "segments after a whole import: $(segments search_fts), $(segments search_cjk)"
+
 # The index follows the data in the same transaction as the import.
 printf 'locale,protocol,code,description\nzh,SIP,487,请求被取消，电话铃声停止，龘龘之声随之而来。\n' >"$work/t.csv"
 expect_code 0 "import a changed text" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/t.csv"
@@ -63,12 +72,17 @@ printf 'protocol,code,reason,former\nSIP,487,Request Terminated,Call Cancelled\n
 expect_code 0 "import a changed former phrase" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/c.csv"
 search "Call Cancelled" >"$work/r"; expect_in "$work/r" "SIP,487,Request Terminated" "the new former phrase is found"
 
+[ "$(segments search_fts)" -gt 1 ] && pass "small imports add segments, no merge" ||
+	fail "a small import merged the index"
+
 # --optimize merges the indexes and changes no result.
 codes busy >"$work/before"; codes 認証 --lang ja >"$work/before-cjk"
 expect_code 0 "codekb-import --optimize" "$CODEKB_IMPORT" --db "$db" --optimize
 codes busy >"$work/after"; codes 認証 --lang ja >"$work/after-cjk"
 cmp -s "$work/before" "$work/after" && cmp -s "$work/before-cjk" "$work/after-cjk" \
 	&& pass "the same results after --optimize" || fail "--optimize changed the results"
+[ "$(segments search_fts)" = 1 ] && pass "--optimize leaves one segment" ||
+	fail "--optimize left $(segments search_fts) segments"
 n=$(sqlite3 "$db" "SELECT count(*) FROM search_pending")
 [ "$n" = 0 ] && pass "nothing waits to be indexed" || fail "$n documents wait"
 finish
