@@ -193,17 +193,11 @@ static int site_write(struct site *s, const char *rel, const char *data,
 	return 0;
 }
 
-/* Run statement name of export.sql and write each (path, content) row. */
-static int site_write_all(struct site *s, struct ctx *ctx, const char *name,
-			  const char *langs)
+/* Step st and write each (path, content) row. */
+static int site_write_rows(struct site *s, struct ctx *ctx, sqlite3_stmt *st)
 {
-	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (db_prepare_named(ctx->db, sql_queries_export, name, &st,
-			     &ctx->err) < 0)
-		return -1;
-	db_bind_text(st, ":langs", langs);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *rel = (const char *)sqlite3_column_text(st, 0);
 		const char *data = (const char *)sqlite3_column_text(st, 1);
@@ -213,15 +207,64 @@ static int site_write_all(struct site *s, struct ctx *ctx, const char *name,
 			kb_error_set(&ctx->err, "cannot build page '%s': the "
 				     "UI strings it needs are missing; run "
 				     "'codekb check'", rel ? rel : "?");
-			break;
+			return -1;
 		}
 		if (site_write(s, rel, data, len, &ctx->err) < 0)
-			break;
+			return -1;
 	}
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (rc != SQLITE_DONE) {
 		kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
+		return -1;
+	}
+	return 0;
+}
+
+/* Write the configuration and layouts (site_files of export.sql). */
+static int site_write_files(struct site *s, struct ctx *ctx, const char *langs)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (db_prepare_named(ctx->db, sql_queries_export, "site_files", &st,
+			     &ctx->err) < 0)
+		return -1;
+	db_bind_text(st, ":langs", langs);
+	rc = site_write_rows(s, ctx, st);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : -1;
+	return rc;
+}
+
+/* Write every page, one language at a time (site_pages of export.sql). */
+static int site_write_pages(struct site *s, struct ctx *ctx, const char *langs)
+{
+	sqlite3_stmt *tags = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (db_prepare_named(ctx->db, sql_queries_export, "site_languages",
+			     &tags, &ctx->err) < 0 ||
+	    db_prepare_named(ctx->db, sql_queries_export, "site_pages", &st,
+			     &ctx->err) < 0)
+		goto done;
+	db_bind_text(tags, ":langs", langs);
+	db_bind_text(st, ":langs", langs);
+	while ((rc = sqlite3_step(tags)) == SQLITE_ROW) {
+		db_bind_text(st, ":lang",
+			     (const char *)sqlite3_column_text(tags, 0));
+		if (site_write_rows(s, ctx, st) < 0)
+			break;
+		sqlite3_reset(st);
+	}
+	if (rc == SQLITE_DONE)
+		rc = 0;
+	else if (rc == SQLITE_ROW)
+		rc = -1;
+	else
+		rc = kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
+done:
+	sqlite3_finalize(tags);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 /* The resolved --lang values as "en,zh" into buf, or NULL for none. */
@@ -267,8 +310,8 @@ int site_run(struct ctx *ctx)
 		goto cleanup;
 	snprintf(s->root, sizeof(s->root), "%s/", ctx->o->output);
 	if (make_dirs(ctx->o->output, &ctx->err) < 0 ||
-	    site_write_all(s, ctx, "site_files", list) < 0 ||
-	    site_write_all(s, ctx, "site_pages", list) < 0 ||
+	    site_write_files(s, ctx, list) < 0 ||
+	    site_write_pages(s, ctx, list) < 0 ||
 	    site_prune(s, &ctx->err) < 0)
 		goto cleanup;
 	fprintf(ctx->out, "%ld files written, %ld unchanged, %ld removed\n",

@@ -259,9 +259,12 @@ WHERE s.key = 'pair.note'
 -- headings (`h_*`), each with English fallback.  `comparison` joins two of
 -- these rows into a page.
 --
--- SQLite flattens this view into a query on it, so a filter on locale,
--- protocol and code reaches the tables: `comparison` builds one page from
--- two rows.  `comparison_page` materializes it once for all its pairs.
+-- There is one row per code already; the GROUP BY keeps SQLite from
+-- flattening this view into `comparison`, which joins it twice, so that a
+-- query over many pairs builds each code's side once, not once per pair.
+-- A filter on locale, protocol or code with a value (not a subquery) still
+-- reaches the tables: `codekb compare` builds two rows, an export of one
+-- language builds that language's rows.
 CREATE VIEW comparison_side AS
 SELECT s.*,
        replace(replace(replace(replace(replace(replace(replace(replace(
@@ -373,7 +376,8 @@ JOIN (SELECT l.tag AS locale,
       JOIN ui AS u ON u.key = k.key
        AND u.locale = coalesce((SELECT locale FROM ui AS x
                                 WHERE x.locale = l.tag AND x.key = k.key), 'en')
-      GROUP BY l.tag) AS t ON t.locale = s.locale;
+      GROUP BY l.tag) AS t ON t.locale = s.locale
+GROUP BY s.locale, s.protocol, s.code;
 
 -- The comparison page of two codes of one protocol in one language, as
 -- Markdown (`markdown`) and as a JSON object (`json`), for every ordered
@@ -502,123 +506,14 @@ FROM (
 ) AS p;
 
 -- Every unordered pair of codes of a protocol (code_a < code_b) with its
--- comparison page, for exports: the same pages as `comparison`, but each
--- code's side comes from `comparison_side` once per code rather than once
--- per pair.  Only the languages that have texts or UI strings of their own
--- have rows.  Filter on `locale` and `protocol`.
+-- comparison page, for exports.  Only the languages that have texts or UI
+-- strings of their own have rows.  Filter on `locale` (a value): each
+-- code's side of that language is then built once for all its pairs.
 CREATE VIEW comparison_page AS
-WITH side AS MATERIALIZED (
-    -- only what the pages use: every column here is computed and stored
-    SELECT locale, protocol, code, reason, class, kind, summary,
-           class_label, final, retry_after, cacheable,
-           f_title, f_protocol, f_intro, f_intro_same, f_diff_class,
-           f_diff_kind, f_meaning, f_when, f_which, g_meaning, g_when,
-           g_which, block, links, retry_a, retry_b, retry_both, cache_a,
-           cache_b, t_note, h_diff, h_which, h_learn
-    FROM comparison_side
-    WHERE locale IN (SELECT locale FROM ui UNION SELECT locale FROM text)
-)
-SELECT p.locale, p.protocol, p.code_a, p.code_b, p.title,
-       -- one printf, not a chain of ||, so the page is copied once
-       printf('# %s%s%s%s%s%s%s%s%s%s## %s%s%s%s%d. %s%s%d. %s%s%d. %s%s%d. %s%s%s%s%s'
-              || '## %s%s%s%s%s%s## %s%s%s%s%s%s',
-              p.title, char(10, 10), p.protocol_line, char(10, 10),
-              p.intro, char(10, 10), p.section_a, char(10),
-              p.section_b, char(10), p.h_diff, char(10, 10),
-              iif(p.k1, '1. ' || p.diff_class || char(10), ''),
-              iif(p.k2, (p.k1 + 1) || '. ' || p.diff_kind || char(10), ''),
-              p.k1 + p.k2 + 1, p.meaning_a, char(10),
-              p.k1 + p.k2 + 2, p.meaning_b, char(10),
-              p.k1 + p.k2 + 3, p.when_a, char(10),
-              p.k1 + p.k2 + 4, p.when_b,
-              iif(p.retry IS NULL, '',
-                  char(10) || (p.k1 + p.k2 + 5) || '. ' || p.retry),
-              iif(p.cache IS NULL, '',
-                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL))
-                  || '. ' || p.cache),
-              iif(p.note IS NULL, '',
-                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL)
-                               + (p.cache IS NOT NULL)) || '. ' || p.note),
-              char(10, 10),
-              p.h_which, char(10, 10), p.which_a, char(10, 10),
-              p.which_b, char(10, 10), p.h_learn, char(10, 10),
-              p.links_a, char(10), p.links_b, char(10)) AS markdown
-FROM (
-    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.k1,
-           q.k2, q.section_a, q.section_b, q.links_a, q.links_b,
-           q.h_diff, q.h_which, q.h_learn, q.meaning_a,
-           q.meaning_b, q.when_a, q.when_b, q.which_a, q.which_b,
-           -- the placeholders of code B, the note, and both numbers
-           replace(replace(replace(replace(
-               q.title, '{b_reason}', q.b_reason), '{note}', q.note_body),
-               '{a}', q.code_a), '{b}', q.code_b) AS title,
-           replace(replace(replace(replace(
-               q.protocol_line, '{b_reason}', q.b_reason),
-               '{note}', q.note_body), '{a}', q.code_a),
-               '{b}', q.code_b) AS protocol_line,
-           replace(replace(replace(replace(replace(replace(replace(
-               q.intro, '{b_reason}', q.b_reason), '{b_class}', q.b_class),
-               '{b_summary}', q.b_summary), '{b_kind}', q.b_kind),
-               '{note}', q.note_body), '{a}', q.code_a),
-               '{b}', q.code_b) AS intro,
-           replace(replace(replace(replace(replace(
-               q.diff_class, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
-               '{b_reason}', q.b_reason), '{a}', q.code_a),
-               '{b}', q.code_b) AS diff_class,
-           replace(replace(replace(replace(replace(
-               q.diff_kind, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
-               '{b_reason}', q.b_reason), '{a}', q.code_a),
-               '{b}', q.code_b) AS diff_kind,
-           replace(replace(q.retry, '{a}', q.code_a), '{b}', q.code_b) AS retry,
-           replace(replace(q.cache, '{a}', q.code_a), '{b}', q.code_b) AS cache,
-           replace(replace(replace(q.note, '{note}', q.note_body),
-                           '{a}', q.code_a), '{b}', q.code_b) AS note
-    FROM (
-        SELECT a.locale AS locale, a.protocol AS protocol,
-               a.code AS code_a, b.code AS code_b,
-               a.class_label <> b.class_label AS k1,
-               a.final <> b.final AS k2,
-               a.f_title AS title, a.f_protocol AS protocol_line,
-               iif(a.class_label = b.class_label, a.f_intro_same, a.f_intro)
-                   AS intro,
-               a.f_diff_class AS diff_class, a.f_diff_kind AS diff_kind,
-               a.f_meaning AS meaning_a, b.g_meaning AS meaning_b,
-               a.f_when AS when_a, b.g_when AS when_b,
-               a.f_which AS which_a, b.g_which AS which_b,
-               a.block AS section_a, b.block AS section_b,
-               a.links AS links_a, b.links AS links_b,
-               a.h_diff, a.h_which, a.h_learn,
-               b.reason AS b_reason, b.class AS b_class, b.kind AS b_kind,
-               b.summary AS b_summary,
-               CASE WHEN a.retry_after AND b.retry_after THEN a.retry_both
-                    WHEN a.retry_after THEN a.retry_a
-                    WHEN b.retry_after THEN a.retry_b END AS retry,
-               CASE WHEN a.cacheable AND NOT b.cacheable THEN a.cache_a
-                    WHEN b.cacheable AND NOT a.cacheable THEN a.cache_b END
-                   AS cache,
-               -- a note is stored once, for code_a < code_b
-               iif(EXISTS (SELECT 1 FROM note AS x
-                           WHERE x.protocol = a.protocol
-                             AND x.code_a = min(a.code, b.code)
-                             AND x.code_b = max(a.code, b.code)),
-                   a.t_note, NULL) AS note,
-               coalesce((SELECT body FROM note AS x
-                         WHERE x.protocol = a.protocol
-                           AND x.code_a = min(a.code, b.code)
-                           AND x.code_b = max(a.code, b.code)
-                           AND x.locale = a.locale),
-                        (SELECT body FROM note AS x
-                         WHERE x.protocol = a.protocol
-                           AND x.code_a = min(a.code, b.code)
-                           AND x.code_b = max(a.code, b.code)
-                           AND x.locale = 'en'), '')
-                   AS note_body
-        FROM side AS a
-        JOIN side AS b
-          ON b.locale = a.locale AND b.protocol = a.protocol
-         AND b.code > a.code
-    ) AS q
-) AS p;
+SELECT locale, protocol, code_a, code_b, title, markdown
+FROM comparison
+WHERE code_a < code_b
+  AND locale IN (SELECT locale FROM ui UNION SELECT locale FROM text);
 
 -- The page of one code in one language, as Markdown and as JSON.
 CREATE VIEW code_page AS

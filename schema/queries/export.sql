@@ -132,13 +132,24 @@ SELECT 'layouts/_default/_markup/render-link.html',
 <a href="{{ $dest | safeURL }}">{{ .Text | safeHTML }}</a>'
 ;
 
+-- name: site_languages
+-- The languages of the site: the tags of :langs (as in site_files).
+SELECT l.tag
+FROM locale AS l
+WHERE iif(:langs IS NULL,
+          l.tag IN (SELECT locale FROM ui UNION SELECT locale FROM text),
+          instr(',' || :langs || ',', ',' || l.tag || ',') > 0)
+ORDER BY l.tag;
+
 -- name: site_pages
--- Every page of `codekb export site`, as (path, content) rows, for each
--- language of :langs (as in site_files): a page per code, a page per
+-- Every page of `codekb export site` in language :lang, one of :langs (as
+-- in site_files), as (path, content) rows: a page per code, a page per
 -- unordered pair of codes of a protocol, an index per protocol and per
--- class, and per language a home page that indexes the protocols and the
--- languages.  Each page is YAML front matter (JSON strings and arrays are
--- YAML) followed by the Markdown; links name the page file ("410.md").
+-- class, and a home page that indexes the protocols and the languages.
+-- Each page is YAML front matter (JSON strings and arrays are YAML)
+-- followed by the Markdown; links name the page file ("410.md").  It runs
+-- once per language, because comparison_page builds each code's side once
+-- per run only for a language given as a value.
 WITH lang AS MATERIALIZED (
     SELECT l.tag, l.native
     FROM locale AS l
@@ -154,7 +165,7 @@ cls AS MATERIALIZED (
            k.label || ' ' || k.name AS title,
            'class-' || lower(replace(replace(k.label, ' ', '-'), '/', '-'))
                AS slug
-    FROM class_l10n AS k JOIN lang ON lang.tag = k.locale
+    FROM class_l10n AS k WHERE k.locale = :lang
 )
 SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: %s%slang: %s%s'
                     || 'translationKey: %s%sslug: %s%stranslations: %s%s---%s%s',
@@ -171,7 +182,7 @@ FROM (
            p.locale || '/' || lower(p.protocol) || '/' || p.code_a || '-vs-'
            || p.code_b || '.md' AS path,
            p.markdown AS body
-    FROM comparison_page AS p JOIN lang ON lang.tag = p.locale
+    FROM comparison_page AS p WHERE p.locale = :lang
     UNION ALL
     SELECT c.locale, c.protocol, c.title, json_array(c.code),
            lower(c.protocol) || '/' || c.code, CAST(c.code AS TEXT),
@@ -185,9 +196,10 @@ FROM (
                FROM (SELECT code, reason FROM code AS o
                      WHERE o.protocol = c.protocol AND o.code <> c.code
                      ORDER BY code) AS o) || char(10)
-    FROM code_page AS c JOIN lang ON lang.tag = c.locale
+    FROM code_page AS c
     JOIN cls AS k ON k.locale = c.locale AND k.protocol = c.protocol
      AND c.code BETWEEN k.first AND k.last
+    WHERE c.locale = :lang
     UNION ALL
     SELECT k.locale, k.protocol, k.protocol || ' ' || k.title,
            (SELECT json_group_array(code) FROM (SELECT code FROM code
@@ -219,7 +231,7 @@ FROM (
                FROM (SELECT code, reason FROM code
                      WHERE protocol = r.protocol ORDER BY code))
            || char(10)
-    FROM protocol_l10n AS r JOIN lang ON lang.tag = r.locale
+    FROM protocol_l10n AS r WHERE r.locale = :lang
     UNION ALL
     SELECT g.tag, '', 'codekb', '[]', '', '', g.tag || '/_index.md',
            '# codekb' || char(10, 10)
@@ -232,7 +244,7 @@ FROM (
                                    char(10))
                FROM (SELECT tag, native FROM lang ORDER BY tag))
            || char(10)
-    FROM lang AS g
+    FROM lang AS g WHERE g.tag = :lang
 );
 
 -- name: export_translations
