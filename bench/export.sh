@@ -250,12 +250,21 @@ if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	trap 'rm -rf "$work" "$shm"' EXIT
 fi
 export_site() { echo "$B/codekb --db $B/codekb.db export site --output $(sq "$1")"; }
-hf site "$site_runs" --warmup 1 --prepare "rm -rf $(sq "$work/site")" -- \
+# set_aside DIR: move the last run's output out of the way rather than
+# delete it.  On ext4, creating files right after deleting thousands makes
+# the kernel search its inode tables for inodes that were not freed
+# recently (recently_deleted in ext4_create): measured here, 12 s of
+# system time for the 14,839 files instead of 0.6 s.  The outputs go when
+# the benchmark ends.
+set_aside() {
+	echo "[ ! -e $(sq "$1") ] || mv $(sq "$1") $(sq "$1").\$(date +%s%N)"
+}
+hf site "$site_runs" --warmup 1 --prepare "$(set_aside "$work/site")" -- \
 	site "$(export_site "$work/site")"
 hf site-again "$site_runs" --warmup 1 -- \
 	site-again "$(export_site "$work/site")"
 if [ -n "$shm" ]; then
-	hf site-tmpfs "$site_runs" --warmup 1 --prepare "rm -rf $(sq "$shm/site")" -- \
+	hf site-tmpfs "$site_runs" --warmup 1 --prepare "$(set_aside "$shm/site")" -- \
 		site-tmpfs "$(export_site "$shm/site")"
 fi
 files=$(find "$work/site" -type f | wc -l | tr -d ' ')
