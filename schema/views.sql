@@ -432,18 +432,16 @@ FROM (
            q.json_b, q.h_diff, q.h_which, q.h_learn, q.meaning_a,
            q.meaning_b, q.when_a, q.when_b, q.which_a, q.which_b,
            -- the placeholders of code B, the note, and both numbers
-           replace(replace(replace(replace(
-               q.title, '{b_reason}', q.b_reason), '{note}', q.note_body),
+           replace(replace(replace(
+               q.title, '{b_reason}', q.b_reason),
                '{a}', q.code_a), '{b}', q.code_b) AS title,
-           replace(replace(replace(replace(
+           replace(replace(replace(
                q.protocol_line, '{b_reason}', q.b_reason),
-               '{note}', q.note_body), '{a}', q.code_a),
-               '{b}', q.code_b) AS protocol_line,
-           replace(replace(replace(replace(replace(replace(replace(
+               '{a}', q.code_a), '{b}', q.code_b) AS protocol_line,
+           replace(replace(replace(replace(replace(replace(
                q.intro, '{b_reason}', q.b_reason), '{b_class}', q.b_class),
                '{b_summary}', q.b_summary), '{b_kind}', q.b_kind),
-               '{note}', q.note_body), '{a}', q.code_a),
-               '{b}', q.code_b) AS intro,
+               '{a}', q.code_a), '{b}', q.code_b) AS intro,
            replace(replace(replace(replace(replace(
                q.diff_class, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
                '{b_reason}', q.b_reason), '{a}', q.code_a),
@@ -454,6 +452,7 @@ FROM (
                '{b}', q.code_b) AS diff_kind,
            replace(replace(q.retry, '{a}', q.code_a), '{b}', q.code_b) AS retry,
            replace(replace(q.cache, '{a}', q.code_a), '{b}', q.code_b) AS cache,
+           -- NULL when the pair has no note: replace() of a NULL is NULL
            replace(replace(replace(q.note, '{note}', q.note_body),
                            '{a}', q.code_a), '{b}', q.code_b) AS note
     FROM (
@@ -481,23 +480,18 @@ FROM (
                CASE WHEN a.cacheable AND NOT b.cacheable THEN a.cache_a
                     WHEN b.cacheable AND NOT a.cacheable THEN a.cache_b END
                    AS cache,
-               -- a note is stored once, for code_a < code_b
-               iif(EXISTS (SELECT 1 FROM note AS x
-                           WHERE x.protocol = a.protocol
-                             AND x.code_a = min(a.code, b.code)
-                             AND x.code_b = max(a.code, b.code)),
-                   a.t_note, NULL) AS note,
-               coalesce((SELECT body FROM note AS x
-                         WHERE x.protocol = a.protocol
-                           AND x.code_a = min(a.code, b.code)
-                           AND x.code_b = max(a.code, b.code)
-                           AND x.locale = a.locale),
-                        (SELECT body FROM note AS x
-                         WHERE x.protocol = a.protocol
-                           AND x.code_a = min(a.code, b.code)
-                           AND x.code_b = max(a.code, b.code)
-                           AND x.locale = 'en'), '')
-                   AS note_body
+               a.t_note AS note,
+               -- the pair's note (stored once, for code_a < code_b) in this
+               -- language or English, '' if it has no text in either, and
+               -- NULL if the pair has no note: then the note item is NULL
+               (SELECT iif(count(*) = 0, NULL,
+                           coalesce(max(iif(x.locale = a.locale, x.body, NULL)),
+                                    max(iif(x.locale = 'en', x.body, NULL)),
+                                    ''))
+                FROM note AS x
+                WHERE x.protocol = a.protocol
+                  AND x.code_a = min(a.code, b.code)
+                  AND x.code_b = max(a.code, b.code)) AS note_body
         FROM comparison_side AS a
         JOIN comparison_side AS b
           ON b.locale = a.locale AND b.protocol = a.protocol

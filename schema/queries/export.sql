@@ -172,9 +172,9 @@ SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: 
                     char(10), json_quote(title), char(10),
                     json_quote(protocol), char(10), codes, char(10),
                     json_quote(locale), char(10), json_quote(key), char(10),
-                    json_quote(slug), char(10), (SELECT list FROM langs),
+                    json_quote(slug), char(10), langs.list,
                     char(10), char(10, 10), body) AS content
-FROM (
+FROM langs, (
     SELECT p.locale, p.protocol, p.title,
            json_array(p.code_a, p.code_b) AS codes,
            lower(p.protocol) || '/' || p.code_a || '-vs-' || p.code_b AS key,
