@@ -174,7 +174,7 @@ SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: 
                     json_quote(locale), char(10), json_quote(key), char(10),
                     json_quote(slug), char(10), langs.list,
                     char(10), char(10, 10), body) AS content
-FROM langs, (
+FROM (
     SELECT p.locale, p.protocol, p.title,
            json_array(p.code_a, p.code_b) AS codes,
            lower(p.protocol) || '/' || p.code_a || '-vs-' || p.code_b AS key,
@@ -245,7 +245,8 @@ FROM langs, (
                FROM (SELECT tag, native FROM lang ORDER BY tag))
            || char(10)
     FROM lang AS g WHERE g.tag = :lang
-);
+-- CROSS JOIN keeps the pages the outer loop, streamed, not stored first
+) CROSS JOIN langs;
 
 -- name: export_translations
 -- The translator's worksheet for :lang: every text that is missing, or
