@@ -107,14 +107,14 @@ cleanup:
 	return same;
 }
 
-int outfile_update(const char *path, const char *data, size_t len,
+int outfile_update(const char *path, const char *data, size_t len, int fresh,
 		   struct kb_error *err)
 {
 	int fd;
 	ssize_t n = 0;
 	int saved = 0;
 
-	if (same_content(path, data, len))
+	if (!fresh && same_content(path, data, len))
 		return 0;
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	if (fd < 0)

@@ -43,10 +43,12 @@ void outfile_abort(struct outfile *f);
 /*
  * Write len bytes of data to path in place, unless path already holds
  * exactly those bytes (a file that failed half-way differs, so the next
- * run rewrites it).  Returns 1 if it wrote, 0 if the file was already
- * the same, -1 with err set on failure.
+ * run rewrites it).  With fresh set, the caller knows that path cannot
+ * exist yet (its directory was just made), and no comparison is made.
+ * Returns 1 if it wrote, 0 if the file was already the same, -1 with err
+ * set on failure.
  */
-int outfile_update(const char *path, const char *data, size_t len,
+int outfile_update(const char *path, const char *data, size_t len, int fresh,
 		   struct kb_error *err);
 
 #endif

@@ -16,8 +16,10 @@
 struct site {
 	/* the output directory, with a trailing '/' */
 	char root[4096];
-	/* the last directory made, so that each is made once */
+	/* the last directory made, so that each is made once, and whether
+	 * this run created it */
 	char made[4096];
+	int made_now;
 	/* files written, files left as they were, and stale files removed */
 	long written;
 	long unchanged;
@@ -142,6 +144,8 @@ static int site_prune(struct site *s, struct kb_error *err)
 }
 
 /* Make dir and its parents (like mkdir -p).  Returns 0 or -1 with err. */
+/* Make dir and its parents.  Returns 1 if dir itself was made now, 0 if it
+ * was there, -1 with err set on failure. */
 static int make_dirs(const char *dir, struct kb_error *err)
 {
 	char path[4096];
@@ -156,7 +160,9 @@ static int make_dirs(const char *dir, struct kb_error *err)
 					    strerror(errno));
 		*p = '/';
 	}
-	if (mkdir(path, 0755) != 0 && errno != EEXIST)
+	if (mkdir(path, 0755) == 0)
+		return 1;
+	if (errno != EEXIST)
 		return kb_error_set(err, "cannot create '%s': %s", path,
 				    strerror(errno));
 	return 0;
@@ -178,12 +184,15 @@ static int site_write(struct site *s, const char *rel, const char *data,
 	slash = strrchr(path, '/');
 	*slash = '\0';
 	if (strcmp(path, s->made) != 0) {
-		if (make_dirs(path, err) < 0)
+		rc = make_dirs(path, err);
+		if (rc < 0)
 			return -1;
+		s->made_now = rc;
 		snprintf(s->made, sizeof(s->made), "%s", path);
 	}
 	*slash = '/';
-	rc = outfile_update(path, data, len, err);
+	/* in a directory this run made, no file can be there to compare */
+	rc = outfile_update(path, data, len, s->made_now, err);
 	if (rc < 0)
 		return -1;
 	if (rc)
