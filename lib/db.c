@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cjk.h"
+#include "rank.h"
 #include "db.h"
 #include "embedded.h"
 
@@ -189,7 +190,7 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 		goto fail;
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
-	if (cjk_register(db) != SQLITE_OK) {
+	if (cjk_register(db) != SQLITE_OK || rank_register(db) != SQLITE_OK) {
 		kb_error_set(err, "%s", sqlite3_errmsg(db));
 		goto fail;
 	}

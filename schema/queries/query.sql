@@ -139,7 +139,9 @@ ORDER BY protocol, code;
 -- none), and a document must match both.  :mark is the first short CJK
 -- word, which the snippet of a search_cjk hit highlights.  :scan is 1 when a
 -- short word is not CJK ("IP"): then a substring scan for :q stands in.
--- :digits is 1 when :q is a number.
+-- :digits is 1 when :q is a number.  codekb_bm25 is bm25 with the length
+-- of a trigram document (one token per character but the last two) given
+-- rather than looked up (lib/rank.h).
 WITH
 cjk_hit (id, score) AS (
     SELECT rowid, bm25(search_cjk) FROM search_cjk
@@ -169,7 +171,8 @@ hit (protocol, code, rank, score, locale, doc, mark) AS (
     WHERE former <> ''
       AND instr('; ' || lower(former) || '; ', '; ' || lower(:q) || '; ') > 0
     UNION ALL
-    SELECT d.protocol, d.code, 4 + (d.kind = 'text'), bm25(search_fts),
+    SELECT d.protocol, d.code, 4 + (d.kind = 'text'),
+           codekb_bm25(search_fts, max(length(d.body) - 2, 0)),
            d.locale, d.id, NULL
     FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid
     WHERE :fts IS NOT NULL AND search_fts MATCH :fts

@@ -51,6 +51,22 @@ expect_code 0 "search --format json" "$CODEKB" --db "$db" search 忙 --lang zh -
 if command -v jq >/dev/null && jq -e '.[0].match | test("\\*\\*忙\\*\\*")' "$work/out" >/dev/null; then
 	pass "json snippet highlights the match"; else fail "json snippet"; fi
 
+# codekb_bm25 (lib/rank.c) is bm25 with the document length given: the
+# same score for every match of words common and rare, Latin and CJK.
+for q in '"the"' '"request"' '"the" "request"' '"リクエ"' '"请求的"' '"Retry-After"'; do
+	"$CODEKB" --db "$db" sql "WITH s AS MATERIALIZED (
+		SELECT bm25(search_fts) AS a,
+		       codekb_bm25(search_fts, max(length(d.body) - 2, 0)) AS b
+		FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid
+		WHERE search_fts MATCH '$q')
+		SELECT count(*) > 0 AND sum(abs(a - b) > 1e-9 * (1 + abs(a))) = 0 FROM s" \
+		--format csv >"$work/r"
+	[ "$(tail -n 1 "$work/r" | tr -d '\r')" = 1 ] && pass "codekb_bm25 equals bm25 for $q" ||
+		fail "codekb_bm25 differs from bm25 for $q: $(cat "$work/r")"
+done
+expect_code 1 "codekb_bm25 without a length" "$CODEKB" --db "$db" sql \
+	"SELECT codekb_bm25(search_fts) FROM search_fts WHERE search_fts MATCH '\"the\"'"
+
 # segments TABLE: how many segments an FTS5 index has, from its structure
 # record (row 10 of TABLE_data: a 4-byte cookie, then the varints nLevel
 # and nSegment, each one byte while below 128).
