@@ -143,9 +143,8 @@ static int site_prune(struct site *s, struct kb_error *err)
 	return outfile_commit(&out, err);
 }
 
-/* Make dir and its parents (like mkdir -p).  Returns 0 or -1 with err. */
-/* Make dir and its parents.  Returns 1 if dir itself was made now, 0 if it
- * was there, -1 with err set on failure. */
+/* Make dir and its parents (like mkdir -p).  Returns 1 if dir itself was
+ * made now, 0 if it was there, -1 with err set on failure. */
 static int make_dirs(const char *dir, struct kb_error *err)
 {
 	char path[4096];
