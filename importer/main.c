@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "import.h"
+#include "splitvfs.h"
 
 #ifndef CODEKB_VERSION
 #define CODEKB_VERSION "unknown"
@@ -174,15 +175,13 @@ static enum parse_result parse_args(int argc, char **argv, struct args *a)
 /*
  * How much of a statement's undo journal SQLite keeps in memory before it
  * moves it to a temporary file.  Inside the import's one transaction, every
- * INSERT that fires triggers keeps such a journal of the pages it changes
- * (10 to 20 for a text).  SQLite's default of 64 KiB (16 pages of 4 KiB)
- * is passed by a row now and then, and from then on the file is kept and
- * written to for every statement until the commit: half of the time of an
- * import without the search index went into those writes.  It must stay
- * under 128 KiB, which SQLite 3.40 cannot copy to the file in one write
- * (the statement then fails with "database or disk is full").
+ * INSERT that fires triggers keeps such a journal of the pages it changes:
+ * 10 to 20 pages of 16 KiB for a text.  Once a statement outgrows the
+ * block, SQLite keeps the file and writes every later statement's journal
+ * to it until the commit, so the block must hold a row's journal with room
+ * to spare.  A block over 128 KiB needs splitvfs.c.
  */
-#define STMT_JOURNAL_SPILL (120 * 1024)
+#define STMT_JOURNAL_SPILL (512 * 1024)
 
 int main(int argc, char **argv)
 {
@@ -227,8 +226,15 @@ int main(int argc, char **argv)
 	/* Past a file size limit (ulimit -f), fail the write with EFBIG and
 	 * roll back, instead of being killed halfway. */
 	signal(SIGXFSZ, SIG_IGN);
-	db_configure_library();
+	db_configure_library(0);
 	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, STMT_JOURNAL_SPILL);
+	if (splitvfs_register() != SQLITE_OK) {
+		fprintf(stderr, "codekb-import: cannot set up SQLite's file "
+			"layer\n");
+		free(db_path);
+		free(a.paths);
+		return 1;
+	}
 	status = import_run(&a.opt, a.paths, a.npaths, stdout, stderr);
 	sqlite3_shutdown();
 	free(db_path);

@@ -31,9 +31,10 @@ static const struct migration migrations[] = {
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
-void db_configure_library(void)
+void db_configure_library(int threads)
 {
-	sqlite3_config(SQLITE_CONFIG_SINGLETHREAD);
+	sqlite3_config(threads ? SQLITE_CONFIG_MULTITHREAD
+			       : SQLITE_CONFIG_SINGLETHREAD);
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 }
 

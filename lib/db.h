@@ -30,11 +30,13 @@ enum db_flags {
 #define DB_PAGE_SIZE 16384
 
 /*
- * Configure SQLite for a program that uses one connection from one thread:
- * no mutexes and no memory statistics, which otherwise take a lock around
- * every allocation.  Call before any other SQLite function.
+ * Configure SQLite for a program that uses one connection from one thread
+ * (threads 0): no mutexes and no memory statistics, which otherwise take a
+ * lock around every allocation.  With threads 1, each thread may use a
+ * connection of its own (SQLite's multi-thread mode).  Call before any
+ * other SQLite function.
  */
-void db_configure_library(void);
+void db_configure_library(int threads);
 
 /* The schema version this build writes and reads (PRAGMA user_version). */
 int db_schema_version(void);

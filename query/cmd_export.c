@@ -126,6 +126,11 @@ static int run(struct ctx *ctx)
 		kb_error_set(&ctx->err, "'export %s' takes one --lang", name);
 		return EXIT_USAGE;
 	}
+	if (ctx->o->jobs) {
+		kb_error_set(&ctx->err, "'export %s' does not take --jobs; "
+			     "only 'export site' does", name);
+		return EXIT_USAGE;
+	}
 	if (strcmp(name, "translations") == 0 &&
 	    (!ctx->o->lang || strcmp(ctx->lang, "en") == 0)) {
 		kb_error_set(&ctx->err, "'export translations' needs --lang L, "
@@ -141,8 +146,9 @@ const struct cmd cmd_export = {
 	"export",
 	"export codes|texts|translations|comparisons [--protocol P] [--lang L] "
 	"[--format csv|md|json] [--output FILE]\n"
-	"       codekb [--db PATH] export site --output DIR [--lang L ...]",
-	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT,
+	"       codekb [--db PATH] export site --output DIR [--lang L ...] "
+	"[--jobs N]",
+	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT | OPT_JOBS,
 	1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_CSV,
 	1,

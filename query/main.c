@@ -34,6 +34,8 @@ static const char help_text[] =
 	"  -c, --class N       only this class: 4xx, or 4\n"
 	"  -o, --output PATH   export into this file (replaced only when the\n"
 	"                      export is complete) or, for a site, directory\n"
+	"  -j, --jobs N        export a site in N threads (default: one per\n"
+	"                      processor, up to 8)\n"
 	"  -h, --help          show this help\n"
 	"  -V, --version       show the version\n"
 	"\n"
@@ -112,14 +114,6 @@ int main(int argc, char **argv)
 
 	ctx.o = &o;
 	ctx.out = stdout;
-	/*
-	 * No page-cache slabs set up in advance: SQLite would otherwise
-	 * allocate and touch 20 pages for every cache it opens, the temporary
-	 * b-trees of a query included, and most of a short command's time
-	 * would go to the page faults.
-	 */
-	sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
-	db_configure_library();
 	switch (opts_parse(argc, argv, &o, &ctx.err)) {
 	case PARSE_HELP:
 		print_usage(stdout);
@@ -149,6 +143,16 @@ int main(int argc, char **argv)
 		status = usage_error(NULL, msg);
 		goto done;
 	}
+	/*
+	 * No page-cache slabs set up in advance: SQLite would otherwise
+	 * allocate and touch 20 pages for every cache it opens, the temporary
+	 * b-trees of a query included, and most of a short command's time
+	 * would go to the page faults.  `export site` builds its pages in
+	 * several threads, each with a connection of its own.
+	 */
+	sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)0, 0, 0);
+	db_configure_library(cmd == &cmd_export && o.nargs > 0 &&
+			     strcmp(o.args[0], "site") == 0);
 	status = check_args(cmd, &ctx);
 	if (status == EXIT_OK)
 		status = run(cmd, &ctx);

@@ -24,6 +24,7 @@ static const struct option_def defs[] = {
 	{"-p", "--protocol", FIELD(protocol)},
 	{"-c", "--class", FIELD(class_label)},
 	{"-o", "--output", FIELD(output)},
+	{"-j", "--jobs", FIELD(jobs)},
 };
 
 /* The option that arg spells, with *eq pointing at "=VALUE" if any. */
@@ -102,7 +103,8 @@ unsigned opts_given(const struct opts *o)
 {
 	return (o->lang ? OPT_LANG : 0) | (o->format ? OPT_FORMAT : 0) |
 	       (o->protocol ? OPT_PROTOCOL : 0) |
-	       (o->class_label ? OPT_CLASS : 0) | (o->output ? OPT_OUTPUT : 0);
+	       (o->class_label ? OPT_CLASS : 0) | (o->output ? OPT_OUTPUT : 0) |
+	       (o->jobs ? OPT_JOBS : 0);
 }
 
 void opts_release(struct opts *o)

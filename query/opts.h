@@ -17,6 +17,7 @@ enum opt_flags {
 	OPT_PROTOCOL = 1 << 2,
 	OPT_CLASS = 1 << 3,
 	OPT_OUTPUT = 1 << 4,
+	OPT_JOBS = 1 << 5,
 };
 
 enum parse_result {
@@ -29,12 +30,13 @@ enum parse_result {
 struct opts {
 	/* --db, or NULL */
 	const char *db;
-	/* --lang, --format, --protocol, --class, --output, or NULL */
+	/* --lang, --format, --protocol, --class, --output, --jobs, or NULL */
 	const char *lang;
 	const char *format;
 	const char *protocol;
 	const char *class_label;
 	const char *output;
+	const char *jobs;
 	/* every --lang given, in order (argv's strings; the array is owned) */
 	const char **langs;
 	int nlangs;

@@ -2,6 +2,8 @@
  * site.c - see site.h.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,8 +203,10 @@ static int site_write(struct site *s, const char *rel, const char *data,
 	return 0;
 }
 
-/* Step st and write each (path, content) row. */
-static int site_write_rows(struct site *s, struct ctx *ctx, sqlite3_stmt *st)
+/* Step st and write each (path, content) row; stop early (returning 0)
+ * once *stop is set, by another part that failed. */
+static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
+			   atomic_int *stop, struct kb_error *err)
 {
 	int rc;
 
@@ -212,54 +216,78 @@ static int site_write_rows(struct site *s, struct ctx *ctx, sqlite3_stmt *st)
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
 
 		if (!rel || !data) {
-			kb_error_set(&ctx->err, "cannot build page '%s': the "
-				     "UI strings it needs are missing; run "
+			kb_error_set(err, "cannot build page '%s': the UI "
+				     "strings it needs are missing; run "
 				     "'codekb check'", rel ? rel : "?");
 			return -1;
 		}
-		if (site_write(s, rel, data, len, &ctx->err) < 0)
+		if (site_write(s, rel, data, len, err) < 0)
 			return -1;
+		if (stop && atomic_load_explicit(stop, memory_order_relaxed))
+			return 0;
 	}
 	if (rc != SQLITE_DONE) {
-		kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
+		kb_error_set(err, "%s", sqlite3_errmsg(db));
 		return -1;
 	}
 	return 0;
 }
 
 /* Write the configuration and layouts (site_files of export.sql). */
-static int site_write_files(struct site *s, struct ctx *ctx, const char *langs)
+static int site_write_files(struct site *s, sqlite3 *db, const char *langs,
+			    struct kb_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (db_prepare_named(ctx->db, sql_queries_export, "site_files", &st,
-			     &ctx->err) < 0)
+	if (db_prepare_named(db, sql_queries_export, "site_files", &st,
+			     err) < 0)
 		return -1;
 	db_bind_text(st, ":langs", langs);
-	rc = site_write_rows(s, ctx, st);
+	rc = site_write_rows(s, db, st, NULL, err);
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* Write every page, one language at a time (site_pages of export.sql). */
-static int site_write_pages(struct site *s, struct ctx *ctx, const char *langs)
+/*
+ * One part of the pages (site_pages of export.sql with :part and :parts),
+ * written by one thread through its own connection.  Each part has its own
+ * struct site: its files, counts and last directory.
+ */
+struct part {
+	struct site site;
+	sqlite3 *db;
+	const char *langs;
+	int part, parts;
+	atomic_int *stop;
+	pthread_t thread;
+	int started;
+	int failed;
+	struct kb_error err;
+};
+
+/* Write this part's pages of every language, one language at a time. */
+static int part_write_pages(struct part *p)
 {
 	sqlite3_stmt *tags = NULL;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
-	if (db_prepare_named(ctx->db, sql_queries_export, "site_languages",
-			     &tags, &ctx->err) < 0 ||
-	    db_prepare_named(ctx->db, sql_queries_export, "site_pages", &st,
-			     &ctx->err) < 0)
+	if (db_prepare_named(p->db, sql_queries_export, "site_languages",
+			     &tags, &p->err) < 0 ||
+	    db_prepare_named(p->db, sql_queries_export, "site_pages", &st,
+			     &p->err) < 0)
 		goto done;
-	db_bind_text(tags, ":langs", langs);
-	db_bind_text(st, ":langs", langs);
+	db_bind_text(tags, ":langs", p->langs);
+	db_bind_text(st, ":langs", p->langs);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":part"),
+			 p->part);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":parts"),
+			 p->parts);
 	while ((rc = sqlite3_step(tags)) == SQLITE_ROW) {
 		db_bind_text(st, ":lang",
 			     (const char *)sqlite3_column_text(tags, 0));
-		if (site_write_rows(s, ctx, st) < 0)
+		if (site_write_rows(&p->site, p->db, st, p->stop, &p->err) < 0)
 			break;
 		sqlite3_reset(st);
 	}
@@ -268,10 +296,165 @@ static int site_write_pages(struct site *s, struct ctx *ctx, const char *langs)
 	else if (rc == SQLITE_ROW)
 		rc = -1;
 	else
-		rc = kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
+		rc = kb_error_set(&p->err, "%s", sqlite3_errmsg(p->db));
 done:
 	sqlite3_finalize(tags);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+static void *part_main(void *arg)
+{
+	struct part *p = arg;
+
+	if (part_write_pages(p) < 0) {
+		p->failed = 1;
+		atomic_store(p->stop, 1);
+	}
+	return NULL;
+}
+
+#define SITE_MAX_JOBS 64
+
+/*
+ * How many parts to write the pages in: --jobs, else one per processor, up
+ * to 8.  Each part builds its pages with SQL on a connection of its own
+ * and writes them to files, so the parts keep as many cores busy.  Each
+ * costs about 6.5 MB of memory, most of it its connection's.  Returns 0
+ * with ctx->err set if --jobs is not a number from 1 to SITE_MAX_JOBS.
+ */
+static int site_parts(struct ctx *ctx)
+{
+	const char *jobs = ctx->o->jobs;
+	long n;
+
+	if (jobs) {
+		char *end;
+
+		errno = 0;
+		n = strtol(jobs, &end, 10);
+		if (errno || end == jobs || *end || n < 1 || n > SITE_MAX_JOBS) {
+			kb_error_set(&ctx->err, "--jobs takes a number from 1 "
+				     "to %d, not '%s'", SITE_MAX_JOBS, jobs);
+			return 0;
+		}
+		return (int)n;
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+/* PRAGMA data_version of db: changes when another connection commits. */
+static int data_version(sqlite3 *db, sqlite3_int64 *version,
+			struct kb_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL);
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		*version = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return kb_error_set(err, "%s", sqlite3_errmsg(db));
+	return 0;
+}
+
+static void parts_close(struct part *parts, int n)
+{
+	for (int i = 0; i < n; i++) {
+		sqlite3_close(parts[i].db);
+		parts[i].db = NULL;
+	}
+}
+
+/*
+ * Open a read transaction for every part, all on the same state of the
+ * database: ctx->db's data_version is read before and after, and if an
+ * import committed in between, they are opened again.
+ */
+static int parts_open(struct ctx *ctx, struct part *parts, int n)
+{
+	for (int attempt = 0; attempt < 10; attempt++) {
+		sqlite3_int64 before, after;
+		int i;
+
+		if (data_version(ctx->db, &before, &ctx->err) < 0)
+			return -1;
+		for (i = 0; i < n; i++) {
+			if (db_open(ctx->db_path, DB_READONLY, &parts[i].db,
+				    &ctx->err) < 0 ||
+			    db_exec(parts[i].db, "BEGIN", &ctx->err) < 0 ||
+			    db_check_schema(parts[i].db, ctx->db_path,
+					    &ctx->err) < 0)
+				break;
+		}
+		if (i < n) {
+			parts_close(parts, i + 1);
+			return -1;
+		}
+		if (data_version(ctx->db, &after, &ctx->err) < 0) {
+			parts_close(parts, n);
+			return -1;
+		}
+		if (before == after)
+			return 0;
+		parts_close(parts, n);
+	}
+	return kb_error_set(&ctx->err, "the database '%s' kept changing "
+			    "while the export started; try again",
+			    ctx->db_path);
+}
+
+/* Add the files of from to the list of into. */
+static int site_merge(struct site *into, const struct site *from,
+		      struct kb_error *err)
+{
+	for (size_t i = 0; i < from->count; i++)
+		if (site_remember(into, from->names + from->offsets[i], err) < 0)
+			return -1;
+	into->written += from->written;
+	into->unchanged += from->unchanged;
+	return 0;
+}
+
+/* Write the pages in n parts side by side, then merge their lists into
+ * parts[0].site.  Returns 0 or -1 with ctx->err set. */
+static int site_write_parts(struct ctx *ctx, struct part *parts, int n)
+{
+	atomic_int stop = 0;
+	int rc = 0;
+
+	for (int i = 0; i < n; i++) {
+		parts[i].part = i;
+		parts[i].parts = n;
+		parts[i].stop = &stop;
+	}
+	for (int i = 1; i < n; i++) {
+		int e = pthread_create(&parts[i].thread, NULL, part_main,
+				       &parts[i]);
+
+		if (e != 0) {
+			kb_error_set(&ctx->err, "cannot start a thread: %s",
+				     strerror(e));
+			atomic_store(&stop, 1);
+			rc = -1;
+			break;
+		}
+		parts[i].started = 1;
+	}
+	if (rc == 0)
+		part_main(&parts[0]);
+	for (int i = 1; i < n; i++)
+		if (parts[i].started)
+			pthread_join(parts[i].thread, NULL);
+	for (int i = 0; i < n && rc == 0; i++) {
+		if (parts[i].failed) {
+			ctx->err = parts[i].err;
+			rc = -1;
+		}
+	}
+	for (int i = 1; i < n && rc == 0; i++)
+		rc = site_merge(&parts[0].site, &parts[i].site, &ctx->err);
 	return rc;
 }
 
@@ -298,36 +481,51 @@ static const char *site_langs(struct ctx *ctx, char *buf, size_t size)
 
 int site_run(struct ctx *ctx)
 {
-	struct site *s = calloc(1, sizeof(*s));
+	int n = site_parts(ctx);
+	struct part *parts = n ? calloc((size_t)n, sizeof(*parts)) : NULL;
 	char langs[1024];
 	const char *list;
 	int status = EXIT_FAIL;
 
-	if (!s) {
+	if (n == 0)
+		return EXIT_USAGE;
+	if (!parts) {
 		kb_error_set(&ctx->err, "out of memory");
 		return EXIT_FAIL;
 	}
 	if (!ctx->o->output || ctx->o->format || ctx->o->protocol) {
-		kb_error_set(&ctx->err, "'export site' takes --output DIR and "
-			     "--lang, and no --format or --protocol");
+		kb_error_set(&ctx->err, "'export site' takes --output DIR, "
+			     "--lang and --jobs, and no --format or "
+			     "--protocol");
 		status = EXIT_USAGE;
 		goto cleanup;
 	}
 	list = site_langs(ctx, langs, sizeof(langs));
 	if (list && !*list)
 		goto cleanup;
-	snprintf(s->root, sizeof(s->root), "%s/", ctx->o->output);
+	for (int i = 0; i < n; i++) {
+		snprintf(parts[i].site.root, sizeof(parts[i].site.root), "%s/",
+			 ctx->o->output);
+		parts[i].langs = list;
+	}
 	if (make_dirs(ctx->o->output, &ctx->err) < 0 ||
-	    site_write_files(s, ctx, list) < 0 ||
-	    site_write_pages(s, ctx, list) < 0 ||
-	    site_prune(s, &ctx->err) < 0)
+	    parts_open(ctx, parts, n) < 0)
+		goto cleanup;
+	if (site_write_files(&parts[0].site, parts[0].db, list,
+			     &ctx->err) < 0 ||
+	    site_write_parts(ctx, parts, n) < 0 ||
+	    site_prune(&parts[0].site, &ctx->err) < 0)
 		goto cleanup;
 	fprintf(ctx->out, "%ld files written, %ld unchanged, %ld removed\n",
-		s->written, s->unchanged, s->removed);
+		parts[0].site.written, parts[0].site.unchanged,
+		parts[0].site.removed);
 	status = EXIT_OK;
 cleanup:
-	free(s->names);
-	free(s->offsets);
-	free(s);
+	parts_close(parts, n);
+	for (int i = 0; i < n; i++) {
+		free(parts[i].site.names);
+		free(parts[i].site.offsets);
+	}
+	free(parts);
 	return status;
 }

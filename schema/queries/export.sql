@@ -149,7 +149,11 @@ ORDER BY l.tag;
 -- Each page is YAML front matter (JSON strings and arrays are YAML)
 -- followed by the Markdown; links name the page file ("410.md").  It runs
 -- once per language, because comparison_page builds each code's side once
--- per run only for a language given as a value.
+-- per run only for a language given as a value.  :parts runs of it, with
+-- :part from 0 to :parts - 1, give every page once between them: run k
+-- builds the pair pages whose two codes add up to k modulo :parts, and the
+-- code pages whose code is k modulo :parts; run 0 builds the indexes.
+-- `export site` runs them side by side, one thread each.
 WITH lang AS MATERIALIZED (
     SELECT l.tag, l.native
     FROM locale AS l
@@ -182,7 +186,8 @@ FROM (
            p.locale || '/' || lower(p.protocol) || '/' || p.code_a || '-vs-'
            || p.code_b || '.md' AS path,
            p.markdown AS body
-    FROM comparison_page AS p WHERE p.locale = :lang
+    FROM comparison_page AS p
+    WHERE p.locale = :lang AND (p.code_a + p.code_b) % :parts = :part
     UNION ALL
     SELECT c.locale, c.protocol, c.title, json_array(c.code),
            lower(c.protocol) || '/' || c.code, CAST(c.code AS TEXT),
@@ -199,7 +204,7 @@ FROM (
     FROM code_page AS c
     JOIN cls AS k ON k.locale = c.locale AND k.protocol = c.protocol
      AND c.code BETWEEN k.first AND k.last
-    WHERE c.locale = :lang
+    WHERE c.locale = :lang AND c.code % :parts = :part
     UNION ALL
     SELECT k.locale, k.protocol, k.protocol || ' ' || k.title,
            (SELECT json_group_array(code) FROM (SELECT code FROM code
@@ -214,7 +219,7 @@ FROM (
                      WHERE protocol = k.protocol
                        AND code BETWEEN k.first AND k.last ORDER BY code))
            || char(10, 10) || '- [' || k.protocol || '](_index.md)' || char(10)
-    FROM cls AS k
+    FROM cls AS k WHERE :part = 0
     UNION ALL
     SELECT r.locale, r.protocol, r.name || ' (' || r.protocol || ')', '[]',
            lower(r.protocol), lower(r.protocol),
@@ -231,7 +236,7 @@ FROM (
                FROM (SELECT code, reason FROM code
                      WHERE protocol = r.protocol ORDER BY code))
            || char(10)
-    FROM protocol_l10n AS r WHERE r.locale = :lang
+    FROM protocol_l10n AS r WHERE r.locale = :lang AND :part = 0
     UNION ALL
     SELECT g.tag, '', 'codekb', '[]', '', '', g.tag || '/_index.md',
            '# codekb' || char(10, 10)
@@ -244,7 +249,7 @@ FROM (
                                    char(10))
                FROM (SELECT tag, native FROM lang ORDER BY tag))
            || char(10)
-    FROM lang AS g WHERE g.tag = :lang
+    FROM lang AS g WHERE g.tag = :lang AND :part = 0
 -- CROSS JOIN keeps the pages the outer loop, streamed, not stored first
 ) CROSS JOIN langs;
 

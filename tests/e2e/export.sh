@@ -100,6 +100,16 @@ expect_code 2 "export site without --output" "$CODEKB" --db "$db" export site
 expect_code 0 "export site" "$CODEKB" --db "$db" export site --output "$work/site"
 expect_code 0 "export site again" "$CODEKB" --db "$db" export site --output "$work/site"
 expect_line "$work/out" "0 files written, $(find "$work/site" -type f ! -name .codekb-site | wc -l) unchanged, 0 removed" "a second export rewrites nothing"
+# the same site in 1 part and in 3, side by side, as in the default number
+for j in 1 3; do
+	expect_code 0 "export site --jobs $j" "$CODEKB" --db "$db" export site --output "$work/site-j$j" --jobs "$j"
+	if diff -r "$work/site" "$work/site-j$j" >/dev/null; then pass "--jobs $j writes the same files, and the same list"
+	else fail "--jobs $j writes other files than the default"; fi
+done
+rm -rf "$work/site-j1" "$work/site-j3"
+expect_code 2 "export site --jobs 0" "$CODEKB" --db "$db" export site --output "$work/site-j0" --jobs 0
+expect_line "$work/err" "codekb: --jobs takes a number from 1 to 64, not '0'" "a bad --jobs is named"
+expect_code 2 "export codes --jobs 2" "$CODEKB" --db "$db" export codes --jobs 2
 pages() { "$CODEKB" --db "$db" sql "SELECT (SELECT count(*) FROM code) + (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM code GROUP BY protocol))
 	+ (SELECT count(*) FROM protocol) + (SELECT count(*) FROM class) + 1" --format csv | tail -n 1 | tr -d '\r'; }
 want=$(pages)
