@@ -10,14 +10,16 @@
 #           insert --csv` likewise, and, for reference, the sqlite3 shell
 #           loading the same rows into codekb's own tables with SQL
 #           (staging table, then INSERT ... SELECT, then the search index
-#           batch that codekb-import runs before it commits: triggers and
-#           search index included, little validation).
+#           batch and merge that codekb-import runs before it commits:
+#           triggers and trigram index included, little validation), which
+#           is the sqlite3 shell loading this file into the same schema.
 #   export  `codekb export codes --format csv|md` of that database vs
 #           `sqlite3 -csv -header` and `sqlite3 -markdown` running the same
 #           SELECT (schema/queries/export.sql, export_codes).
 #   site    `codekb export site` of the shipped database (BUILD/codekb.db)
 #           into an empty directory, and again over its own output (nothing
-#           changed), in pages per second.
+#           changed), in pages per second; into tmpfs also with --jobs 1
+#           (one thread, where the default is one per processor).
 #
 # Wall times come from hyperfine (mean of the runs), peak memory (maximum
 # resident set size over the runs) from /usr/bin/time wrapped around each
@@ -158,10 +160,11 @@ WHERE CASE f.name WHEN 'description' THEN s.description
 DROP TABLE code_staging;
 EOF
 # then, as codekb-import does before it commits, the search index batch
-# (search_flush), if this schema has one, less the statements of the CJK
-# index (search_cjk): they call cjk_spaced(), a function of codekb's own
-# that the shell does not have
-awk '/^-- name: / { on = $3 == "search_flush"; next }
+# (search_flush) and, as a quarter or more of the documents are new, the
+# merge (search_optimize), if this schema has them, less the statements of
+# the CJK index (search_cjk): they call cjk_spaced(), a function of
+# codekb's own that the shell does not have
+awk '/^-- name: / { on = $3 == "search_flush" || $3 == "search_optimize"; next }
 	on && !/^--/ {
 		stmt = stmt $0 "\n"
 		if (/;[[:space:]]*$/) {
@@ -195,6 +198,8 @@ row sqlite3-import "sqlite3 .import (staging table)" sqlite3-import
 row codekb-import "codekb-import" sqlite3-import 1
 row sqlite-utils "sqlite-utils insert (staging table)" sqlite3-import
 row sqlite3-sql "sqlite3 .import + INSERT (tables)" sqlite3-import
+awk -v a="$(mean codekb-import)" -v b="$(mean sqlite3-sql)" \
+	'BEGIN { printf "codekb-import / sqlite3 into the same schema (tables, triggers, trigram index): %.2f\n", a / b }'
 counts="SELECT count(*) || ' codes, ' || (SELECT count(*) FROM text) || ' texts, '
 	|| (SELECT count(*) FROM search_fts_docsize) || ' of '
 	|| (SELECT count(*) FROM search_doc) || ' search documents indexed' FROM code"
@@ -266,19 +271,22 @@ hf site-again "$site_runs" --warmup 1 -- \
 if [ -n "$shm" ]; then
 	hf site-tmpfs "$site_runs" --warmup 1 --prepare "$(set_aside "$shm/site")" -- \
 		site-tmpfs "$(export_site "$shm/site")"
+	hf site-tmpfs-1 "$site_runs" --warmup 1 --prepare "$(set_aside "$shm/site1")" -- \
+		site-tmpfs-1 "$(export_site "$shm/site1") --jobs 1"
 fi
 files=$(find "$work/site" -type f | wc -l | tr -d ' ')
 pages=$(find "$work/site/content" -type f -name '*.md' | wc -l | tr -d ' ')
 echo "== site: the shipped database, $pages pages ($files files with the Hugo configuration and layouts)"
 printf '%-34s %9s %7s %9s %9s\n' run mean_s sd_s pages/s peak_MB
-for g in site site-again ${shm:+site-tmpfs}; do
+for g in site site-again ${shm:+site-tmpfs site-tmpfs-1}; do
 	case $g in
 	site) label="export site (empty dir, TMPDIR)" ;;
 	site-again) label="export site (again, no change)" ;;
 	site-tmpfs) label="export site (empty dir, tmpfs)" ;;
+	site-tmpfs-1) label="export site --jobs 1 (tmpfs)" ;;
 	esac
 	awk -v label="$label" -v m="$(mean "$g")" -v s="$(sd "$g")" -v p="$pages" \
-		-v mb="$(rss "$g")" -v t="$([ "$g" = site-again ] || echo 1)" 'BEGIN {
+		-v mb="$(rss "$g")" -v t="$(case $g in site-again | site-tmpfs-1) ;; *) echo 1 ;; esac)" 'BEGIN {
 		printf "%-34s %9.3f %7.3f %9.0f %9s  %s\n", label, m, s, p / m, mb,
 			t ? sprintf("target >= 20000 pages/s: %s",
 				p / m >= 20000 ? "met" : "NOT met") : ""
