@@ -42,6 +42,18 @@ expect_code 0 "import tricky texts" "$CODEKB_IMPORT" --db "$work/odd.db" "$work/
 "$CODEKB" --db "$work/odd2.db" export codes >"$work/odd2.csv"
 if cmp -s "$work/odd.csv" "$work/odd2.csv"; then pass "round trip with quotes, pipes and newlines"; else fail "tricky round trip"; fi
 
+# -- CSV round trip on synthetic data (bench/gen: long texts with commas,
+# quotes, line breaks, |, \, backticks, Chinese and Japanese)
+"$CODEKB_SRC/bench/gen" "$work/gen" 3 100
+expect_code 0 "import synthetic data" "$CODEKB_IMPORT" --db "$work/gen.db" "$work/gen"
+"$CODEKB" --db "$work/gen.db" export codes --output "$work/gen-codes.csv"
+expect_code 0 "import its export into a new database" "$CODEKB_IMPORT" --db "$work/gen2.db" \
+	"$work/gen/protocols.csv" "$work/gen/classes.csv" "$work/gen-codes.csv"
+"$CODEKB" --db "$work/gen2.db" export codes >"$work/gen-codes2.csv"
+if cmp -s "$work/gen-codes.csv" "$work/gen-codes2.csv" && [ "$(wc -l <"$work/gen-codes.csv")" -gt 300 ]; then
+	pass "synthetic codes: export, import, export is byte-identical"
+else fail "synthetic round trip differs"; fi
+
 # check_md FILE COLUMNS WHAT: cmark-gfm renders FILE's table with COLUMNS
 # cells in every row.
 check_md() {
@@ -61,6 +73,7 @@ if command -v cmark-gfm >/dev/null; then
 	if grep -q "<td>$nbsp$nbsp${nbsp}leading" "$work/md.html" && grep -q 'two<br>lines' "$work/md.html"; then
 		pass "md cell keeps leading spaces and line breaks"; else fail "md leading spaces or breaks"; fi
 	"$CODEKB" --db "$db" export codes --format md >"$work/c.md"; check_md "$work/c.md" 16 "md codes"
+	"$CODEKB" --db "$work/gen.db" export codes --format md >"$work/g.md"; check_md "$work/g.md" 16 "md synthetic codes"
 	"$CODEKB" --db "$db" export texts --format md >"$work/t.md"; check_md "$work/t.md" 6 "md texts"
 	"$CODEKB" --db "$db" export comparisons --protocol sip --lang ja --format md >"$work/p.md"
 	check_md "$work/p.md" 6 "md comparisons"
