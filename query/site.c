@@ -285,6 +285,10 @@ static int part_write_pages(struct part *p)
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":parts"),
 			 p->parts);
 	while ((rc = sqlite3_step(tags)) == SQLITE_ROW) {
+		if (atomic_load_explicit(p->stop, memory_order_relaxed)) {
+			rc = SQLITE_DONE;
+			break;
+		}
 		db_bind_text(st, ":lang",
 			     (const char *)sqlite3_column_text(tags, 0));
 		if (site_write_rows(&p->site, p->db, st, p->stop, &p->err) < 0)

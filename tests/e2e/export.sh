@@ -123,6 +123,13 @@ rm -rf "$work/site-j1" "$work/site-j3"
 expect_code 2 "export site --jobs 0" "$CODEKB" --db "$db" export site --output "$work/site-j0" --jobs 0
 expect_line "$work/err" "codekb: --jobs takes a number from 1 to 64, not '0'" "a bad --jobs is named"
 expect_code 2 "export codes --jobs 2" "$CODEKB" --db "$db" export codes --jobs 2
+# a part that cannot write stops the export, and the error names the file
+mkdir -p "$work/site-bad/content/ja"
+: >"$work/site-bad/content/ja/sip"
+expect_code 1 "export site where a page cannot be written" "$CODEKB" --db "$db" export site --output "$work/site-bad" --jobs 2
+if grep -q "^codekb: cannot write '$work/site-bad/content/ja/sip/[0-9a-z-]*\.md': Not a directory\$" "$work/err" && [ "$(wc -l <"$work/err")" -eq 1 ]; then
+	pass "one line names the page that could not be written"
+else fail "error: $(head -2 "$work/err")"; fi
 pages() { "$CODEKB" --db "$db" sql "SELECT (SELECT count(*) FROM code) + (SELECT sum(n * (n - 1) / 2) FROM (SELECT count(*) AS n FROM code GROUP BY protocol))
 	+ (SELECT count(*) FROM protocol) + (SELECT count(*) FROM class) + 1" --format csv | tail -n 1 | tr -d '\r'; }
 want=$(pages)
