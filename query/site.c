@@ -318,11 +318,13 @@ static void *part_main(void *arg)
 	return NULL;
 }
 
+/* The most parts --jobs may ask for, and the most chosen without it. */
 #define SITE_MAX_JOBS 64
+#define SITE_DEFAULT_MAX_JOBS 8
 
 /*
  * How many parts to write the pages in: --jobs, else one per processor, up
- * to 8.  Each part builds its pages with SQL on a connection of its own
+ * to SITE_DEFAULT_MAX_JOBS.  Each part builds its pages with SQL on a connection of its own
  * and writes them to files, so the parts keep as many cores busy.  Each
  * costs about 6.5 MB of memory, most of it its connection's.  Returns 0
  * with ctx->err set if --jobs is not a number from 1 to SITE_MAX_JOBS.
@@ -345,7 +347,8 @@ static int site_parts(struct ctx *ctx)
 		return (int)n;
 	}
 	n = sysconf(_SC_NPROCESSORS_ONLN);
-	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+	return n < 1 ? 1 : n > SITE_DEFAULT_MAX_JOBS ? SITE_DEFAULT_MAX_JOBS
+						       : (int)n;
 }
 
 /* PRAGMA data_version of db: changes when another connection commits. */

@@ -113,7 +113,7 @@ expect_code 2 "export site without --output" "$CODEKB" --db "$db" export site
 expect_code 0 "export site" "$CODEKB" --db "$db" export site --output "$work/site"
 expect_code 0 "export site again" "$CODEKB" --db "$db" export site --output "$work/site"
 expect_line "$work/out" "0 files written, $(find "$work/site" -type f ! -name .codekb-site | wc -l) unchanged, 0 removed" "a second export rewrites nothing"
-# the same site in 1 part and in 3, side by side, as in the default number
+# with --jobs 1 and --jobs 3, the same files and list as with the default
 for j in 1 3; do
 	expect_code 0 "export site --jobs $j" "$CODEKB" --db "$db" export site --output "$work/site-j$j" --jobs "$j"
 	if diff -r "$work/site" "$work/site-j$j" >/dev/null; then pass "--jobs $j writes the same files, and the same list"
