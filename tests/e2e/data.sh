@@ -1,5 +1,5 @@
 # data.sh - the shipped data: every SIP and HTTP code agrees with the
-# registry facts in ../shared/reference, and the localized comparison pages
+# registry facts in tests/fixtures/registry, and the localized comparison pages
 # have their headings and no English sentences.
 . "$(dirname "$0")/lib.sh"
 db=$CODEKB_DEFAULT_DB

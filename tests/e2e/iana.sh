@@ -1,11 +1,11 @@
 # iana.sh - registry files as IANA publishes them (Value,Description,
-# Reference), made here from ../shared/reference: a new protocol is
+# Reference), made here from tests/fixtures/registry: a new protocol is
 # declared with its codes, a second import changes nothing, a changed
 # registry updates phrases and statuses but never the prose, and the
 # shipped SIP and HTTP data agree with their registries.
 . "$(dirname "$0")/lib.sh"
 
-# iana_csv PROTO: the registry of ../shared/reference/PROTO.tsv as IANA CSV,
+# iana_csv PROTO: the registry of tests/fixtures/registry/PROTO.tsv as IANA CSV,
 # with a range row like the real registry's.
 iana_csv() {
 	awk -F'\t' 'function q(s) { if (s ~ /[,"]/) { gsub(/"/, "\"\"", s); s = "\"" s "\"" } return s }
