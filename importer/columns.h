@@ -46,12 +46,31 @@ enum column {
 	COL_ENGLISH,
 	COL_TRANSLATION,
 	COL_PREVIOUS,
+	COL_SHAPES,
+	COL_BASIC,
+	COL_VENDOR_A,
+	COL_VENDOR_B,
+	COL_PROTOCOL_A,
+	COL_PROTOCOL_B,
+	/* the registry's SMTP enhanced status code export */
+	COL_IANA_CODE,
+	COL_IANA_SAMPLE,
+	COL_IANA_BASIC,
+	COL_IANA_SUBMITTER,
+	COL_IANA_CONTROLLER,
+	/* values the importer works out, never read from a file: a key's
+	 * sort value and page slug (lib/codekey.h), a class's sort range */
+	COL_SORT,
+	COL_SLUG,
+	COL_LO,
+	COL_HI,
 	COL_COUNT
 };
 
 #define BIT(col) (1UL << (col))
 
-/* How many of a row's values may be rewritten by normalization. */
+/* The room for one normalized value inside a row; a longer one is kept
+ * whole in memory of its own (struct row's heap). */
 #define ROW_BUF 64
 
 enum outcome {
@@ -75,7 +94,13 @@ struct row {
 	const char *val[COL_COUNT];
 	/* storage for normalized values (upper-cased protocol, 0/1 flags) */
 	char buf[COL_COUNT][ROW_BUF];
+	/* a normalized value that does not fit in buf (malloc'ed, or NULL);
+	 * row_release() frees them */
+	char *heap[COL_COUNT];
 };
+
+/* Free what normalizing a row's values allocated. */
+void row_release(struct row *row);
 
 /* What gives a parameter of a statement its value: a column of the row
  * (0 to COL_COUNT - 1), or one of these. */
@@ -140,6 +165,13 @@ struct import {
 	/* the codes a registry file added, "100, 180, ..." (malloc'ed) */
 	char *added;
 	size_t added_len;
+	/* the shapes of the last protocol whose keys were parsed, which
+	 * nearly every row of a file shares */
+	char shapes_protocol[17];
+	unsigned shapes;
+	/* the key of the row being imported, as row_key() made it */
+	char *key;
+	size_t key_size;
 };
 
 /* The name of a column as it appears in a header. */

@@ -32,6 +32,7 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_TRANSLATIONS] = "translations",
 	[KIND_UI] = "ui",
 	[KIND_NOTES] = "notes",
+	[KIND_EQUIVALENTS] = "equivalents",
 };
 
 int import_kind_parse(const char *name)
@@ -361,7 +362,8 @@ static int header_has(const struct csv_record *rec, const char *name)
 /* The kind that a header announces, or KIND_AUTO if none. */
 static enum kind detect_kind(const struct csv_record *rec)
 {
-	if (header_has(rec, "Value") && header_has(rec, "Description"))
+	if ((header_has(rec, "Value") || header_has(rec, "Sample Text")) &&
+	    header_has(rec, "Description"))
 		return KIND_IANA;
 	if (header_has(rec, "reason"))
 		return KIND_CODES;
@@ -370,6 +372,8 @@ static enum kind detect_kind(const struct csv_record *rec)
 			return KIND_UI;
 		if (header_has(rec, "translation"))
 			return KIND_TRANSLATIONS;
+		if (header_has(rec, "protocol_a") || header_has(rec, "protocol_b"))
+			return KIND_EQUIVALENTS;
 		if (header_has(rec, "code_a") || header_has(rec, "code_b"))
 			return KIND_NOTES;
 		if (header_has(rec, "code"))
@@ -585,6 +589,7 @@ static int on_record(void *ctx, const struct csv_record *rec,
 	enum outcome out;
 
 	(void)err;
+	memset(row.heap, 0, sizeof(row.heap));
 	if (rec->number == 1)
 		return read_header(im, rec) < 0 || kind_begin(im) < 0 ? -1 : 0;
 	row.rec = rec;
@@ -595,6 +600,7 @@ static int on_record(void *ctx, const struct csv_record *rec,
 		if (out != OUT_FAILED)
 			im->counts[im->kind].n[out]++;
 	}
+	row_release(&row);
 	return im->errors >= IMPORT_MAX_ERRORS || im->fatal ? -1 : 0;
 }
 
@@ -672,6 +678,9 @@ static void release(struct import *im)
 	im->changes = NULL;
 	free(im->added);
 	im->added = NULL;
+	free(im->key);
+	im->key = NULL;
+	im->key_size = 0;
 	sqlite3_close(im->db);
 	im->db = NULL;
 }

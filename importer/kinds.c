@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "codekey.h"
 #include "columns.h"
 #include "db.h"
 
@@ -54,6 +55,21 @@ const char *const column_names[COL_COUNT] = {
 	[COL_ENGLISH] = "english",
 	[COL_TRANSLATION] = "translation",
 	[COL_PREVIOUS] = "previous",
+	[COL_SHAPES] = "shapes",
+	[COL_BASIC] = "basic",
+	[COL_VENDOR_A] = "vendor_a",
+	[COL_VENDOR_B] = "vendor_b",
+	[COL_PROTOCOL_A] = "protocol_a",
+	[COL_PROTOCOL_B] = "protocol_b",
+	[COL_IANA_CODE] = "Code",
+	[COL_IANA_SAMPLE] = "Sample Text",
+	[COL_IANA_BASIC] = "Associated basic status code",
+	[COL_IANA_SUBMITTER] = "Submitter",
+	[COL_IANA_CONTROLLER] = "Change Controller",
+	[COL_SORT] = "sort",
+	[COL_SLUG] = "slug",
+	[COL_LO] = "lo",
+	[COL_HI] = "hi",
 };
 
 #define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
@@ -64,7 +80,7 @@ static const struct {
 } specs[KIND_COUNT] = {
 	[KIND_PROTOCOLS] = {
 		BIT(COL_PROTOCOL) | BIT(COL_NAME),
-		BIT(COL_REFERENCE)},
+		BIT(COL_REFERENCE) | BIT(COL_SHAPES)},
 	[KIND_CLASSES] = {
 		BIT(COL_PROTOCOL) | BIT(COL_CLASS) | BIT(COL_FIRST) |
 		BIT(COL_LAST) | BIT(COL_NAME),
@@ -74,11 +90,15 @@ static const struct {
 		BIT(COL_REFERENCE) | BIT(COL_SECTION) | BIT(COL_STATUS) |
 		BIT(COL_REGISTERED) | BIT(COL_EXPIRES) | BIT(COL_VENDOR) |
 		BIT(COL_FINAL) | BIT(COL_CACHEABLE) | BIT(COL_RETRY_AFTER) |
-		BIT(COL_FORMER) | TEXT_COLUMNS},
+		BIT(COL_FORMER) | BIT(COL_BASIC) | TEXT_COLUMNS},
+	/* a registry's own CSV export: the common one (Value,Description,
+	 * Reference), or SMTP's enhanced status codes (Code,Sample Text,
+	 * ...); kind_begin() tells which */
 	[KIND_IANA] = {
-		BIT(COL_VALUE) | BIT(COL_IANA_DESCRIPTION) |
-		BIT(COL_IANA_REFERENCE),
-		0},
+		BIT(COL_IANA_DESCRIPTION) | BIT(COL_IANA_REFERENCE),
+		BIT(COL_VALUE) | BIT(COL_IANA_CODE) | BIT(COL_IANA_SAMPLE) |
+		BIT(COL_IANA_BASIC) | BIT(COL_IANA_SUBMITTER) |
+		BIT(COL_IANA_CONTROLLER)},
 	[KIND_PROTOCOL_TEXTS] = {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_NAME),
 		0},
@@ -88,18 +108,22 @@ static const struct {
 		0},
 	[KIND_TEXTS] = {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE),
-		TEXT_COLUMNS},
+		BIT(COL_VENDOR) | TEXT_COLUMNS},
 	[KIND_UI] = {
 		BIT(COL_LOCALE) | BIT(COL_KEY) | BIT(COL_TEXT),
 		0},
 	[KIND_TRANSLATIONS] = {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE) |
 		BIT(COL_FIELD) | BIT(COL_ENGLISH) | BIT(COL_TRANSLATION),
-		BIT(COL_STATUS) | BIT(COL_PREVIOUS)},
+		BIT(COL_VENDOR) | BIT(COL_STATUS) | BIT(COL_PREVIOUS)},
 	[KIND_NOTES] = {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE_A) |
 		BIT(COL_CODE_B) | BIT(COL_NOTE),
-		0},
+		BIT(COL_VENDOR_A) | BIT(COL_VENDOR_B)},
+	[KIND_EQUIVALENTS] = {
+		BIT(COL_LOCALE) | BIT(COL_PROTOCOL_A) | BIT(COL_CODE_A) |
+		BIT(COL_PROTOCOL_B) | BIT(COL_CODE_B) | BIT(COL_NOTE),
+		BIT(COL_VENDOR_A) | BIT(COL_VENDOR_B)},
 };
 
 unsigned long kind_required(enum kind kind)
@@ -191,8 +215,16 @@ static int lookup(struct import *im, const struct row *row, const char *name,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		const unsigned char *text = sqlite3_column_text(st, 0);
+		size_t len = text ? strlen((const char *)text) : 0;
 
-		snprintf(buf, size, "%s", text ? (const char *)text : "");
+		if (len >= size) {
+			row_error(im, row, COL_PROTOCOL, "internal error: a "
+				  "value of %zu bytes from '%s' does not fit "
+				  "in %zu", len, name, size);
+			sqlite3_reset(st);
+			return -1;
+		}
+		memcpy(buf, text ? (const char *)text : "", len + 1);
 		rc = 1;
 	} else if (rc == SQLITE_DONE) {
 		rc = 0;
@@ -204,19 +236,132 @@ static int lookup(struct import *im, const struct row *row, const char *name,
 	return rc;
 }
 
+/*
+ * The key that names the row in messages and in the check for duplicate
+ * rows ("SIP 486"), formatted into memory that grows as it needs: no key
+ * is cut short.  It stays valid until the next call.  NULL (with a
+ * reported problem) when out of memory.
+ */
+static const char *row_key(struct import *im, const struct row *row,
+			   const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static const char *row_key(struct import *im, const struct row *row,
+			   const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(im->key, im->key_size, fmt, ap);
+	va_end(ap);
+	if (n >= 0 && (size_t)n >= im->key_size) {
+		char *grown = realloc(im->key, (size_t)n + 1);
+
+		if (!grown) {
+			row_error(im, row, COL_PROTOCOL, "out of memory");
+			return NULL;
+		}
+		im->key = grown;
+		im->key_size = (size_t)n + 1;
+		va_start(ap, fmt);
+		n = vsnprintf(im->key, im->key_size, fmt, ap);
+		va_end(ap);
+	}
+	if (n < 0) {
+		row_error(im, row, COL_PROTOCOL, "cannot format the row's key");
+		return NULL;
+	}
+	return im->key;
+}
+
 /* ---- checking values ---- */
 
+/* Make value the row's value of col, copied: into the row's own room if
+ * it fits, else into memory of its own, never cut short. */
 static int set_val(struct row *row, enum column col, const char *value)
 {
-	snprintf(row->buf[col], ROW_BUF, "%s", value);
-	row->val[col] = row->buf[col];
+	size_t len = strlen(value);
+	char *copy;
+
+	if (len < ROW_BUF) {
+		memmove(row->buf[col], value, len + 1);
+		row->val[col] = row->buf[col];
+		return 0;
+	}
+	copy = malloc(len + 1);
+	if (!copy)
+		return -1;
+	memcpy(copy, value, len + 1);
+	free(row->heap[col]);
+	row->heap[col] = copy;
+	row->val[col] = copy;
 	return 0;
 }
 
-static int check_protocol_id(struct import *im, struct row *row)
+/* set_val() of the first len bytes of value. */
+static int set_valn(struct row *row, enum column col, const char *value,
+		    size_t len)
 {
-	const char *p = row->val[COL_PROTOCOL];
-	char up[ROW_BUF];
+	char small[ROW_BUF];
+	char *copy;
+	int rc;
+
+	if (len < ROW_BUF) {
+		memcpy(small, value, len);
+		small[len] = '\0';
+		return set_val(row, col, small);
+	}
+	copy = malloc(len + 1);
+	if (!copy)
+		return -1;
+	memcpy(copy, value, len);
+	copy[len] = '\0';
+	rc = set_val(row, col, copy);
+	free(copy);
+	return rc;
+}
+
+/* set_val() of value with each run of white space (a registry's cells
+ * span lines) made one space, and none at either end. */
+static int set_squeezed(struct row *row, enum column col, const char *value)
+{
+	size_t len = strlen(value), n = 0;
+	char *copy = malloc(len + 1);
+	int rc;
+
+	if (!copy)
+		return -1;
+	for (const char *p = value; *p; p++) {
+		if (isspace((unsigned char)*p)) {
+			if (n && copy[n - 1] != ' ')
+				copy[n++] = ' ';
+		} else {
+			copy[n++] = *p;
+		}
+	}
+	while (n && copy[n - 1] == ' ')
+		n--;
+	copy[n] = '\0';
+	rc = set_val(row, col, copy);
+	free(copy);
+	return rc;
+}
+
+void row_release(struct row *row)
+{
+	for (int c = 0; c < COL_COUNT; c++) {
+		free(row->heap[c]);
+		row->heap[c] = NULL;
+	}
+}
+
+/* Normalize the protocol id in column col (upper case). */
+static int check_protocol_id_col(struct import *im, struct row *row,
+				 enum column col)
+{
+	const char *p = row->val[col];
+	char up[17];
 	size_t len = strlen(p);
 
 	if (len > 16 || !isalpha((unsigned char)p[0]))
@@ -227,57 +372,115 @@ static int check_protocol_id(struct import *im, struct row *row)
 		up[i] = (char)toupper((unsigned char)p[i]);
 	}
 	up[len] = '\0';
-	return set_val(row, COL_PROTOCOL, up);
+	return set_val(row, col, up);
 bad:
-	row_error(im, row, COL_PROTOCOL, "protocol '%s' must be 1 to 16 "
+	row_error(im, row, col, "protocol '%s' must be 1 to 16 "
 		  "letters, digits or '-', starting with a letter", p);
 	return -1;
 }
 
-/* Normalize the protocol and check that it has been declared. */
-static int check_protocol(struct import *im, struct row *row)
+static int check_protocol_id(struct import *im, struct row *row)
 {
-	char known[512];
+	return check_protocol_id_col(im, row, COL_PROTOCOL);
+}
+
+/* Normalize the protocol in column col and check that it has been
+ * declared. */
+static int check_protocol_col(struct import *im, struct row *row,
+			      enum column col)
+{
+	struct row probe;
+	char known[4096];
 	int rc;
 
-	if (check_protocol_id(im, row) < 0)
+	if (check_protocol_id_col(im, row, col) < 0)
 		return -1;
-	rc = run(im, row, "protocol_exists", NULL, NULL);
+	probe = *row;
+	probe.val[COL_PROTOCOL] = row->val[col];
+	rc = run(im, &probe, "protocol_exists", NULL, NULL);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
 	if (lookup(im, row, "protocol_list", NULL, known, sizeof(known)) < 0)
 		return -1;
-	row_error(im, row, COL_PROTOCOL, "protocol '%s' is not declared "
+	row_error(im, row, col, "protocol '%s' is not declared "
 		  "(known: %s); declare it first in a protocols file with the "
-		  "header 'protocol,name,reference'", row->val[COL_PROTOCOL],
+		  "header 'protocol,name,reference'", row->val[col],
 		  known[0] ? known : "none");
 	return -1;
 }
 
-static int parse_number(const char *s, long long *out)
+static int check_protocol(struct import *im, struct row *row)
 {
-	char *end;
+	return check_protocol_col(im, row, COL_PROTOCOL);
+}
 
-	if (!isdigit((unsigned char)s[0]))
+/* The shapes that the keys of protocol (a declared, normalized id) take. */
+static int protocol_shapes(struct import *im, const struct row *row,
+			   const char *protocol, unsigned *shapes)
+{
+	struct row probe;
+	char list[256];
+	int rc;
+
+	if (im->shapes && strcmp(im->shapes_protocol, protocol) == 0) {
+		*shapes = im->shapes;
+		return 0;
+	}
+	probe = *row;
+	probe.val[COL_PROTOCOL] = protocol;
+	rc = lookup(im, &probe, "protocol_shapes", NULL, list, sizeof(list));
+	if (rc < 0)
 		return -1;
-	errno = 0;
-	*out = strtoll(s, &end, 10);
-	if (*end != '\0' || errno == ERANGE || *out > 2147483647LL)
+	*shapes = rc ? codekey_shapes(list) : SHAPE_NUMBER;
+	if (!*shapes) {
+		row_error(im, row, COL_PROTOCOL, "protocol %s has shapes '%s'; "
+			  "a shape is one of %s", protocol, list,
+			  codekey_shape_names());
 		return -1;
+	}
+	snprintf(im->shapes_protocol, sizeof(im->shapes_protocol), "%s",
+		 protocol);
+	im->shapes = *shapes;
 	return 0;
 }
 
-static int check_number(struct import *im, struct row *row, enum column col)
+/*
+ * Check the key in column col as a key of the protocol in column pcol,
+ * and write it as codekb stores it; *k gets it.  A generic dotted key
+ * (X.7.26) is refused unless generic_ok: a code is stored under its class.
+ */
+static int check_key(struct import *im, struct row *row, enum column col,
+		     enum column pcol, int generic_ok, struct codekey *k)
 {
-	long long n;
-	char buf[32];
+	unsigned shapes;
+	const char *why;
+	const char *v = row->val[col];
 
-	if (parse_number(row->val[col], &n) < 0) {
-		row_error(im, row, col, "%s '%s' is not a number",
-			  column_names[col], row->val[col]);
+	if (protocol_shapes(im, row, row->val[pcol], &shapes) < 0)
+		return -1;
+	if (codekey_parse(v, shapes, k, &why) < 0) {
+		row_error(im, row, col, "%s '%s' of %s: %s (at character %d)",
+			  column_names[col], v, row->val[pcol], why,
+			  k->error_col);
 		return -1;
 	}
-	snprintf(buf, sizeof(buf), "%lld", n);
+	if (k->shape == SHAPE_DOTTED && k->cls == 0 && !generic_ok) {
+		row_error(im, row, col, "%s '%s' is the registry's generic "
+			  "form; write it with its class, as 2.%d.%d, 4.%d.%d "
+			  "or 5.%d.%d", column_names[col], v, k->subject,
+			  k->detail, k->subject, k->detail, k->subject,
+			  k->detail);
+		return -1;
+	}
+	return set_val(row, col, k->text);
+}
+
+/* Set the row's sort value (COL_SORT) from k. */
+static int set_sort(struct row *row, enum column col, const struct codekey *k)
+{
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "%lld", k->sort);
 	return set_val(row, col, buf);
 }
 
@@ -316,21 +519,21 @@ static int check_date(struct import *im, struct row *row, enum column col)
 	return 0;
 }
 
+/* The status must be one of table `status`, the statuses' one home. */
 static int check_status(struct import *im, struct row *row)
 {
-	static const char *const statuses[] = {
-		"current", "deprecated", "obsolete", "unused", "temporary",
-		"unofficial",
-	};
-	const char *v = row->val[COL_STATUS];
+	char known[512];
+	int rc;
 
-	if (!v)
+	if (!row->val[COL_STATUS])
 		return 0;
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (strcmp(v, statuses[i]) == 0)
-			return 0;
-	row_error(im, row, COL_STATUS, "status '%s' must be one of current, "
-		  "deprecated, obsolete, unused, temporary, unofficial", v);
+	rc = run(im, row, "status_exists", NULL, NULL);
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (lookup(im, row, "status_list", NULL, known, sizeof(known)) < 0)
+		return -1;
+	row_error(im, row, COL_STATUS, "status '%s' must be one of %s",
+		  row->val[COL_STATUS], known);
 	return -1;
 }
 
@@ -468,60 +671,108 @@ static int duplicate(struct import *im, const struct row *row,
 
 static enum outcome row_protocol(struct import *im, struct row *row)
 {
-	char key[ROW_BUF + 16];
-
+	const char *key;
 	int bad = check_protocol_id(im, row) < 0;
 
 	bad |= check_trimmed(im, row, COL_NAME) < 0;
+	if (!bad && row->val[COL_SHAPES] && !codekey_shapes(row->val[COL_SHAPES])) {
+		row_error(im, row, COL_SHAPES, "shapes '%s' must be a list of "
+			  "%s, separated by spaces", row->val[COL_SHAPES],
+			  codekey_shape_names());
+		bad = 1;
+	}
 	if (bad)
 		return OUT_FAILED;
-	snprintf(key, sizeof(key), "protocol %s", row->val[COL_PROTOCOL]);
-	if (duplicate(im, row, COL_PROTOCOL, key) < 0)
+	/* the protocol's shapes may change */
+	im->shapes = 0;
+	key = row_key(im, row, "protocol %s", row->val[COL_PROTOCOL]);
+	if (!key || duplicate(im, row, COL_PROTOCOL, key) < 0)
 		return OUT_FAILED;
 	return upsert(im, row, "protocol", COL_PROTOCOL, key);
 }
 
 static enum outcome row_class(struct import *im, struct row *row)
 {
-	char key[2 * ROW_BUF + 16];
+	struct codekey first, last;
+	const char *key;
 	int bad = check_protocol(im, row) < 0;
 
-	bad |= check_number(im, row, COL_FIRST) < 0;
-	bad |= check_number(im, row, COL_LAST) < 0;
 	bad |= check_trimmed(im, row, COL_CLASS) < 0;
 	bad |= check_trimmed(im, row, COL_NAME) < 0;
 	if (bad)
 		return OUT_FAILED;
-	if (atoll(row->val[COL_LAST]) < atoll(row->val[COL_FIRST]))
+	bad |= check_key(im, row, COL_FIRST, COL_PROTOCOL, 0, &first) < 0;
+	bad |= check_key(im, row, COL_LAST, COL_PROTOCOL, 0, &last) < 0;
+	if (bad)
+		return OUT_FAILED;
+	if (first.shape != last.shape || last.sort < first.sort)
 		return row_error(im, row, COL_LAST, "class %s ends (%s) before "
 				 "it starts (%s)", row->val[COL_CLASS],
 				 row->val[COL_LAST], row->val[COL_FIRST]);
-	snprintf(key, sizeof(key), "class %s %s", row->val[COL_PROTOCOL],
-		 row->val[COL_CLASS]);
-	if (duplicate(im, row, COL_CLASS, key) < 0)
+	if (set_sort(row, COL_LO, &first) < 0 || set_sort(row, COL_HI, &last) < 0)
+		return row_error(im, row, COL_FIRST, "out of memory");
+	key = row_key(im, row, "class %s %s", row->val[COL_PROTOCOL],
+		      row->val[COL_CLASS]);
+	if (!key || duplicate(im, row, COL_CLASS, key) < 0)
 		return OUT_FAILED;
 	return upsert(im, row, "class", COL_CLASS, key);
 }
 
-/* Check that the code is a number inside one of its protocol's classes;
- * sets *label to the class. */
+/* The class that a row's code (its sort value set) lies in, into label;
+ * a problem is reported against col if it has none. */
+static int code_class(struct import *im, struct row *row, enum column col,
+		      char *label, size_t size)
+{
+	int rc = lookup(im, row, "class_for_code", NULL, label, size);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	row_error(im, row, col, "%s has no class for code %s; declare "
+		  "one in a classes file (protocol,class,first,last,name)",
+		  row->val[COL_PROTOCOL], row->val[col]);
+	return -1;
+}
+
+/* Check that the code is a key of its protocol inside one of its
+ * classes, and its vendor, if any; sets *label to the class. */
 static int check_code(struct import *im, struct row *row, char *label,
 		      size_t size)
 {
-	char span[64];
-	int rc;
+	struct codekey k;
 
-	if (check_number(im, row, COL_CODE) < 0)
+	if (check_key(im, row, COL_CODE, COL_PROTOCOL, 0, &k) < 0 ||
+	    check_trimmed(im, row, COL_VENDOR) < 0)
 		return -1;
-	rc = lookup(im, row, "class_for_code", NULL, label, size);
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if (lookup(im, row, "class_span", NULL, span, sizeof(span)) < 0)
+	if (set_sort(row, COL_SORT, &k) < 0)
+		return row_error(im, row, COL_CODE, "out of memory");
+	return code_class(im, row, COL_CODE, label, size);
+}
+
+/* The slug of the row's code and vendor, into COL_SLUG. */
+static int check_slug(struct import *im, struct row *row)
+{
+	char slug[CODEKEY_SLUG_MAX];
+
+	if (codekey_slug(row->val[COL_CODE], row->val[COL_VENDOR], slug,
+			 sizeof(slug)) < 0) {
+		row_error(im, row, COL_VENDOR, "vendor '%s' needs a letter or "
+			  "digit, and at most 64 of them, to name the page of "
+			  "its meaning", row->val[COL_VENDOR]);
 		return -1;
-	row_error(im, row, COL_CODE, "%s has no class for code %s; declare "
-		  "one in a classes file (protocol,class,first,last,name)",
-		  row->val[COL_PROTOCOL], row->val[COL_CODE]);
-	return -1;
+	}
+	return set_val(row, COL_SLUG, slug);
+}
+
+/* The name of the row's code in messages: "HTTP 499 (nginx)". */
+static const char *code_key(struct import *im, const struct row *row,
+			    const char *prefix)
+{
+	const char *vendor = row->val[COL_VENDOR];
+
+	return row_key(im, row, "%s%s%s %s%s%s%s", prefix, *prefix ? " " : "",
+		       row->val[COL_PROTOCOL],
+		       row->val[COL_CODE], vendor ? " (" : "",
+		       vendor ? vendor : "", vendor ? ")" : "");
 }
 
 static int is_status(const char *status, const char *which)
@@ -602,24 +853,27 @@ static int texts_write(struct import *im, const struct row *row)
 
 static enum outcome row_code(struct import *im, struct row *row)
 {
-	char label[ROW_BUF];
-	char key[2 * ROW_BUF];
+	char label[256];
+	const char *key;
 	int exists, same = 0, texts_exist = 0, texts_same = 1;
 	enum outcome out;
 	int bad = check_protocol(im, row) < 0;
 
 	bad |= check_code_facts(im, row) < 0;
+	bad |= check_trimmed(im, row, COL_BASIC) < 0;
 	if (bad)
 		return OUT_FAILED;
-	if (check_code(im, row, label, sizeof(label)) < 0)
+	if (check_code(im, row, label, sizeof(label)) < 0 ||
+	    check_slug(im, row) < 0)
 		return OUT_FAILED;
-	if (!row->val[COL_FINAL])
-		set_val(row, COL_FINAL, strcmp(label, "1xx") == 0 ? "0" : "1");
-	snprintf(key, sizeof(key), "%s %s", row->val[COL_PROTOCOL],
-		 row->val[COL_CODE]);
-	if (duplicate(im, row, COL_CODE, key) < 0)
+	if (!row->val[COL_FINAL] &&
+	    set_val(row, COL_FINAL, strcmp(label, "1xx") == 0 ? "0" : "1") < 0)
 		return OUT_FAILED;
-	set_val(row, COL_LOCALE, "en");
+	key = code_key(im, row, "");
+	if (!key || duplicate(im, row, COL_CODE, key) < 0)
+		return OUT_FAILED;
+	if (set_val(row, COL_LOCALE, "en") < 0)
+		return OUT_FAILED;
 	exists = run(im, row, "code_find", NULL, NULL);
 	if (exists > 0)
 		same = run(im, row, "code_same", NULL, NULL);
@@ -637,11 +891,25 @@ static enum outcome row_code(struct import *im, struct row *row)
 	return out;
 }
 
+/* Check that the row's code exists, for a text or translation of it. */
+static int check_code_found(struct import *im, struct row *row,
+			    const char *what)
+{
+	int rc = run(im, row, "code_exists_plain", NULL, NULL);
+	const char *key;
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	key = code_key(im, row, "");
+	row_error(im, row, COL_CODE, "there is no %s to attach %s to; add it "
+		  "in a codes file first", key ? key : "such code", what);
+	return -1;
+}
+
 static enum outcome row_text(struct import *im, struct row *row)
 {
-	char label[ROW_BUF];
-	char key[3 * ROW_BUF];
-	char english[8];
+	char label[256];
+	const char *key;
 	int exists, same, any = 0;
 	enum outcome out;
 	int bad = check_locale(im, row) < 0;
@@ -649,13 +917,9 @@ static enum outcome row_text(struct import *im, struct row *row)
 	bad |= check_protocol(im, row) < 0;
 	if (bad)
 		return OUT_FAILED;
-	if (check_code(im, row, label, sizeof(label)) < 0)
+	if (check_code(im, row, label, sizeof(label)) < 0 ||
+	    check_code_found(im, row, "a text") < 0)
 		return OUT_FAILED;
-	if (run(im, row, "code_exists_plain", NULL, NULL) == 0)
-		return row_error(im, row, COL_CODE, "there is no %s code %s to "
-				 "attach a text to; add it in a codes file "
-				 "first", row->val[COL_PROTOCOL],
-				 row->val[COL_CODE]);
 	for (size_t i = 0; i < NTEXT; i++) {
 		enum column col = text_columns[i];
 
@@ -663,8 +927,7 @@ static enum outcome row_text(struct import *im, struct row *row)
 			continue;
 		any = 1;
 		if (strcmp(row->val[COL_LOCALE], "en") != 0 &&
-		    lookup(im, row, "english_body", column_names[col], english,
-			   sizeof(english)) == 0)
+		    run(im, row, "english_body", column_names[col], NULL) == 0)
 			return row_error(im, row, col, "%s %s has no English "
 					 "%s to translate from",
 					 row->val[COL_PROTOCOL],
@@ -673,9 +936,8 @@ static enum outcome row_text(struct import *im, struct row *row)
 	if (!any)
 		return row_error(im, row, COL_CODE, "row has no text in any of "
 				 "description, when_seen, how_to_fix");
-	snprintf(key, sizeof(key), "%s %s %s", row->val[COL_LOCALE],
-		 row->val[COL_PROTOCOL], row->val[COL_CODE]);
-	if (duplicate(im, row, COL_CODE, key) < 0 ||
+	key = code_key(im, row, row->val[COL_LOCALE]);
+	if (!key || duplicate(im, row, COL_CODE, key) < 0 ||
 	    texts_state(im, row, &exists, &same) < 0)
 		return OUT_FAILED;
 	if (!exists) {
@@ -693,25 +955,23 @@ static enum outcome row_text(struct import *im, struct row *row)
 
 static enum outcome row_protocol_text(struct import *im, struct row *row)
 {
-	char key[2 * ROW_BUF + 16];
-
+	const char *key;
 	int bad = check_locale(im, row) < 0;
 
 	bad |= check_protocol(im, row) < 0;
 	bad |= check_trimmed(im, row, COL_NAME) < 0;
 	if (bad)
 		return OUT_FAILED;
-	snprintf(key, sizeof(key), "%s name of %s", row->val[COL_LOCALE],
-		 row->val[COL_PROTOCOL]);
-	if (duplicate(im, row, COL_PROTOCOL, key) < 0)
+	key = row_key(im, row, "%s name of %s", row->val[COL_LOCALE],
+		      row->val[COL_PROTOCOL]);
+	if (!key || duplicate(im, row, COL_PROTOCOL, key) < 0)
 		return OUT_FAILED;
 	return upsert(im, row, "protocol_text", COL_NAME, key);
 }
 
 static enum outcome row_class_text(struct import *im, struct row *row)
 {
-	char key[3 * ROW_BUF + 16];
-
+	const char *key;
 	int bad = check_locale(im, row) < 0;
 
 	bad |= check_protocol(im, row) < 0;
@@ -721,9 +981,9 @@ static enum outcome row_class_text(struct import *im, struct row *row)
 	if (run(im, row, "class_exists", NULL, NULL) == 0)
 		return row_error(im, row, COL_CLASS, "%s has no class '%s'",
 				 row->val[COL_PROTOCOL], row->val[COL_CLASS]);
-	snprintf(key, sizeof(key), "%s name of %s %s", row->val[COL_LOCALE],
-		 row->val[COL_PROTOCOL], row->val[COL_CLASS]);
-	if (duplicate(im, row, COL_CLASS, key) < 0)
+	key = row_key(im, row, "%s name of %s %s", row->val[COL_LOCALE],
+		      row->val[COL_PROTOCOL], row->val[COL_CLASS]);
+	if (!key || duplicate(im, row, COL_CLASS, key) < 0)
 		return OUT_FAILED;
 	return upsert(im, row, "class_text", COL_NAME, key);
 }
@@ -777,7 +1037,7 @@ static int check_placeholders(struct import *im, const struct row *row,
 static enum outcome row_ui(struct import *im, struct row *row)
 {
 	char allowed[256];
-	char key[2 * ROW_BUF + 8];
+	const char *key;
 	int rc;
 
 	if (check_locale(im, row) < 0)
@@ -791,62 +1051,129 @@ static enum outcome row_ui(struct import *im, struct row *row)
 				 row->val[COL_KEY]);
 	if (check_placeholders(im, row, allowed) < 0)
 		return OUT_FAILED;
-	snprintf(key, sizeof(key), "%s %s", row->val[COL_LOCALE],
-		 row->val[COL_KEY]);
-	if (duplicate(im, row, COL_KEY, key) < 0)
+	key = row_key(im, row, "%s %s", row->val[COL_LOCALE], row->val[COL_KEY]);
+	if (!key || duplicate(im, row, COL_KEY, key) < 0)
 		return OUT_FAILED;
 	return upsert(im, row, "ui", COL_TEXT, key);
 }
 
-/* Check that the code in column col exists in the row's protocol. */
+/* Check that the code in column col, with the vendor in vcol, exists in
+ * the protocol of column pcol; *k gets its key. */
 static int check_code_exists(struct import *im, struct row *row,
-			     enum column col)
+			     enum column col, enum column vcol,
+			     enum column pcol, struct codekey *k)
 {
-	struct row probe = *row;
+	struct row probe;
+	const char *vendor;
 	int rc;
 
-	if (check_number(im, row, col) < 0)
+	if (check_key(im, row, col, pcol, 0, k) < 0 ||
+	    check_trimmed(im, row, vcol) < 0)
 		return -1;
+	probe = *row;
+	probe.val[COL_PROTOCOL] = row->val[pcol];
 	probe.val[COL_CODE] = row->val[col];
+	probe.val[COL_VENDOR] = row->val[vcol];
 	rc = run(im, &probe, "code_exists_plain", NULL, NULL);
-	if (rc == 0)
-		row_error(im, row, col, "there is no %s code %s",
-			  row->val[COL_PROTOCOL], row->val[col]);
-	return rc > 0 ? 0 : -1;
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	vendor = row->val[vcol];
+	row_error(im, row, col, "there is no %s code %s%s%s%s",
+		  row->val[pcol], row->val[col], vendor ? " of vendor '" : "",
+		  vendor ? vendor : "", vendor ? "'" : "");
+	return -1;
+}
+
+/* Swap the values of two columns. */
+static void swap_vals(struct row *row, enum column a, enum column b)
+{
+	const char *v = row->val[a];
+
+	row->val[a] = row->val[b];
+	row->val[b] = v;
 }
 
 static enum outcome row_note(struct import *im, struct row *row)
 {
-	char key[3 * ROW_BUF + 8];
-	char english[8];
+	struct codekey a, b;
+	const char *key;
 	int bad = check_locale(im, row) < 0;
 
 	bad |= check_protocol(im, row) < 0;
-	if (bad || check_code_exists(im, row, COL_CODE_A) < 0 ||
-	    check_code_exists(im, row, COL_CODE_B) < 0)
+	if (bad ||
+	    check_code_exists(im, row, COL_CODE_A, COL_VENDOR_A, COL_PROTOCOL,
+			      &a) < 0 ||
+	    check_code_exists(im, row, COL_CODE_B, COL_VENDOR_B, COL_PROTOCOL,
+			      &b) < 0)
 		return OUT_FAILED;
-	if (atoll(row->val[COL_CODE_A]) == atoll(row->val[COL_CODE_B]))
+	if (codekey_compare(&a, row->val[COL_VENDOR_A], &b,
+			    row->val[COL_VENDOR_B]) == 0)
 		return row_error(im, row, COL_CODE_B, "a note needs two "
 				 "different codes");
-	if (atoll(row->val[COL_CODE_A]) > atoll(row->val[COL_CODE_B])) {
-		char a[ROW_BUF];
-
-		snprintf(a, sizeof(a), "%s", row->val[COL_CODE_A]);
-		set_val(row, COL_CODE_A, row->val[COL_CODE_B]);
-		set_val(row, COL_CODE_B, a);
+	/* stored once per pair, the code that sorts first as A */
+	if (codekey_compare(&a, row->val[COL_VENDOR_A], &b,
+			    row->val[COL_VENDOR_B]) > 0) {
+		swap_vals(row, COL_CODE_A, COL_CODE_B);
+		swap_vals(row, COL_VENDOR_A, COL_VENDOR_B);
 	}
 	if (strcmp(row->val[COL_LOCALE], "en") != 0 &&
-	    lookup(im, row, "note_english", NULL, english, sizeof(english)) == 0)
+	    run(im, row, "note_english", NULL, NULL) == 0)
 		return row_error(im, row, COL_NOTE, "no English note on %s %s "
 				 "and %s to translate from",
 				 row->val[COL_PROTOCOL], row->val[COL_CODE_A],
 				 row->val[COL_CODE_B]);
-	snprintf(key, sizeof(key), "%s note on %s %s-%s", row->val[COL_LOCALE],
-		 row->val[COL_PROTOCOL], row->val[COL_CODE_A],
-		 row->val[COL_CODE_B]);
-	if (duplicate(im, row, COL_CODE_A, key) < 0)
+	key = row_key(im, row, "%s note on %s %s%s%s-%s%s%s",
+		      row->val[COL_LOCALE], row->val[COL_PROTOCOL],
+		      row->val[COL_CODE_A], row->val[COL_VENDOR_A] ? " " : "",
+		      row->val[COL_VENDOR_A] ? row->val[COL_VENDOR_A] : "",
+		      row->val[COL_CODE_B], row->val[COL_VENDOR_B] ? " " : "",
+		      row->val[COL_VENDOR_B] ? row->val[COL_VENDOR_B] : "");
+	if (!key || duplicate(im, row, COL_CODE_A, key) < 0)
 		return OUT_FAILED;
 	return upsert(im, row, "note", COL_NOTE, key);
+}
+
+/* Two codes of different protocols that mean nearly the same, with a note
+ * on how they differ; stored once, the protocol first by name as A. */
+static enum outcome row_equivalent(struct import *im, struct row *row)
+{
+	struct codekey a, b;
+	const char *key;
+	int bad = check_locale(im, row) < 0;
+
+	bad |= check_protocol_col(im, row, COL_PROTOCOL_A) < 0;
+	bad |= check_protocol_col(im, row, COL_PROTOCOL_B) < 0;
+	if (bad ||
+	    check_code_exists(im, row, COL_CODE_A, COL_VENDOR_A, COL_PROTOCOL_A,
+			      &a) < 0 ||
+	    check_code_exists(im, row, COL_CODE_B, COL_VENDOR_B, COL_PROTOCOL_B,
+			      &b) < 0)
+		return OUT_FAILED;
+	if (strcmp(row->val[COL_PROTOCOL_A], row->val[COL_PROTOCOL_B]) == 0)
+		return row_error(im, row, COL_PROTOCOL_B, "an equivalent links "
+				 "codes of two protocols; to tell two codes of "
+				 "%s apart, write a note", row->val[COL_PROTOCOL_A]);
+	if (strcmp(row->val[COL_PROTOCOL_A], row->val[COL_PROTOCOL_B]) > 0) {
+		swap_vals(row, COL_PROTOCOL_A, COL_PROTOCOL_B);
+		swap_vals(row, COL_CODE_A, COL_CODE_B);
+		swap_vals(row, COL_VENDOR_A, COL_VENDOR_B);
+	}
+	if (strcmp(row->val[COL_LOCALE], "en") != 0 &&
+	    run(im, row, "equivalent_english", NULL, NULL) == 0)
+		return row_error(im, row, COL_NOTE, "no English note on %s %s "
+				 "and %s %s to translate from",
+				 row->val[COL_PROTOCOL_A], row->val[COL_CODE_A],
+				 row->val[COL_PROTOCOL_B], row->val[COL_CODE_B]);
+	key = row_key(im, row, "%s equivalent %s %s%s%s = %s %s%s%s",
+		      row->val[COL_LOCALE], row->val[COL_PROTOCOL_A],
+		      row->val[COL_CODE_A], row->val[COL_VENDOR_A] ? " " : "",
+		      row->val[COL_VENDOR_A] ? row->val[COL_VENDOR_A] : "",
+		      row->val[COL_PROTOCOL_B], row->val[COL_CODE_B],
+		      row->val[COL_VENDOR_B] ? " " : "",
+		      row->val[COL_VENDOR_B] ? row->val[COL_VENDOR_B] : "");
+	if (!key || duplicate(im, row, COL_CODE_A, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "equivalent", COL_NOTE, key);
 }
 
 /* ---- the translators' round trip ---- */
@@ -862,8 +1189,8 @@ static enum outcome row_note(struct import *im, struct row *row)
 static enum outcome row_translation(struct import *im, struct row *row)
 {
 	const char *field = row->val[COL_FIELD];
-	char label[ROW_BUF];
-	char key[3 * ROW_BUF];
+	char label[256];
+	const char *key;
 	int exists, same, bad;
 
 	if (!row->val[COL_TRANSLATION])
@@ -879,12 +1206,14 @@ static enum outcome row_translation(struct import *im, struct row *row)
 	if (strcmp(row->val[COL_LOCALE], "en") == 0)
 		return row_error(im, row, COL_LOCALE, "English is the source; "
 				 "change it in a codes file");
-	if (run(im, row, "code_exists_plain", NULL, NULL) == 0)
-		return row_error(im, row, COL_CODE, "there is no %s code %s",
-				 row->val[COL_PROTOCOL], row->val[COL_CODE]);
-	snprintf(key, sizeof(key), "%s %s %s %s", row->val[COL_LOCALE],
-		 row->val[COL_PROTOCOL], row->val[COL_CODE], field);
-	if (duplicate(im, row, COL_CODE, key) < 0)
+	if (check_code_found(im, row, "a translation") < 0)
+		return OUT_FAILED;
+	key = row_key(im, row, "%s %s %s%s%s%s %s", row->val[COL_LOCALE],
+		      row->val[COL_PROTOCOL], row->val[COL_CODE],
+		      row->val[COL_VENDOR] ? " (" : "",
+		      row->val[COL_VENDOR] ? row->val[COL_VENDOR] : "",
+		      row->val[COL_VENDOR] ? ")" : "", field);
+	if (!key || duplicate(im, row, COL_CODE, key) < 0)
 		return OUT_FAILED;
 	exists = run(im, row, "text_find", field, NULL);
 	same = run(im, row, "translation_same", field, row->val[COL_TRANSLATION]);
@@ -901,85 +1230,113 @@ static enum outcome row_translation(struct import *im, struct row *row)
 
 /* ---- registry (IANA) files ---- */
 
+/* Whether the registry file is SMTP's enhanced status codes export
+ * (Code,Sample Text,...) rather than the common Value,Description,... */
+static int iana_enhanced(const struct import *im)
+{
+	return im->index[COL_IANA_CODE] >= 0;
+}
+
 /* A registry annotation at the end of a description, "(Deprecated)" or
  * "(TEMPORARY - registered 2024-11-13, ... expires 2026-11-13)": sets the
- * row's status and dates, and its reason to what stands before it. */
-static void parse_annotation(struct row *row, const char *desc)
+ * row's status (one of table `status`) and dates, and its reason to what
+ * stands before it. */
+static int parse_annotation(struct import *im, struct row *row,
+			    const char *desc)
 {
-	static const char *const statuses[] = {
-		"deprecated", "obsolete", "unused", "temporary",
-	};
 	const char *open = strrchr(desc, '(');
 	size_t len = strlen(desc);
-	char reason[ROW_BUF * 2];
+	char status[32];
+	size_t rlen;
+	int rc;
 
-	set_val(row, COL_STATUS, "current");
-	if (!open || desc[len - 1] != ')') {
-		row->val[COL_REASON] = desc;
-		return;
-	}
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++) {
-		if (strncasecmp(open + 1, statuses[i], strlen(statuses[i])) == 0)
-			set_val(row, COL_STATUS, statuses[i]);
-	}
-	if (strcmp(row->val[COL_STATUS], "current") == 0) {
-		row->val[COL_REASON] = desc;
-		return;
-	}
+	row->val[COL_REASON] = desc;
+	if (!open || desc[len - 1] != ')')
+		return set_val(row, COL_STATUS, "current");
+	if (set_val(row, COL_STATUS, open + 1) < 0)
+		return -1;
+	rc = lookup(im, row, "status_of_annotation", NULL, status,
+		    sizeof(status));
+	if (rc < 0)
+		return -1;
+	if (set_val(row, COL_STATUS, rc ? status : "current") < 0)
+		return -1;
+	if (!rc)
+		return 0;
 	const char *reg = strstr(open, "registered ");
 	const char *exp = strstr(open, "expires ");
 
-	if (reg)
-		snprintf(row->buf[COL_REGISTERED], 11, "%s", reg + 11);
-	row->val[COL_REGISTERED] = reg ? row->buf[COL_REGISTERED] : NULL;
-	if (exp)
-		snprintf(row->buf[COL_EXPIRES], 11, "%s", exp + 8);
-	row->val[COL_EXPIRES] = exp ? row->buf[COL_EXPIRES] : NULL;
-	snprintf(reason, sizeof(reason), "%.*s", (int)(open - desc), desc);
-	while (*reason && reason[strlen(reason) - 1] == ' ')
-		reason[strlen(reason) - 1] = '\0';
+	row->val[COL_REGISTERED] = NULL;
+	row->val[COL_EXPIRES] = NULL;
+	if (reg && set_valn(row, COL_REGISTERED, reg + 11,
+			    strnlen(reg + 11, 10)) < 0)
+		return -1;
+	if (exp && set_valn(row, COL_EXPIRES, exp + 8, strnlen(exp + 8, 10)) < 0)
+		return -1;
+	rlen = (size_t)(open - desc);
+	while (rlen && desc[rlen - 1] == ' ')
+		rlen--;
 	/* "(Unused)" alone: the registry gives no phrase */
-	set_val(row, COL_REASON, *reason ? reason : "Unused");
+	if (!rlen)
+		return set_val(row, COL_REASON, "Unused");
+	return set_valn(row, COL_REASON, desc, rlen);
 }
 
 /* The first reference of a registry cell: "[RFC9110, Section 15.3.1]"
  * gives RFC9110 and 15.3.1, "[RFC-ietf-sipcore-foo-05]" the draft. */
-static void parse_reference(struct row *row, const char *cell)
+static int parse_reference(struct row *row, const char *cell)
 {
 	const char *p = cell ? cell : "";
-	size_t len;
-	char doc[ROW_BUF];
 	const char *section;
+	size_t len;
+	int rc;
 
 	if (*p == '[')
 		p++;
 	len = strcspn(p, "],;");
-	if (len > 4 && strncmp(p, "RFC-", 4) == 0)
-		snprintf(doc, sizeof(doc), "draft-%.*s", (int)(len - 4), p + 4);
-	else
-		snprintf(doc, sizeof(doc), "%.*s", (int)len, p);
-	set_val(row, COL_REFERENCE, doc);
+	if (len > 4 && strncmp(p, "RFC-", 4) == 0) {
+		char *doc = malloc(len + 3);
+
+		if (!doc)
+			return -1;
+		memcpy(doc, "draft-", 6);
+		memcpy(doc + 6, p + 4, len - 4);
+		doc[len + 2] = '\0';
+		rc = set_val(row, COL_REFERENCE, doc);
+		free(doc);
+	} else {
+		rc = set_valn(row, COL_REFERENCE, p, len);
+	}
+	if (rc < 0)
+		return -1;
 	section = strstr(p, "Section ");
 	if (section && (size_t)(section - p) < strcspn(p, "]")) {
 		section += 8;
-		snprintf(row->buf[COL_SECTION], ROW_BUF, "%.*s",
-			 (int)strcspn(section, "] ,;"), section);
-		row->val[COL_SECTION] = row->buf[COL_SECTION];
-	} else {
-		set_val(row, COL_SECTION, "");
+		return set_valn(row, COL_SECTION, section,
+				strcspn(section, "] ,;"));
 	}
+	return set_val(row, COL_SECTION, "");
 }
 
 int kind_begin(struct import *im)
 {
 	struct row row = {0};
-	char name[ROW_BUF];
 	struct csv_record rec = {0};
+	int rc;
 
 	if (im->kind != KIND_IANA)
 		return 0;
 	rec.line = 1;
 	row.rec = &rec;
+	if ((im->index[COL_VALUE] >= 0) == (im->index[COL_IANA_CODE] >= 0) ||
+	    (iana_enhanced(im) && (im->index[COL_IANA_SAMPLE] < 0 ||
+				   im->index[COL_IANA_BASIC] < 0))) {
+		row_error(im, &row, COL_IANA_DESCRIPTION, "a registry file "
+			  "has either the columns Value,Description,Reference "
+			  "or Code,Sample Text,Associated basic status code,"
+			  "Description,Reference");
+		return -1;
+	}
 	if (!im->opt->protocol) {
 		row_error(im, &row, COL_VALUE, "a registry file (Value,Description,"
 			  "Reference) needs --protocol P to say whose codes it "
@@ -988,16 +1345,36 @@ int kind_begin(struct import *im)
 	}
 	row.val[COL_PROTOCOL] = im->opt->protocol;
 	if (check_protocol_id(im, &row) < 0)
-		return -1;
-	if (run(im, &row, "protocol_exists", NULL, NULL) != 0)
-		return 0;
-	snprintf(name, sizeof(name), "%s", row.val[COL_PROTOCOL]);
-	set_val(&row, COL_NAME, name);
-	if (run(im, &row, "protocol_insert", NULL, NULL) < 0)
-		return -1;
+		goto fail;
+	/* enhanced status codes are dotted: the protocol takes them too */
+	if (set_val(&row, COL_SHAPES, iana_enhanced(im) ? "number dotted"
+							 : "number") < 0)
+		goto fail;
+	rc = run(im, &row, "protocol_exists", NULL, NULL);
+	if (rc > 0 && iana_enhanced(im)) {
+		rc = run(im, &row, "protocol_add_dotted", NULL, NULL);
+		if (rc > 0)
+			import_change(im, "%s: its codes may now be dotted "
+				      "(class.subject.detail)",
+				      row.val[COL_PROTOCOL]);
+		im->shapes = 0;
+		row_release(&row);
+		return rc < 0 ? -1 : 0;
+	}
+	if (rc != 0) {
+		row_release(&row);
+		return rc < 0 ? -1 : 0;
+	}
+	if (set_val(&row, COL_NAME, row.val[COL_PROTOCOL]) < 0 ||
+	    run(im, &row, "protocol_insert", NULL, NULL) < 0)
+		goto fail;
 	import_change(im, "%s: new protocol, declared from the registry file",
 		      row.val[COL_PROTOCOL]);
+	row_release(&row);
 	return 0;
+fail:
+	row_release(&row);
+	return -1;
 }
 
 /* Add code to the list of codes a registry file added. */
@@ -1021,8 +1398,9 @@ int kind_end(struct import *im)
 {
 	struct row row = {0};
 	struct csv_record rec = {0};
-	char list[4096];
-	char protocol[ROW_BUF];
+	char *list;
+	struct codekey lo, hi;
+	const char *why;
 	int rc;
 
 	if (im->kind != KIND_IANA || !im->opt->protocol)
@@ -1031,74 +1409,115 @@ int kind_end(struct import *im)
 	row.val[COL_PROTOCOL] = im->opt->protocol;
 	if (check_protocol_id(im, &row) < 0)
 		return -1;
-	snprintf(protocol, sizeof(protocol), "%s", row.val[COL_PROTOCOL]);
 	if (im->added)
-		import_change(im, "%s: new codes: %s", protocol, im->added);
+		import_change(im, "%s: new codes: %s", row.val[COL_PROTOCOL],
+			      im->added);
 	free(im->added);
 	im->added = NULL;
 	im->added_len = 0;
-	rc = lookup(im, &row, "iana_missing", NULL, list, sizeof(list));
-	if (rc > 0 && *list)
+	/* the codes of the shape the file holds that it did not list */
+	if (iana_enhanced(im)) {
+		codekey_parse("2.0.0", SHAPE_DOTTED, &lo, &why);
+		codekey_parse("5.999.999", SHAPE_DOTTED, &hi, &why);
+	} else {
+		codekey_parse("0", SHAPE_NUMBER, &lo, &why);
+		codekey_parse("999999999", SHAPE_NUMBER, &hi, &why);
+	}
+	if (set_sort(&row, COL_LO, &lo) < 0 || set_sort(&row, COL_HI, &hi) < 0) {
+		row_release(&row);
+		return -1;
+	}
+	list = NULL;
+	rc = -1;
+	{
+		struct stmt *s = import_stmt(im, "iana_missing");
+
+		if (s) {
+			bind_row(s, &row, NULL, NULL);
+			rc = sqlite3_step(s->st);
+			if (rc == SQLITE_ROW && sqlite3_column_text(s->st, 0)) {
+				const char *t = (const char *)
+					sqlite3_column_text(s->st, 0);
+
+				list = malloc(strlen(t) + 1);
+				if (list)
+					memcpy(list, t, strlen(t) + 1);
+			}
+			rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+			if (rc < 0)
+				import_db_error(im, &row);
+			sqlite3_reset(s->st);
+		}
+	}
+	if (list && *list)
 		import_change(im, "%s: in the database but not in the registry "
-			      "(kept): %s", protocol, list);
-	return rc < 0 ? -1 : 0;
+			      "(kept): %s", row.val[COL_PROTOCOL], list);
+	free(list);
+	row_release(&row);
+	return rc;
 }
 
-/* Make sure a class covers the row's code: one per hundred, "4xx". */
-static int iana_class(struct import *im, struct row *row, char *label,
-		      size_t size)
+/* Make sure a class covers the row's code (its sort value set): for a
+ * number one class per hundred, "4xx"; for a dotted code one per class
+ * digit, "5.XXX.YYY". */
+static int iana_class(struct import *im, struct row *row,
+		      const struct codekey *k, char *label, size_t size)
 {
-	long long code = atoll(row->val[COL_CODE]);
+	struct codekey first, last;
 	char buf[64];
+	const char *why;
 	int rc = lookup(im, row, "class_for_code", NULL, label, size);
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	snprintf(label, size, "%lldxx", code / 100);
-	set_val(row, COL_CLASS, label);
-	snprintf(buf, sizeof(buf), "%lld", code / 100 * 100);
-	set_val(row, COL_FIRST, buf);
-	snprintf(buf, sizeof(buf), "%lld", code / 100 * 100 + 99);
-	set_val(row, COL_LAST, buf);
-	snprintf(buf, sizeof(buf), "%lld-%lld", code / 100 * 100,
-		 code / 100 * 100 + 99);
-	set_val(row, COL_NAME, buf);
+	if (k->shape == SHAPE_DOTTED) {
+		snprintf(label, size, "%d.XXX.YYY", k->cls);
+		snprintf(buf, sizeof(buf), "%d.0.0", k->cls);
+		codekey_parse(buf, SHAPE_DOTTED, &first, &why);
+		snprintf(buf, sizeof(buf), "%d.999.999", k->cls);
+		codekey_parse(buf, SHAPE_DOTTED, &last, &why);
+	} else {
+		snprintf(label, size, "%lldxx", k->sort / 100);
+		snprintf(buf, sizeof(buf), "%lld", k->sort / 100 * 100);
+		codekey_parse(buf, SHAPE_NUMBER, &first, &why);
+		snprintf(buf, sizeof(buf), "%lld", k->sort / 100 * 100 + 99);
+		codekey_parse(buf, SHAPE_NUMBER, &last, &why);
+	}
+	snprintf(buf, sizeof(buf), "%s-%s", first.text, last.text);
+	if (set_val(row, COL_CLASS, label) < 0 ||
+	    set_val(row, COL_FIRST, first.text) < 0 ||
+	    set_val(row, COL_LAST, last.text) < 0 ||
+	    set_val(row, COL_NAME, buf) < 0 || set_sort(row, COL_LO, &first) < 0 ||
+	    set_sort(row, COL_HI, &last) < 0)
+		return -1;
 	return run(im, row, "class_insert", NULL, NULL) < 0 ? -1 : 0;
 }
 
-static enum outcome row_iana(struct import *im, struct row *row)
+/* Write the registry's facts of one code (key k, the row's values set),
+ * adding it or updating what changed. */
+static enum outcome iana_write(struct import *im, struct row *row,
+			       const struct codekey *k)
 {
-	const char *value = row->val[COL_VALUE];
-	const char *desc = row->val[COL_IANA_DESCRIPTION];
-	char label[ROW_BUF], key[2 * ROW_BUF], old[256];
+	char label[256], old[1024];
+	const char *key;
 	int exists, same;
 
-	if (strchr(value, '-') || (desc && strcasecmp(desc, "Unassigned") == 0)) {
-		im->ranges++;
-		return OUT_SKIPPED;
-	}
-	row->val[COL_PROTOCOL] = im->opt->protocol;
-	row->val[COL_CODE] = value;
-	if (check_protocol_id(im, row) < 0 || check_number(im, row, COL_CODE) < 0)
+	if (set_val(row, COL_CODE, k->text) < 0 || set_sort(row, COL_SORT, k) < 0 ||
+	    set_val(row, COL_VENDOR, "") < 0 || check_slug(im, row) < 0 ||
+	    iana_class(im, row, k, label, sizeof(label)) < 0)
 		return OUT_FAILED;
-	if (!desc)
-		return row_error(im, row, COL_IANA_DESCRIPTION, "no description");
-	parse_annotation(row, desc);
-	parse_reference(row, row->val[COL_IANA_REFERENCE]);
-	snprintf(key, sizeof(key), "%s %s", row->val[COL_PROTOCOL],
-		 row->val[COL_CODE]);
-	if (check_date(im, row, COL_REGISTERED) < 0 ||
-	    check_date(im, row, COL_EXPIRES) < 0 ||
-	    duplicate(im, row, COL_VALUE, key) < 0 ||
-	    iana_class(im, row, label, sizeof(label)) < 0)
+	if (set_val(row, COL_FINAL, strcmp(label, "1xx") == 0 ? "0" : "1") < 0)
 		return OUT_FAILED;
-	set_val(row, COL_FINAL, strcmp(label, "1xx") == 0 ? "0" : "1");
+	key = row_key(im, row, "%s %s", row->val[COL_PROTOCOL], k->text);
+	if (!key || duplicate(im, row, iana_enhanced(im) ? COL_IANA_CODE
+							 : COL_VALUE, key) < 0)
+		return OUT_FAILED;
 	exists = lookup(im, row, "iana_reason", NULL, old, sizeof(old));
 	same = exists > 0 ? run(im, row, "iana_same", NULL, NULL) : 0;
 	if (exists < 0 || same < 0)
 		return OUT_FAILED;
 	if (!exists) {
-		note_added(im, row->val[COL_CODE]);
+		note_added(im, k->text);
 		return run(im, row, "iana_insert", NULL, NULL) < 0 ? OUT_FAILED
 								   : OUT_ADDED;
 	}
@@ -1112,6 +1531,128 @@ static enum outcome row_iana(struct import *im, struct row *row)
 							   : OUT_REPLACED;
 }
 
+static enum outcome row_iana(struct import *im, struct row *row)
+{
+	const char *value = row->val[COL_VALUE];
+	const char *desc = row->val[COL_IANA_DESCRIPTION];
+	struct codekey k;
+
+	if (strchr(value, '-') || (desc && strcasecmp(desc, "Unassigned") == 0)) {
+		im->ranges++;
+		return OUT_SKIPPED;
+	}
+	row->val[COL_PROTOCOL] = im->opt->protocol;
+	row->val[COL_CODE] = value;
+	if (check_protocol_id(im, row) < 0 ||
+	    check_key(im, row, COL_CODE, COL_PROTOCOL, 0, &k) < 0)
+		return OUT_FAILED;
+	if (!desc)
+		return row_error(im, row, COL_IANA_DESCRIPTION, "no description");
+	if (parse_annotation(im, row, desc) < 0 ||
+	    parse_reference(row, row->val[COL_IANA_REFERENCE]) < 0)
+		return row_error(im, row, COL_IANA_DESCRIPTION, "out of memory");
+	if (set_val(row, COL_BASIC, "") < 0 ||
+	    check_date(im, row, COL_REGISTERED) < 0 ||
+	    check_date(im, row, COL_EXPIRES) < 0)
+		return OUT_FAILED;
+	return iana_write(im, row, &k);
+}
+
+/*
+ * The classes an enhanced status code is used with, from the basic
+ * replies the registry associates with it: "451, 550" gives 4 and 5 (bit
+ * 1 << class).  "Any", "Not given", "." or none allow every class.
+ * Returns 0, or -1 if the cell names something that is not a reply.
+ */
+static int basic_classes(const char *cell, unsigned *classes)
+{
+	const char *p = cell ? cell : "";
+
+	*classes = 0;
+	while (*p) {
+		size_t n;
+
+		p += strspn(p, " ,");
+		n = strcspn(p, ",");
+		while (n && p[n - 1] == ' ')
+			n--;
+		if (n == 3 && isdigit((unsigned char)p[0]) &&
+		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
+			if (p[0] == '2' || p[0] == '4' || p[0] == '5')
+				*classes |= 1u << (p[0] - '0');
+		} else if (n && !(n == 3 && strncasecmp(p, "Any", 3) == 0) &&
+			   !(n == 9 && strncasecmp(p, "Not given", 9) == 0) &&
+			   !(n == 1 && *p == '.')) {
+			return -1;
+		}
+		p += n;
+		p += strcspn(p, ",");
+	}
+	if (!*classes)
+		*classes = 1u << 2 | 1u << 4 | 1u << 5;
+	return 0;
+}
+
+/*
+ * One row of the SMTP enhanced status codes registry: a generic code,
+ * X.7.26, stored under each class its associated basic replies belong to
+ * (5.7.26 for 550).  The sample text is the reason phrase; an entry with
+ * none (X.6.10) takes its description.
+ */
+static enum outcome row_iana_enhanced(struct import *im, struct row *row)
+{
+	const char *sample = row->val[COL_IANA_SAMPLE];
+	const char *desc = row->val[COL_IANA_DESCRIPTION];
+	const char *basic = row->val[COL_IANA_BASIC];
+	enum outcome result = OUT_UNCHANGED;
+	unsigned classes;
+	struct codekey k;
+
+	row->val[COL_PROTOCOL] = im->opt->protocol;
+	row->val[COL_CODE] = row->val[COL_IANA_CODE];
+	if (check_protocol_id(im, row) < 0 ||
+	    check_key(im, row, COL_CODE, COL_PROTOCOL, 1, &k) < 0)
+		return OUT_FAILED;
+	if (k.shape != SHAPE_DOTTED || k.cls != 0)
+		return row_error(im, row, COL_IANA_CODE, "code '%s': the registry "
+				 "writes its codes generically, X.subject.detail",
+				 row->val[COL_IANA_CODE]);
+	if (!sample && !desc)
+		return row_error(im, row, COL_IANA_SAMPLE, "no sample text and no "
+				 "description");
+	if (basic_classes(basic, &classes) < 0)
+		return row_error(im, row, COL_IANA_BASIC, "associated basic "
+				 "status code '%s' must list three-digit "
+				 "replies, 'Any' or 'Not given'", basic);
+	if (parse_reference(row, row->val[COL_IANA_REFERENCE]) < 0 ||
+	    set_squeezed(row, COL_REASON, sample ? sample : desc) < 0 ||
+	    set_val(row, COL_BASIC, basic && strcasecmp(basic, "Not given") != 0 &&
+				    strcmp(basic, ".") != 0 ? basic : "") < 0 ||
+	    set_val(row, COL_STATUS, desc && strstr(desc, "deprecated")
+					     ? "deprecated" : "current") < 0)
+		return row_error(im, row, COL_IANA_CODE, "out of memory");
+	row->val[COL_REGISTERED] = NULL;
+	row->val[COL_EXPIRES] = NULL;
+	if (check_trimmed(im, row, COL_REASON) < 0)
+		return OUT_FAILED;
+	for (int cls = 2; cls <= 5; cls++) {
+		struct codekey concrete;
+		enum outcome out;
+
+		if (!(classes & 1u << cls))
+			continue;
+		codekey_with_class(&k, cls, &concrete);
+		out = iana_write(im, row, &concrete);
+		if (out == OUT_FAILED)
+			return OUT_FAILED;
+		/* the row counts as its strongest change */
+		if (out == OUT_ADDED || (out == OUT_REPLACED && result != OUT_ADDED) ||
+		    (out == OUT_SKIPPED && result == OUT_UNCHANGED))
+			result = out;
+	}
+	return result;
+}
+
 enum outcome kind_row(struct import *im, struct row *row)
 {
 	unsigned long required = specs[im->kind].required;
@@ -1119,7 +1660,7 @@ enum outcome kind_row(struct import *im, struct row *row)
 	/* a registry's range rows ("427-428,Unassigned,") have empty cells,
 	 * and so do the rows a translator has not done yet */
 	if (im->kind == KIND_IANA)
-		required = BIT(COL_VALUE);
+		required = iana_enhanced(im) ? BIT(COL_IANA_CODE) : BIT(COL_VALUE);
 	if (im->kind == KIND_TRANSLATIONS)
 		required &= ~BIT(COL_TRANSLATION);
 	for (int c = 0; c < COL_COUNT; c++)
@@ -1142,8 +1683,11 @@ enum outcome kind_row(struct import *im, struct row *row)
 		return row_ui(im, row);
 	case KIND_NOTES:
 		return row_note(im, row);
+	case KIND_EQUIVALENTS:
+		return row_equivalent(im, row);
 	case KIND_IANA:
-		return row_iana(im, row);
+		return iana_enhanced(im) ? row_iana_enhanced(im, row)
+					 : row_iana(im, row);
 	case KIND_TRANSLATIONS:
 		return row_translation(im, row);
 	default:

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cjk.h"
+#include "codekey.h"
 #include "rank.h"
 #include "db.h"
 #include "embedded.h"
@@ -27,6 +28,7 @@ static const struct migration migrations[] = {
 	{1, sql_migration_0001},
 	{2, sql_migration_0002},
 	{3, sql_migration_0003},
+	{4, sql_migration_0004},
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -191,7 +193,8 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 		goto fail;
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
-	if (cjk_register(db) != SQLITE_OK || rank_register(db) != SQLITE_OK) {
+	if (cjk_register(db) != SQLITE_OK || rank_register(db) != SQLITE_OK ||
+	    codekey_register(db) != SQLITE_OK) {
 		kb_error_set(err, "%s", sqlite3_errmsg(db));
 		goto fail;
 	}

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd.h"
 #include "db.h"
@@ -38,9 +39,10 @@ int cmd_prepare(struct ctx *ctx, const char *name, sqlite3_stmt **st)
 }
 
 /* The text of the first column of the first row of query `name`, with
- * :protocol and :code bound, copied into buf ("" if none). */
+ * :protocol bound and value bound to :code and :sort, copied into buf (""
+ * if none, "..." where a longer text would have been cut). */
 static void first_text(struct ctx *ctx, const char *name, const char *protocol,
-		       long long code, char *buf, size_t size)
+		       const char *value, char *buf, size_t size)
 {
 	sqlite3_stmt *st = NULL;
 
@@ -48,9 +50,16 @@ static void first_text(struct ctx *ctx, const char *name, const char *protocol,
 	if (cmd_prepare(ctx, name, &st) != EXIT_OK)
 		return;
 	db_bind_text(st, ":protocol", protocol);
-	db_bind_int(st, ":code", code);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, size, "%s", sqlite3_column_text(st, 0));
+	db_bind_text(st, ":code", value);
+	db_bind_text(st, ":sort", value);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		if (strlen(t) < size)
+			snprintf(buf, size, "%s", t);
+		else if (size > 3)
+			snprintf(buf, size, "...");
+	}
 	sqlite3_finalize(st);
 }
 
@@ -58,40 +67,204 @@ int cmd_protocol(struct ctx *ctx, const char *arg, char *out)
 {
 	char known[512];
 
-	first_text(ctx, "protocol_resolve", arg, 0, out, 17);
+	first_text(ctx, "protocol_resolve", arg, NULL, out, 17);
 	if (out[0])
 		return EXIT_OK;
-	first_text(ctx, "protocol_list", NULL, 0, known, sizeof(known));
+	first_text(ctx, "protocol_list", NULL, NULL, known, sizeof(known));
 	kb_error_set(&ctx->err, "unknown protocol '%s'; known: %s", arg,
 		     known[0] ? known : "none");
 	return EXIT_FAIL;
 }
 
-int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
-	     long long *code)
+/* The shapes of protocol's keys; 0 with err set if unknown. */
+static unsigned protocol_shapes(struct ctx *ctx, const char *protocol)
 {
-	char found[8];
-	char nearest[64];
-	char *end;
+	char list[256];
+	unsigned shapes;
 
-	errno = 0;
-	*code = strtoll(arg, &end, 10);
-	if (!isdigit((unsigned char)arg[0]) || *end || errno == ERANGE ||
-	    *code > 2147483647LL) {
-		kb_error_set(&ctx->err, "%s %s: not a number", protocol, arg);
+	first_text(ctx, "protocol_shapes", protocol, NULL, list, sizeof(list));
+	shapes = codekey_shapes(list);
+	if (!shapes)
+		kb_error_set(&ctx->err, "protocol %s has no known code shapes "
+			     "('%s'); run 'codekb check'", protocol, list);
+	return shapes;
+}
+
+/* "nginx, Esri": the vendors of ref's code, into buf. */
+static void vendor_list(struct ctx *ctx, const struct code_ref *ref, char *buf,
+			size_t size)
+{
+	sqlite3_stmt *st = NULL;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	if (cmd_prepare(ctx, "code_meanings", &st) != EXIT_OK)
+		return;
+	db_bind_text(st, ":protocol", ref->protocol);
+	db_bind_text(st, ":code", ref->code);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		int n;
+
+		if (!v || !*v)
+			continue;
+		n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", v);
+		if (n < 0 || (size_t)n >= size - len) {
+			/* say that the list goes on rather than cut a name */
+			snprintf(buf + len, size - len, "%s", len ? ", ..." : "...");
+			break;
+		}
+		len += (size_t)n;
+	}
+	sqlite3_finalize(st);
+}
+
+/* The generic dotted key k (X.1.1) typed: name the codes of it that
+ * exist. */
+static int generic_key(struct ctx *ctx, const char *protocol,
+		       const struct codekey *k)
+{
+	char found[64] = "";
+	size_t len = 0;
+
+	for (int cls = 2; cls <= 5; cls++) {
+		struct codekey c;
+		char hit[8];
+
+		if (cls == 3)
+			continue;
+		codekey_with_class(k, cls, &c);
+		first_text(ctx, "code_exists", protocol, c.text, hit, sizeof(hit));
+		if (hit[0]) {
+			snprintf(found + len, sizeof(found) - len, "%s%s",
+				 len ? " or " : "", c.text);
+			len = strlen(found);
+		}
+	}
+	if (len)
+		return kb_error_set(&ctx->err, "%s %s is the registry's generic "
+				    "form; give its class: %s", protocol,
+				    k->text, found) < 0 ? EXIT_FAIL : EXIT_FAIL;
+	kb_error_set(&ctx->err, "no %s code %s in any class", protocol, k->text);
+	return EXIT_FAIL;
+}
+
+int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
+	     const char *vendor, unsigned flags, struct code_ref *out)
+{
+	sqlite3_stmt *st = NULL;
+	struct codekey k;
+	const char *why;
+	unsigned shapes = protocol_shapes(ctx, protocol);
+	int count = 0, registered = 0, chosen = 0;
+	char vendors[512];
+
+	memset(out, 0, sizeof(*out));
+	if (!shapes)
+		return EXIT_FAIL;
+	if (codekey_parse(arg, shapes, &k, &why) < 0) {
+		kb_error_set(&ctx->err, "%s %s: %s (at character %d)", protocol,
+			     arg, why, k.error_col);
 		return EXIT_FAIL;
 	}
-	first_text(ctx, "code_exists", protocol, *code, found, sizeof(found));
-	if (found[0])
+	if (k.shape == SHAPE_DOTTED && k.cls == 0)
+		return generic_key(ctx, protocol, &k);
+	snprintf(out->protocol, sizeof(out->protocol), "%s", protocol);
+	snprintf(out->code, sizeof(out->code), "%s", k.text);
+	if (vendor && strlen(vendor) >= sizeof(out->vendor)) {
+		kb_error_set(&ctx->err, "--vendor is longer than %zu bytes",
+			     sizeof(out->vendor) - 1);
+		return EXIT_FAIL;
+	}
+	if (cmd_prepare(ctx, "code_meanings", &st) != EXIT_OK)
+		return EXIT_FAIL;
+	db_bind_text(st, ":protocol", protocol);
+	db_bind_text(st, ":code", k.text);
+	/* the registered meaning comes first */
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		if (count == 0)
+			registered = !*v;
+		if (count == 0 || (vendor && strcasecmp(v, vendor) == 0)) {
+			if (strlen(v) >= sizeof(out->vendor)) {
+				sqlite3_finalize(st);
+				kb_error_set(&ctx->err, "%s %s: a vendor's name is "
+					     "longer than %zu bytes", protocol,
+					     k.text, sizeof(out->vendor) - 1);
+				return EXIT_FAIL;
+			}
+			snprintf(out->vendor, sizeof(out->vendor), "%s", v);
+			if (count > 0 || (vendor && strcasecmp(v, vendor) == 0))
+				chosen = 1;
+		}
+		count++;
+	}
+	sqlite3_finalize(st);
+	out->meanings = count > 1;
+	if (count == 0) {
+		char nearest[256];
+		char sort[32];
+
+		snprintf(sort, sizeof(sort), "%lld", k.sort);
+		first_text(ctx, "code_nearest", protocol, sort, nearest,
+			   sizeof(nearest));
+		if (nearest[0])
+			kb_error_set(&ctx->err, "no %s code %s; nearest: %s",
+				     protocol, k.text, nearest);
+		else
+			kb_error_set(&ctx->err, "no %s code %s; %s has no codes "
+				     "yet", protocol, k.text, protocol);
+		return EXIT_FAIL;
+	}
+	if (chosen)
 		return EXIT_OK;
-	first_text(ctx, "code_nearest", protocol, *code, nearest, sizeof(nearest));
-	if (nearest[0])
-		kb_error_set(&ctx->err, "no %s code %lld; nearest: %s", protocol,
-			     *code, nearest);
-	else
-		kb_error_set(&ctx->err, "no %s code %lld; %s has no codes yet",
-			     protocol, *code, protocol);
-	return EXIT_FAIL;
+	vendor_list(ctx, out, vendors, sizeof(vendors));
+	if (vendor && !(flags & CODE_VENDOR_SOFT)) {
+		kb_error_set(&ctx->err, "%s %s has no meaning of vendor '%s'; %s%s",
+			     protocol, k.text, vendor,
+			     vendors[0] ? "its vendors: " : "it has only its "
+			     "registered meaning", vendors);
+		return EXIT_FAIL;
+	}
+	/* out holds the first meaning: the registered one, if any */
+	if (!registered && count > 1 && !(flags & CODE_ANY_MEANING)) {
+		kb_error_set(&ctx->err, "%s %s has no registered meaning and "
+			     "several unofficial ones; choose one with --vendor: "
+			     "%s", protocol, k.text, vendors);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
+		      int (*fn)(struct ctx *ctx, const struct code_ref *m,
+				void *arg),
+		      void *arg)
+{
+	sqlite3_stmt *st = NULL;
+	struct code_ref m = *ref;
+	int rc = EXIT_OK;
+
+	if (cmd_prepare(ctx, "code_meanings", &st) != EXIT_OK)
+		return EXIT_FAIL;
+	db_bind_text(st, ":protocol", ref->protocol);
+	db_bind_text(st, ":code", ref->code);
+	while (rc == EXIT_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+
+		if (strlen(v) >= sizeof(m.vendor)) {
+			kb_error_set(&ctx->err, "%s %s: a vendor's name is longer "
+				     "than %zu bytes", ref->protocol, ref->code,
+				     sizeof(m.vendor) - 1);
+			rc = EXIT_FAIL;
+			break;
+		}
+		snprintf(m.vendor, sizeof(m.vendor), "%s", v);
+		rc = fn(ctx, &m, arg);
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what)

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "codekey.h"
 #include "error.h"
 #include "lang.h"
 #include "opts.h"
@@ -82,10 +83,45 @@ int cmd_prepare(struct ctx *ctx, const char *name, sqlite3_stmt **st);
  * the known protocols named if there is none. */
 int cmd_protocol(struct ctx *ctx, const char *arg, char *out);
 
-/* Parse CODE and check that protocol has it; EXIT_FAIL with the nearest
- * codes suggested if not. */
+/* The most bytes of a vendor's name that a command takes. */
+#define CMD_VENDOR_MAX 256
+
+/* One meaning of a code: protocol, key as stored, vendor ('' for the
+ * registered meaning). */
+struct code_ref {
+	char protocol[17];
+	char code[CODEKEY_MAX];
+	char vendor[CMD_VENDOR_MAX];
+	/* the number has other meanings than this one */
+	int meanings;
+};
+
+enum code_flags {
+	/* a --vendor that the code has no meaning of is ignored: compare
+	 * applies it to the side that has it */
+	CODE_VENDOR_SOFT = 1 << 0,
+	/* several unofficial meanings and no registered one is no error:
+	 * show prints them all */
+	CODE_ANY_MEANING = 1 << 1,
+};
+
+/*
+ * Parse CODE, as the user typed it, as a key of protocol (lib/codekey.h)
+ * and find the meaning to use: the one of vendor if it is not NULL, else
+ * the registered one, else the only one.  EXIT_FAIL with one line saying
+ * what is wrong: a malformed key, no such code (the nearest suggested), no
+ * such vendor, or several vendors' meanings to choose from with --vendor
+ * (flags: enum code_flags).
+ */
 int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
-	     long long *code);
+	     const char *vendor, unsigned flags, struct code_ref *out);
+
+/* Every meaning of out's code, registered first, as cmd_code() found
+ * them: calls fn for each; stops at a non-zero return. */
+int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
+		      int (*fn)(struct ctx *ctx, const struct code_ref *m,
+				void *arg),
+		      void *arg);
 
 /* Print the one text column of the first row of st (a page); EXIT_FAIL
  * if there is none. */

@@ -7,7 +7,7 @@
 
 static const char *const label_keys[] = {
 	"label.protocol", "label.code", "label.reason", "label.class",
-	"label.status",
+	"label.status", "label.vendor",
 };
 
 #define NLABELS (sizeof(label_keys) / sizeof(label_keys[0]))

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cjk.h"
+#include "codekey.h"
 #include "cmd.h"
 #include "db.h"
 #include "utf8.h"
@@ -22,15 +23,6 @@
 /* The most results shown. */
 #define SEARCH_LIMIT 50
 
-static int all_digits(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
 
 static size_t utf8_chars(const char *s, size_t len)
 {
@@ -122,6 +114,7 @@ static int run(struct ctx *ctx)
 	const char *text = ctx->o->args[0];
 	char protocol[17];
 	struct search_terms terms;
+	char pattern[CODEKEY_MAX + 3];
 	sqlite3_stmt *st = NULL;
 	long rows;
 
@@ -145,7 +138,10 @@ static int run(struct ctx *ctx)
 	db_bind_text(st, ":cjk", terms.cjk);
 	db_bind_text(st, ":mark", terms.mark);
 	db_bind_int(st, ":scan", terms.scan);
-	db_bind_int(st, ":digits", all_digits(text));
+	/* a number, or the start of a dotted key ("5.7"), matches keys */
+	if (codekey_prefix_pattern(text, SHAPE_NUMBER | SHAPE_DOTTED, pattern,
+				   sizeof(pattern)) == 0)
+		db_bind_text(st, ":pattern", pattern);
 	db_bind_text(st, ":lang", ctx->lang);
 	db_bind_text(st, ":protocol", ctx->o->protocol ? protocol : NULL);
 	db_bind_int(st, ":limit", SEARCH_LIMIT);

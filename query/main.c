@@ -34,6 +34,8 @@ static const char help_text[] =
 	"  -c, --class N       only this class: 4xx, or 4\n"
 	"  -o, --output PATH   export into this file (replaced only when the\n"
 	"                      export is complete) or, for a site, directory\n"
+	"  -v, --vendor NAME   choose the meaning that one vendor gives a code\n"
+	"                      (show, compare), e.g. nginx\n"
 	"  -j, --jobs N        export a site in N threads (default: one per\n"
 	"                      processor, up to 8)\n"
 	"  -h, --help          show this help\n"

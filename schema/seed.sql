@@ -42,6 +42,13 @@ INSERT INTO locale_alias (alias, tag) VALUES
     ('tr-TR', 'tr'), ('vi-VN', 'vi')
 ON CONFLICT (alias) DO UPDATE SET tag = excluded.tag;
 
+-- A status name for every status (the statuses live in table `status`).
+INSERT INTO ui_key (key, placeholders, purpose)
+SELECT 'status.' || name, '', 'registry status: ' || name FROM status
+WHERE true
+ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
+                                purpose = excluded.purpose;
+
 INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('head.description', '', 'heading of a code''s description'),
     ('head.when_seen', '', 'heading of when a code occurs'),
@@ -54,15 +61,10 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('label.reason', '', 'column or label: reason phrase'),
     ('label.class', '', 'column or label: class'),
     ('label.status', '', 'column or label: registry status'),
+    ('label.vendor', '', 'column or label: the vendor of an unofficial code'),
     ('label.reference', '', 'column or label: defining reference'),
     ('word.provisional', '', 'adjective for a 1xx-type response'),
     ('word.final', '', 'adjective for a final response'),
-    ('status.current', '', 'registry status: current'),
-    ('status.deprecated', '', 'registry status: deprecated'),
-    ('status.obsolete', '', 'registry status: obsolete'),
-    ('status.unused', '', 'registry status: unused'),
-    ('status.temporary', '', 'registry status: temporary'),
-    ('status.unofficial', '', 'registry status: unofficial'),
     ('ref.section', 'document section', 'a reference with its section'),
     ('ref.document', 'document', 'a reference without a section'),
     ('code.title', 'protocol code reason', 'title of a code page'),
@@ -78,6 +80,16 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('code.expired', 'code registered expires',
      'note on a temporary registration whose date has passed'),
     ('code.unofficial', 'code vendor', 'note on an unregistered code'),
+    ('code.meanings', 'code others',
+     'the other meanings of the same number, registered and vendors'''),
+    ('code.basic', 'code basic',
+     'the basic replies that the registry associates with the code'),
+    ('word.registered', '', 'what marks the registered meaning of a number'),
+    ('head.equivalents', '', 'heading of the equivalents in other protocols'),
+    ('pair.title_cross', 'a a_reason b b_reason',
+     'title of a comparison of codes of two protocols'),
+    ('pair.protocol_cross', 'protocol_name b_protocol_name',
+     'the protocol line of a comparison of two protocols'),
     ('code.former', 'code former', 'older phrases of the code'),
     ('code.retry_after', 'code', 'note that the code may carry Retry-After'),
     ('pair.title', 'protocol a a_reason b b_reason',

@@ -15,6 +15,7 @@ DROP VIEW IF EXISTS comparison_side;
 DROP VIEW IF EXISTS comparison_difference;
 DROP VIEW IF EXISTS pair_sentence;
 DROP VIEW IF EXISTS code_page;
+DROP VIEW IF EXISTS equivalent_l10n;
 DROP VIEW IF EXISTS code_l10n;
 DROP VIEW IF EXISTS class_l10n;
 DROP VIEW IF EXISTS protocol_l10n;
@@ -39,6 +40,7 @@ CREATE VIEW text_l10n AS
 SELECT l.tag AS locale,
        c.protocol AS protocol,
        c.code AS code,
+       c.vendor AS vendor,
        f.name AS field,
        coalesce(t.body, e.body) AS body,
        t.body IS NULL AS is_fallback,
@@ -47,10 +49,10 @@ FROM locale AS l
 CROSS JOIN code AS c
 CROSS JOIN field AS f
 LEFT JOIN text AS e
-       ON e.protocol = c.protocol AND e.code = c.code
+       ON e.protocol = c.protocol AND e.code = c.code AND e.vendor = c.vendor
       AND e.locale = 'en' AND e.field = f.name
 LEFT JOIN text AS t
-       ON t.protocol = c.protocol AND t.code = c.code
+       ON t.protocol = c.protocol AND t.code = c.code AND t.vendor = c.vendor
       AND t.locale = l.tag AND t.field = f.name;
 
 CREATE VIEW protocol_l10n AS
@@ -68,6 +70,8 @@ SELECT l.tag AS locale,
        c.label AS label,
        c.first AS first,
        c.last AS last,
+       c.lo AS lo,
+       c.hi AS hi,
        coalesce(ct.name, c.name) AS name
 FROM locale AS l
 CROSS JOIN class AS c
@@ -103,6 +107,11 @@ FROM (
     SELECT l.tag AS locale,
            c.protocol AS protocol,
            c.code AS code,
+           c.vendor AS vendor,
+           c.sort AS sort,
+           c.slug AS slug,
+           c.code || iif(c.vendor = '', '', ' (' || c.vendor || ')') AS label,
+           c.basic AS basic,
            c.reason AS reason,
            cl.label AS class_label,
            coalesce(ct.name, cl.name) AS class_name,
@@ -117,7 +126,6 @@ FROM (
                     (SELECT text FROM ui WHERE locale = 'en' AND key = 'status.' || c.status)) AS status_name,
            c.registered AS registered,
            c.expires AS expires,
-           c.vendor AS vendor,
            c.former AS former,
            c.reference AS reference,
            c.section AS section,
@@ -140,117 +148,29 @@ FROM (
     FROM locale AS l
     CROSS JOIN code AS c
     JOIN class AS cl
-      ON cl.protocol = c.protocol AND c.code BETWEEN cl.first AND cl.last
+      ON cl.protocol = c.protocol AND c.sort BETWEEN cl.lo AND cl.hi
     LEFT JOIN class_text AS ct
       ON ct.protocol = cl.protocol AND ct.label = cl.label
      AND ct.locale = l.tag
     LEFT JOIN text AS ed
-      ON ed.protocol = c.protocol AND ed.code = c.code
+      ON ed.protocol = c.protocol AND ed.code = c.code AND ed.vendor = c.vendor
      AND ed.locale = 'en' AND ed.field = 'description'
     LEFT JOIN text AS ew
-      ON ew.protocol = c.protocol AND ew.code = c.code
+      ON ew.protocol = c.protocol AND ew.code = c.code AND ew.vendor = c.vendor
      AND ew.locale = 'en' AND ew.field = 'when_seen'
     LEFT JOIN text AS eh
-      ON eh.protocol = c.protocol AND eh.code = c.code
+      ON eh.protocol = c.protocol AND eh.code = c.code AND eh.vendor = c.vendor
      AND eh.locale = 'en' AND eh.field = 'how_to_fix'
     LEFT JOIN text AS td
-      ON td.protocol = c.protocol AND td.code = c.code
+      ON td.protocol = c.protocol AND td.code = c.code AND td.vendor = c.vendor
      AND td.locale = l.tag AND td.field = 'description'
     LEFT JOIN text AS tw
-      ON tw.protocol = c.protocol AND tw.code = c.code
+      ON tw.protocol = c.protocol AND tw.code = c.code AND tw.vendor = c.vendor
      AND tw.locale = l.tag AND tw.field = 'when_seen'
     LEFT JOIN text AS th
-      ON th.protocol = c.protocol AND th.code = c.code
+      ON th.protocol = c.protocol AND th.code = c.code AND th.vendor = c.vendor
      AND th.locale = l.tag AND th.field = 'how_to_fix'
 ) AS x;
-
--- Every pair template filled in for an ordered pair of distinct codes of
--- one protocol, with the facts that decide which sentences a page uses.
-CREATE VIEW pair_sentence AS
-SELECT a.locale AS locale,
-       a.protocol AS protocol,
-       a.code AS code_a,
-       b.code AS code_b,
-       k.key AS key,
-       a.class_label <> b.class_label AS classes_differ,
-       a.final AS a_final, b.final AS b_final,
-       a.retry_after AS a_retry_after, b.retry_after AS b_retry_after,
-       a.cacheable AS a_cacheable, b.cacheable AS b_cacheable,
-       replace(replace(replace(replace(replace(replace(replace(replace(
-       replace(replace(replace(replace(replace(replace(replace(replace(
-       replace(coalesce((SELECT text FROM ui WHERE locale = a.locale AND key = k.key),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = k.key)),
-           '{protocol_name}',
-           coalesce((SELECT name FROM protocol_text AS pt
-                     WHERE pt.protocol = a.protocol AND pt.locale = a.locale),
-                    (SELECT name FROM protocol AS pr WHERE pr.id = a.protocol))),
-           '{protocol}', a.protocol),
-           '{a_reason}', a.reason),
-           '{a_class}', a.class),
-           '{a_kind}', a.kind),
-           '{a_summary}', a.summary),
-           '{a_when_all}', a.when_seen),
-           '{a_when}', a.when_first),
-           '{b_reason}', b.reason),
-           '{b_class}', b.class),
-           '{b_kind}', b.kind),
-           '{b_summary}', b.summary),
-           '{b_when_all}', b.when_seen),
-           '{b_when}', b.when_first),
-           '{note}', coalesce(n.body, ne.body, '')),
-           '{a}', a.code),
-           '{b}', b.code) AS text
-FROM code_l10n AS a
-JOIN code_l10n AS b
-  ON b.locale = a.locale AND b.protocol = a.protocol AND b.code <> a.code
-JOIN ui_key AS k ON k.key GLOB 'pair.*'
-LEFT JOIN note AS n
-  ON n.protocol = a.protocol AND n.locale = a.locale
- AND n.code_a = min(a.code, b.code) AND n.code_b = max(a.code, b.code)
-LEFT JOIN note AS ne
-  ON ne.protocol = a.protocol AND ne.locale = 'en'
- AND ne.code_a = min(a.code, b.code) AND ne.code_b = max(a.code, b.code);
-
--- The numbered "key differences" of a comparison, in order.  Which items
--- appear depends on the facts: a class contrast only when the classes
--- differ, Retry-After and caching only when they tell the codes apart.
-CREATE VIEW comparison_difference AS
-SELECT locale, protocol, code_a, code_b, 1 AS position, text
-FROM pair_sentence WHERE key = 'pair.diff_class' AND classes_differ
-UNION ALL
-SELECT locale, protocol, code_a, code_b, 2, text
-FROM pair_sentence WHERE key = 'pair.diff_kind' AND a_final <> b_final
-UNION ALL
-SELECT locale, protocol, code_a, code_b, 3, text
-FROM pair_sentence WHERE key = 'pair.meaning_a'
-UNION ALL
-SELECT locale, protocol, code_a, code_b, 4, text
-FROM pair_sentence WHERE key = 'pair.meaning_b'
-UNION ALL
-SELECT locale, protocol, code_a, code_b, 5, text
-FROM pair_sentence WHERE key = 'pair.when_a'
-UNION ALL
-SELECT locale, protocol, code_a, code_b, 6, text
-FROM pair_sentence WHERE key = 'pair.when_b'
-UNION ALL
-SELECT locale, protocol, code_a, code_b, 7, text
-FROM pair_sentence
-WHERE key = CASE WHEN a_retry_after AND b_retry_after THEN 'pair.retry_both'
-                 WHEN a_retry_after THEN 'pair.retry_a'
-                 WHEN b_retry_after THEN 'pair.retry_b' END
-UNION ALL
-SELECT locale, protocol, code_a, code_b, 8, text
-FROM pair_sentence
-WHERE key = CASE WHEN a_cacheable AND NOT b_cacheable THEN 'pair.cache_a'
-                 WHEN b_cacheable AND NOT a_cacheable THEN 'pair.cache_b' END
-UNION ALL
-SELECT s.locale, s.protocol, s.code_a, s.code_b, 9, s.text
-FROM pair_sentence AS s
-WHERE s.key = 'pair.note'
-  AND EXISTS (SELECT 1 FROM note AS n
-              WHERE n.protocol = s.protocol
-                AND n.code_a = min(s.code_a, s.code_b)
-                AND n.code_b = max(s.code_a, s.code_b));
 
 -- A code in one language with its own side of every comparison template
 -- filled in: `f_*` as code A of a pair, `g_*` as code B; the placeholders
@@ -273,6 +193,9 @@ SELECT s.*,
            '{a_class}', s.class), '{a_kind}', s.kind),
            '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
            '{a_when}', s.when_first) AS f_title,
+       replace(t.title_cross, '{a_reason}', s.reason) AS f_title_cross,
+       replace(t.protocol_cross, '{protocol_name}', s.protocol_name)
+           AS f_protocol_cross,
        replace(replace(replace(replace(replace(replace(replace(replace(
            t.intro_same, '{protocol_name}', s.protocol_name),
            '{protocol}', s.protocol), '{a_reason}', s.reason),
@@ -291,51 +214,47 @@ SELECT s.*,
        replace(replace(replace(replace(
            t.diff_kind, '{a_class}', s.class), '{a_kind}', s.kind),
            '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_kind,
-       replace(replace(replace(replace(replace(
+       replace(replace(replace(replace(
            t.protocol, '{protocol_name}', s.protocol_name),
            '{protocol}', s.protocol), '{a_reason}', s.reason),
-           '{a_class}', s.class), '{a}', s.code) AS f_protocol,
-       replace(replace(replace(replace(replace(
+           '{a_class}', s.class) AS f_protocol,
+       replace(replace(replace(replace(
            t.meaning_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
-           '{a_reason}', s.reason), '{protocol}', s.protocol),
-           '{a}', s.code) AS f_meaning,
-       replace(replace(replace(replace(replace(
+           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_meaning,
+       replace(replace(replace(replace(
            t.when_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
-           '{a_reason}', s.reason), '{protocol}', s.protocol),
-           '{a}', s.code) AS f_when,
-       replace(replace(replace(replace(replace(
+           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_when,
+       replace(replace(replace(replace(
            t.which_a, '{a_when_all}', s.when_seen), '{a_when}', s.when_first),
-           '{a_reason}', s.reason), '{protocol}', s.protocol),
-           '{a}', s.code) AS f_which,
-       replace(replace(replace(replace(replace(
+           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_which,
+       replace(replace(replace(replace(
            t.meaning_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
-           '{b_reason}', s.reason), '{protocol}', s.protocol),
-           '{b}', s.code) AS g_meaning,
-       replace(replace(replace(replace(replace(
+           '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_meaning,
+       replace(replace(replace(replace(
            t.when_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
-           '{b_reason}', s.reason), '{protocol}', s.protocol),
-           '{b}', s.code) AS g_when,
-       replace(replace(replace(replace(replace(
+           '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_when,
+       replace(replace(replace(replace(
            t.which_b, '{b_when_all}', s.when_seen), '{b_when}', s.when_first),
-           '{b_reason}', s.reason), '{protocol}', s.protocol),
-           '{b}', s.code) AS g_which,
-       '## ' || s.code || ' ' || s.reason || char(10, 10)
+           '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_which,
+       '## ' || s.label || ' ' || s.reason || char(10, 10)
        || '### ' || t.h_desc || char(10, 10) || s.description || char(10, 10)
        || '### ' || t.h_when || char(10, 10) || s.when_seen || char(10, 10)
        || '### ' || t.h_fix || char(10, 10) || s.how_to_fix || char(10)
            AS block,
-       '- [' || s.protocol || ' ' || s.code || ' ' || s.reason || ']('
-       || s.code || '.md)'
+       '- [' || s.protocol || ' ' || s.label || ' ' || s.reason || ']('
+       || '/' || lower(s.protocol) || '/' || s.slug || '.md)'
        || iif(s.ref_url IS NULL, '',
               ' · [' || s.ref_label || '](' || s.ref_url || ')') AS links,
-       json_object('code', s.code, 'reason', s.reason,
+       json_object('protocol', s.protocol, 'code', s.code,
+                   'vendor', nullif(s.vendor, ''), 'reason', s.reason,
                    'class', s.class, 'kind', s.kind,
                    'status', s.status,
                    'description', s.description,
                    'when_seen', s.when_seen,
                    'how_to_fix', s.how_to_fix,
                    'reference', s.ref_label, 'url', s.ref_url,
-                   'page', s.code || '.md') AS side_json,
+                   'page', '/' || lower(s.protocol) || '/' || s.slug || '.md')
+           AS side_json,
        t.retry_a, t.retry_b, t.retry_both, t.cache_a, t.cache_b,
        t.note AS t_note, t.h_diff, t.h_which, t.h_learn
 FROM (SELECT c.*,
@@ -348,7 +267,9 @@ FROM (SELECT c.*,
 -- the language has none
 JOIN (SELECT l.tag AS locale,
              max(CASE WHEN u.key = 'pair.title' THEN u.text END) AS title,
+             max(CASE WHEN u.key = 'pair.title_cross' THEN u.text END) AS title_cross,
              max(CASE WHEN u.key = 'pair.protocol' THEN u.text END) AS protocol,
+             max(CASE WHEN u.key = 'pair.protocol_cross' THEN u.text END) AS protocol_cross,
              max(CASE WHEN u.key = 'pair.intro' THEN u.text END) AS intro,
              max(CASE WHEN u.key = 'pair.intro_same' THEN u.text END) AS intro_same,
              max(CASE WHEN u.key = 'pair.diff_class' THEN u.text END) AS diff_class,
@@ -377,13 +298,18 @@ JOIN (SELECT l.tag AS locale,
        AND u.locale = coalesce((SELECT locale FROM ui AS x
                                 WHERE x.locale = l.tag AND x.key = k.key), 'en')
       GROUP BY l.tag) AS t ON t.locale = s.locale
-GROUP BY s.locale, s.protocol, s.code;
+GROUP BY s.locale, s.protocol, s.code, s.vendor;
 
--- The comparison page of two codes of one protocol in one language, as
--- Markdown (`markdown`) and as a JSON object (`json`), for every ordered
--- pair: filter on all four key columns to build one page.
+-- The comparison page of two codes in one language, as Markdown
+-- (`markdown`) and as a JSON object (`json`), for every ordered pair of
+-- distinct codes: of one protocol, or of two (HTTP 503 against SIP 503).
+-- A code is (protocol, code, vendor): filter on all of them, or on the
+-- locale and both sides' keys, to build one page.  In a page of two
+-- protocols the codes are named with their protocols, and the note is the
+-- equivalent's.
 CREATE VIEW comparison AS
-SELECT p.locale, p.protocol, p.code_a, p.code_b, p.protocol_name,
+SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
+       p.vendor_b, p.sort_a, p.sort_b, p.protocol_name,
        p.title, p.protocol_line, p.intro, p.section_a, p.section_b,
        p.which_a, p.which_b, p.links_a, p.links_b, p.json_a, p.json_b,
        -- one printf, not a chain of ||, so the page is copied once
@@ -412,6 +338,7 @@ SELECT p.locale, p.protocol, p.code_a, p.code_b, p.protocol_name,
               p.links_a, char(10), p.links_b, char(10)) AS markdown,
        json_object(
            'protocol', p.protocol,
+           'protocol_b', p.protocol_b,
            'lang', p.locale,
            'title', p.title,
            'protocol_name', p.protocol_name,
@@ -427,48 +354,69 @@ SELECT p.locale, p.protocol, p.code_a, p.code_b, p.protocol_name,
             WHERE type <> 'null'),
            'which', json_array(p.which_a, p.which_b)) AS json
 FROM (
-    SELECT q.locale, q.protocol, q.code_a, q.code_b, q.protocol_name, q.k1,
+    SELECT q.locale, q.protocol, q.code_a, q.vendor_a, q.protocol_b,
+           q.code_b, q.vendor_b, q.sort_a, q.sort_b, q.protocol_name, q.k1,
            q.k2, q.section_a, q.section_b, q.links_a, q.links_b, q.json_a,
-           q.json_b, q.h_diff, q.h_which, q.h_learn, q.meaning_a,
-           q.meaning_b, q.when_a, q.when_b, q.which_a, q.which_b,
-           -- the placeholders of code B, the note, and both numbers
+           q.json_b, q.h_diff, q.h_which, q.h_learn,
+           -- the placeholders of code B, the note, and both codes' names
            replace(replace(replace(
                q.title, '{b_reason}', q.b_reason),
-               '{a}', q.code_a), '{b}', q.code_b) AS title,
-           replace(replace(replace(
+               '{a}', q.name_a), '{b}', q.name_b) AS title,
+           replace(replace(replace(replace(
                q.protocol_line, '{b_reason}', q.b_reason),
-               '{a}', q.code_a), '{b}', q.code_b) AS protocol_line,
+               '{b_protocol_name}', q.b_protocol_name),
+               '{a}', q.name_a), '{b}', q.name_b) AS protocol_line,
            replace(replace(replace(replace(replace(replace(
                q.intro, '{b_reason}', q.b_reason), '{b_class}', q.b_class),
                '{b_summary}', q.b_summary), '{b_kind}', q.b_kind),
-               '{a}', q.code_a), '{b}', q.code_b) AS intro,
+               '{a}', q.name_a), '{b}', q.name_b) AS intro,
            replace(replace(replace(replace(replace(
                q.diff_class, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
-               '{b_reason}', q.b_reason), '{a}', q.code_a),
-               '{b}', q.code_b) AS diff_class,
+               '{b_reason}', q.b_reason), '{a}', q.name_a),
+               '{b}', q.name_b) AS diff_class,
            replace(replace(replace(replace(replace(
                q.diff_kind, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
-               '{b_reason}', q.b_reason), '{a}', q.code_a),
-               '{b}', q.code_b) AS diff_kind,
-           replace(replace(q.retry, '{a}', q.code_a), '{b}', q.code_b) AS retry,
-           replace(replace(q.cache, '{a}', q.code_a), '{b}', q.code_b) AS cache,
+               '{b_reason}', q.b_reason), '{a}', q.name_a),
+               '{b}', q.name_b) AS diff_kind,
+           replace(q.meaning_a, '{a}', q.name_a) AS meaning_a,
+           replace(q.meaning_b, '{b}', q.name_b) AS meaning_b,
+           replace(q.when_a, '{a}', q.name_a) AS when_a,
+           replace(q.when_b, '{b}', q.name_b) AS when_b,
+           replace(q.which_a, '{a}', q.name_a) AS which_a,
+           replace(q.which_b, '{b}', q.name_b) AS which_b,
+           replace(replace(q.retry, '{a}', q.name_a), '{b}', q.name_b) AS retry,
+           replace(replace(q.cache, '{a}', q.name_a), '{b}', q.name_b) AS cache,
            -- NULL when the pair has no note: replace() of a NULL is NULL
            replace(replace(replace(q.note, '{note}', q.note_body),
-                           '{a}', q.code_a), '{b}', q.code_b) AS note
+                           '{a}', q.name_a), '{b}', q.name_b) AS note
     FROM (
         SELECT a.locale AS locale, a.protocol AS protocol,
-               a.code AS code_a, b.code AS code_b,
+               a.code AS code_a, a.vendor AS vendor_a,
+               b.protocol AS protocol_b, b.code AS code_b,
+               b.vendor AS vendor_b, a.sort AS sort_a, b.sort AS sort_b,
                a.protocol_name AS protocol_name,
-               a.class_label <> b.class_label AS k1,
+               b.protocol_name AS b_protocol_name,
+               -- a code is named with its protocol when the two differ
+               iif(a.protocol = b.protocol, '', a.protocol || ' ') || a.label
+                   AS name_a,
+               iif(a.protocol = b.protocol, '', b.protocol || ' ') || b.label
+                   AS name_b,
+               a.class_label <> b.class_label OR a.protocol <> b.protocol AS k1,
                a.final <> b.final AS k2,
-               a.f_title AS title, a.f_protocol AS protocol_line,
-               iif(a.class_label = b.class_label, a.f_intro_same, a.f_intro)
-                   AS intro,
+               iif(a.protocol = b.protocol, a.f_title, a.f_title_cross) AS title,
+               iif(a.protocol = b.protocol, a.f_protocol, a.f_protocol_cross)
+                   AS protocol_line,
+               iif(a.class_label = b.class_label AND a.protocol = b.protocol,
+                   a.f_intro_same, a.f_intro) AS intro,
                a.f_diff_class AS diff_class, a.f_diff_kind AS diff_kind,
                a.f_meaning AS meaning_a, b.g_meaning AS meaning_b,
                a.f_when AS when_a, b.g_when AS when_b,
                a.f_which AS which_a, b.g_which AS which_b,
-               a.block AS section_a, b.block AS section_b,
+               -- a code's heading names its protocol when the two differ
+               iif(a.protocol = b.protocol, a.block,
+                   '## ' || a.protocol || ' ' || substr(a.block, 4)) AS section_a,
+               iif(a.protocol = b.protocol, b.block,
+                   '## ' || b.protocol || ' ' || substr(b.block, 4)) AS section_b,
                a.links AS links_a, b.links AS links_b,
                a.side_json AS json_a, b.side_json AS json_b,
                a.h_diff, a.h_which, a.h_learn,
@@ -481,39 +429,90 @@ FROM (
                     WHEN b.cacheable AND NOT a.cacheable THEN a.cache_b END
                    AS cache,
                a.t_note AS note,
-               -- the pair's note (stored once, for code_a < code_b) in this
-               -- language or English, '' if it has no text in either, and
-               -- NULL if the pair has no note: then the note item is NULL
+               -- the pair's note in this language or English, '' if it has
+               -- no text in either, and NULL if the pair has none: then the
+               -- note item is NULL.  A note of one protocol is stored once,
+               -- code A sorting first; an equivalent once, protocol A
+               -- first by name.
                (SELECT iif(count(*) = 0, NULL,
                            coalesce(max(iif(x.locale = a.locale, x.body, NULL)),
                                     max(iif(x.locale = 'en', x.body, NULL)),
                                     ''))
-                FROM note AS x
-                WHERE x.protocol = a.protocol
-                  AND x.code_a = min(a.code, b.code)
-                  AND x.code_b = max(a.code, b.code)) AS note_body
+                FROM (SELECT n.locale, n.body FROM note AS n
+                      WHERE a.protocol = b.protocol AND n.protocol = a.protocol
+                        AND ((n.code_a = a.code AND n.vendor_a = a.vendor
+                              AND n.code_b = b.code AND n.vendor_b = b.vendor)
+                          OR (n.code_a = b.code AND n.vendor_a = b.vendor
+                              AND n.code_b = a.code AND n.vendor_b = a.vendor))
+                      UNION ALL
+                      SELECT e.locale, e.body FROM equivalent AS e
+                      WHERE a.protocol <> b.protocol
+                        AND ((e.protocol_a = a.protocol AND e.code_a = a.code
+                              AND e.vendor_a = a.vendor
+                              AND e.protocol_b = b.protocol
+                              AND e.code_b = b.code AND e.vendor_b = b.vendor)
+                          OR (e.protocol_a = b.protocol AND e.code_a = b.code
+                              AND e.vendor_a = b.vendor
+                              AND e.protocol_b = a.protocol
+                              AND e.code_b = a.code AND e.vendor_b = a.vendor)))
+                     AS x) AS note_body
         FROM comparison_side AS a
         JOIN comparison_side AS b
-          ON b.locale = a.locale AND b.protocol = a.protocol
-         AND b.code <> a.code
+          ON b.locale = a.locale
+         AND (b.protocol <> a.protocol OR b.code <> a.code
+              OR b.vendor <> a.vendor)
     ) AS q
 ) AS p;
 
--- Every unordered pair of codes of a protocol (code_a < code_b) with its
--- comparison page, for exports.  Only the languages that have texts or UI
--- strings of their own have rows.  Filter on `locale` (a value): each
--- code's side of that language is then built once for all its pairs.
+-- Every unordered pair of codes of a protocol, code A sorting first, with
+-- its comparison page, for exports.  Only the languages that have texts
+-- or UI strings of their own have rows.  Filter on `locale` (a value):
+-- each code's side of that language is then built once for all its pairs.
 CREATE VIEW comparison_page AS
-SELECT locale, protocol, code_a, code_b, title, markdown
+SELECT locale, protocol, code_a, vendor_a, code_b, vendor_b, sort_a, sort_b,
+       title, markdown
 FROM comparison
-WHERE code_a < code_b
+WHERE protocol_b = protocol
+  AND (sort_a < sort_b OR (sort_a = sort_b AND vendor_a < vendor_b))
   AND locale IN (SELECT locale FROM ui UNION SELECT locale FROM text);
+
+-- Each code's equivalents in other protocols, from either side of the
+-- stored pair (`from_*` is the code whose page lists it), with the note in
+-- each language, English where a language has none, ordered by protocol.
+CREATE VIEW equivalent_l10n AS
+SELECT l.tag AS locale,
+       x.from_protocol, x.from_code, x.from_vendor,
+       o.protocol AS protocol, o.code AS code, o.vendor AS vendor,
+       o.code || iif(o.vendor = '', '', ' (' || o.vendor || ')') AS label,
+       o.reason AS reason, o.slug AS slug,
+       coalesce((SELECT body FROM equivalent AS t
+                 WHERE t.protocol_a = x.protocol_a AND t.code_a = x.code_a
+                   AND t.vendor_a = x.vendor_a AND t.protocol_b = x.protocol_b
+                   AND t.code_b = x.code_b AND t.vendor_b = x.vendor_b
+                   AND t.locale = l.tag),
+                x.body) AS note
+FROM (SELECT protocol_a, code_a, vendor_a, protocol_b, code_b, vendor_b,
+             protocol_a AS from_protocol, code_a AS from_code,
+             vendor_a AS from_vendor, protocol_b AS to_protocol,
+             code_b AS to_code, vendor_b AS to_vendor, body
+      FROM equivalent WHERE locale = 'en'
+      UNION ALL
+      SELECT protocol_a, code_a, vendor_a, protocol_b, code_b, vendor_b,
+             protocol_b, code_b, vendor_b, protocol_a, code_a, vendor_a, body
+      FROM equivalent WHERE locale = 'en') AS x
+CROSS JOIN locale AS l
+JOIN code AS o
+  ON o.protocol = x.to_protocol AND o.code = x.to_code
+ AND o.vendor = x.to_vendor;
 
 -- The page of one code in one language, as Markdown and as JSON.
 CREATE VIEW code_page AS
 SELECT c.locale AS locale,
        c.protocol AS protocol,
        c.code AS code,
+       c.vendor AS vendor,
+       c.sort AS sort,
+       c.slug AS slug,
        replace(replace(replace(c.t_title, '{protocol}', c.protocol),
                '{code}', c.code), '{reason}', c.reason) AS title,
        '# ' || replace(replace(replace(c.t_title, '{protocol}', c.protocol),
@@ -530,7 +529,13 @@ SELECT c.locale AS locale,
                   '{code}', c.code), '{reason}', c.reason),
                   '{registered}', coalesce(c.registered, '')),
                   '{expires}', coalesce(c.expires, '')),
-                  '{vendor}', coalesce(c.vendor, '')))
+                  '{vendor}', c.vendor))
+       || iif(c.others IS NULL, '',
+              ' ' || replace(replace(c.t_meanings, '{code}', c.code),
+                             '{others}', c.others))
+       || iif(c.basic = '', '',
+              ' ' || replace(replace(c.t_basic, '{code}', c.code),
+                             '{basic}', c.basic))
        || iif(c.former = '', '',
               ' ' || replace(replace(c.t_former, '{code}', c.code),
                              '{former}', c.former))
@@ -540,6 +545,9 @@ SELECT c.locale AS locale,
        || '## ' || c.h_desc || char(10, 10) || c.description || char(10, 10)
        || '## ' || c.h_when || char(10, 10) || c.when_seen || char(10, 10)
        || '## ' || c.h_fix || char(10, 10) || c.how_to_fix || char(10)
+       || iif(c.equivalents IS NULL, '',
+              char(10) || '## ' || c.h_equiv || char(10, 10) || c.equivalents
+              || char(10))
        || iif(c.ref_url IS NULL, '',
               char(10) || '## ' || c.h_learn || char(10, 10)
               || '- [' || c.ref_label || '](' || c.ref_url || ')' || char(10))
@@ -551,14 +559,57 @@ SELECT c.locale AS locale,
                    'cacheable', json(iif(c.cacheable, 'true', 'false')),
                    'retry_after', json(iif(c.retry_after, 'true', 'false')),
                    'status', c.status, 'registered', c.registered,
-                   'expires', c.expires, 'vendor', c.vendor,
-                   'former', c.former,
+                   'expires', c.expires, 'vendor', nullif(c.vendor, ''),
+                   'former', c.former, 'basic', c.basic,
+                   'page', '/' || lower(c.protocol) || '/' || c.slug || '.md',
+                   'meanings', json(c.meanings_json),
+                   'equivalents', json(c.equivalents_json),
                    'reference', c.ref_label, 'url', c.ref_url,
                    'description', c.description,
                    'when_seen', c.when_seen,
                    'how_to_fix', c.how_to_fix) AS json
 FROM (
     SELECT c.*,
+           -- the other meanings of the same number: registered, vendors'
+           (SELECT group_concat(o.reason || ' (' || iif(o.vendor = '',
+                        coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'word.registered'),
+                                 (SELECT text FROM ui WHERE locale = 'en' AND key = 'word.registered')),
+                        o.vendor) || ')', '; ')
+            FROM (SELECT reason, vendor FROM code AS o
+                  WHERE o.protocol = c.protocol AND o.code = c.code
+                    AND o.vendor <> c.vendor
+                  ORDER BY o.vendor <> '', o.vendor) AS o) AS others,
+           (SELECT json_group_array(json_object('vendor', nullif(o.vendor, ''),
+                                                'reason', o.reason,
+                                                'page', '/' || lower(o.protocol)
+                                                        || '/' || o.slug || '.md'))
+            FROM (SELECT protocol, reason, vendor, slug FROM code AS o
+                  WHERE o.protocol = c.protocol AND o.code = c.code
+                    AND o.vendor <> c.vendor
+                  ORDER BY o.vendor <> '', o.vendor) AS o) AS meanings_json,
+           -- the equivalents in other protocols, with their notes in this
+           -- language or English
+           (SELECT group_concat('- [' || q.protocol || ' ' || q.label || ' '
+                                || q.reason || '](/' || lower(q.protocol) || '/'
+                                || q.slug || '.md): ' || q.note, char(10))
+            FROM equivalent_l10n AS q
+            WHERE q.locale = c.locale AND q.from_protocol = c.protocol
+              AND q.from_code = c.code AND q.from_vendor = c.vendor)
+               AS equivalents,
+           (SELECT json_group_array(json_object('protocol', q.protocol,
+                        'code', q.code, 'vendor', nullif(q.vendor, ''),
+                        'reason', q.reason, 'note', q.note,
+                        'page', '/' || lower(q.protocol) || '/' || q.slug || '.md'))
+            FROM equivalent_l10n AS q
+            WHERE q.locale = c.locale AND q.from_protocol = c.protocol
+              AND q.from_code = c.code AND q.from_vendor = c.vendor)
+               AS equivalents_json,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.meanings'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.meanings')) AS t_meanings,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.basic'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.basic')) AS t_basic,
+           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.equivalents'),
+                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.equivalents')) AS h_equiv,
            coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.title'),
                 (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.title')) AS t_title,
            coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.facts'),

@@ -27,18 +27,39 @@ SELECT 1 FROM protocol WHERE id = :protocol;
 -- name: protocol_list
 SELECT group_concat(id, ', ') FROM (SELECT id FROM protocol ORDER BY id);
 
--- name: class_for_code
-SELECT label FROM class
-WHERE protocol = :protocol AND :code BETWEEN first AND last;
+-- name: protocol_shapes
+SELECT shapes FROM protocol WHERE id = :protocol;
 
--- name: class_span
-SELECT min(first), max(last) FROM class WHERE protocol = :protocol;
+-- name: protocol_add_dotted
+UPDATE protocol SET shapes = shapes || ' dotted'
+WHERE id = :protocol AND ' ' || shapes || ' ' NOT GLOB '* dotted *';
+
+-- name: status_exists
+SELECT 1 FROM status WHERE name = :status;
+
+-- name: status_list
+SELECT group_concat(name, ', ') FROM (SELECT name FROM status ORDER BY position);
+
+-- name: status_of_annotation
+-- The status that a registry annotation names: "Deprecated", "OBSOLETED",
+-- "TEMPORARY - registered ...", "Unused".
+SELECT name FROM status
+WHERE lower(:status) GLOB name || '*' AND name NOT IN ('current', 'unofficial')
+UNION ALL
+SELECT 'obsolete' WHERE lower(:status) GLOB 'obsoleted*'
+LIMIT 1;
+
+-- name: class_for_code
+-- :sort is the code's sort value (lib/codekey.h).
+SELECT label FROM class
+WHERE protocol = :protocol AND :sort BETWEEN lo AND hi;
 
 -- name: class_exists
 SELECT 1 FROM class WHERE protocol = :protocol AND label = :class;
 
 -- name: code_exists_plain
-SELECT 1 FROM code WHERE protocol = :protocol AND code = :code;
+SELECT 1 FROM code
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '');
 
 -- name: locale_resolve
 SELECT tag FROM locale WHERE tag = :locale COLLATE NOCASE
@@ -50,9 +71,9 @@ LIMIT 1;
 SELECT placeholders FROM ui_key WHERE key = :key;
 
 -- name: english_body
-SELECT body FROM text
-WHERE protocol = :protocol AND code = :code AND locale = 'en'
-  AND field = :field;
+SELECT 1 FROM text
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = 'en' AND field = :field;
 
 -- name: protocol_find
 SELECT 1 FROM protocol WHERE id = :protocol;
@@ -60,14 +81,16 @@ SELECT 1 FROM protocol WHERE id = :protocol;
 -- name: protocol_same
 SELECT 1 FROM protocol
 WHERE id = :protocol AND name = :name
-  AND (:reference IS NULL OR reference = :reference);
+  AND (:reference IS NULL OR reference = :reference)
+  AND (:shapes IS NULL OR shapes = :shapes);
 
 -- name: protocol_insert
-INSERT INTO protocol (id, name, reference)
-VALUES (:protocol, :name, coalesce(:reference, ''));
+INSERT INTO protocol (id, name, reference, shapes)
+VALUES (:protocol, :name, coalesce(:reference, ''), coalesce(:shapes, 'number'));
 
 -- name: protocol_update
-UPDATE protocol SET name = :name, reference = coalesce(:reference, reference)
+UPDATE protocol SET name = :name, reference = coalesce(:reference, reference),
+                    shapes = coalesce(:shapes, shapes)
 WHERE id = :protocol;
 
 -- name: class_find
@@ -79,39 +102,42 @@ WHERE protocol = :protocol AND label = :class AND first = :first
   AND last = :last AND name = :name;
 
 -- name: class_insert
-INSERT INTO class (protocol, label, first, last, name)
-VALUES (:protocol, :class, :first, :last, :name);
+INSERT INTO class (protocol, label, first, last, lo, hi, name)
+VALUES (:protocol, :class, :first, :last, :lo, :hi, :name);
 
 -- name: class_update
-UPDATE class SET first = :first, last = :last, name = :name
+UPDATE class SET first = :first, last = :last, lo = :lo, hi = :hi, name = :name
 WHERE protocol = :protocol AND label = :class;
 
 -- name: code_find
-SELECT 1 FROM code WHERE protocol = :protocol AND code = :code;
+SELECT 1 FROM code
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '');
 
 -- name: code_same
 SELECT 1 FROM code
-WHERE protocol = :protocol AND code = :code AND reason = :reason
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND reason = :reason AND sort = :sort AND slug = :slug
   AND (:reference IS NULL OR reference = :reference)
   AND (:section IS NULL OR section = :section)
   AND (:status IS NULL OR status = :status)
   AND (:registered IS NULL OR registered IS nullif(:registered, ''))
   AND (:expires IS NULL OR expires IS nullif(:expires, ''))
-  AND (:vendor IS NULL OR vendor IS nullif(:vendor, ''))
+  AND (:basic IS NULL OR basic = :basic)
   AND final = :final
   AND (:cacheable IS NULL OR cacheable = :cacheable)
   AND (:retry_after IS NULL OR retry_after = :retry_after)
   AND (:former IS NULL OR former = :former);
 
 -- name: code_insert
-INSERT INTO code (protocol, code, reason, reference, section, status,
-                  registered, expires, vendor, final, cacheable,
-                  retry_after, former)
-VALUES (:protocol, :code, :reason, coalesce(:reference, ''),
-        coalesce(:section, ''), coalesce(:status, 'current'),
-        nullif(:registered, ''), nullif(:expires, ''), nullif(:vendor, ''),
-        :final, coalesce(:cacheable, 0), coalesce(:retry_after, 0),
-        coalesce(:former, ''));
+INSERT INTO code (protocol, code, vendor, sort, slug, reason, reference,
+                  section, status, registered, expires, final, cacheable,
+                  retry_after, former, basic)
+VALUES (:protocol, :code, coalesce(:vendor, ''), :sort, :slug, :reason,
+        coalesce(:reference, ''), coalesce(:section, ''),
+        coalesce(:status, 'current'), nullif(:registered, ''),
+        nullif(:expires, ''), :final, coalesce(:cacheable, 0),
+        coalesce(:retry_after, 0), coalesce(:former, ''),
+        coalesce(:basic, ''));
 
 -- name: code_update
 UPDATE code SET
@@ -121,31 +147,34 @@ UPDATE code SET
     status = coalesce(:status, status),
     registered = iif(:registered IS NULL, registered, nullif(:registered, '')),
     expires = iif(:expires IS NULL, expires, nullif(:expires, '')),
-    vendor = iif(:vendor IS NULL, vendor, nullif(:vendor, '')),
+    sort = :sort,
+    slug = :slug,
     final = :final,
     cacheable = coalesce(:cacheable, cacheable),
     retry_after = coalesce(:retry_after, retry_after),
-    former = coalesce(:former, former)
-WHERE protocol = :protocol AND code = :code;
+    former = coalesce(:former, former),
+    basic = coalesce(:basic, basic)
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '');
 
 -- name: text_find
 SELECT 1 FROM text
-WHERE protocol = :protocol AND code = :code AND locale = :locale
-  AND field = :field;
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale AND field = :field;
 
 -- name: text_same
 SELECT 1 FROM text
-WHERE protocol = :protocol AND code = :code AND locale = :locale
-  AND field = :field AND body = :body;
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale AND field = :field AND body = :body;
 
 -- name: text_upsert
-INSERT INTO text (protocol, code, locale, field, body, source)
-VALUES (:protocol, :code, :locale, :field, :body,
+INSERT INTO text (protocol, code, vendor, locale, field, body, source)
+VALUES (:protocol, :code, coalesce(:vendor, ''), :locale, :field, :body,
         iif(:locale = 'en', NULL,
             (SELECT body FROM text AS e
              WHERE e.protocol = :protocol AND e.code = :code
+               AND e.vendor = coalesce(:vendor, '')
                AND e.locale = 'en' AND e.field = :field)))
-ON CONFLICT (protocol, code, locale, field) DO UPDATE
+ON CONFLICT (protocol, code, vendor, locale, field) DO UPDATE
 SET body = excluded.body, source = excluded.source;
 
 -- name: protocol_text_find
@@ -208,26 +237,34 @@ WHERE locale = :locale AND key = :key;
 
 -- name: note_english
 SELECT 1 FROM note
-WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
-  AND locale = 'en';
+WHERE protocol = :protocol AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND code_b = :code_b
+  AND vendor_b = coalesce(:vendor_b, '') AND locale = 'en';
 
 -- name: note_find
 SELECT 1 FROM note
-WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
-  AND locale = :locale;
+WHERE protocol = :protocol AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND code_b = :code_b
+  AND vendor_b = coalesce(:vendor_b, '') AND locale = :locale;
 
 -- name: note_same
 SELECT 1 FROM note
-WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
-  AND locale = :locale AND body = :note;
+WHERE protocol = :protocol AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND code_b = :code_b
+  AND vendor_b = coalesce(:vendor_b, '') AND locale = :locale
+  AND body = :note;
 
 -- name: note_insert
-INSERT INTO note (protocol, code_a, code_b, locale, body, source)
-VALUES (:protocol, :code_a, :code_b, :locale, :note,
+INSERT INTO note (protocol, code_a, vendor_a, code_b, vendor_b, locale, body,
+                  source)
+VALUES (:protocol, :code_a, coalesce(:vendor_a, ''), :code_b,
+        coalesce(:vendor_b, ''), :locale, :note,
         iif(:locale = 'en', NULL,
             (SELECT body FROM note AS e
              WHERE e.protocol = :protocol AND e.code_a = :code_a
-               AND e.code_b = :code_b AND e.locale = 'en')));
+               AND e.vendor_a = coalesce(:vendor_a, '')
+               AND e.code_b = :code_b AND e.vendor_b = coalesce(:vendor_b, '')
+               AND e.locale = 'en')));
 
 -- name: note_update
 UPDATE note
@@ -235,26 +272,80 @@ SET body = :note,
     source = iif(:locale = 'en', NULL,
                  (SELECT body FROM note AS e
                   WHERE e.protocol = :protocol AND e.code_a = :code_a
-                    AND e.code_b = :code_b AND e.locale = 'en'))
-WHERE protocol = :protocol AND code_a = :code_a AND code_b = :code_b
+                    AND e.vendor_a = coalesce(:vendor_a, '')
+                    AND e.code_b = :code_b
+                    AND e.vendor_b = coalesce(:vendor_b, '')
+                    AND e.locale = 'en'))
+WHERE protocol = :protocol AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND code_b = :code_b
+  AND vendor_b = coalesce(:vendor_b, '') AND locale = :locale;
+
+-- name: equivalent_english
+SELECT 1 FROM equivalent
+WHERE protocol_a = :protocol_a AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND protocol_b = :protocol_b
+  AND code_b = :code_b AND vendor_b = coalesce(:vendor_b, '')
+  AND locale = 'en';
+
+-- name: equivalent_find
+SELECT 1 FROM equivalent
+WHERE protocol_a = :protocol_a AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND protocol_b = :protocol_b
+  AND code_b = :code_b AND vendor_b = coalesce(:vendor_b, '')
+  AND locale = :locale;
+
+-- name: equivalent_same
+SELECT 1 FROM equivalent
+WHERE protocol_a = :protocol_a AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND protocol_b = :protocol_b
+  AND code_b = :code_b AND vendor_b = coalesce(:vendor_b, '')
+  AND locale = :locale AND body = :note;
+
+-- name: equivalent_insert
+INSERT INTO equivalent (protocol_a, code_a, vendor_a, protocol_b, code_b,
+                        vendor_b, locale, body, source)
+VALUES (:protocol_a, :code_a, coalesce(:vendor_a, ''), :protocol_b, :code_b,
+        coalesce(:vendor_b, ''), :locale, :note,
+        iif(:locale = 'en', NULL,
+            (SELECT body FROM equivalent AS e
+             WHERE e.protocol_a = :protocol_a AND e.code_a = :code_a
+               AND e.vendor_a = coalesce(:vendor_a, '')
+               AND e.protocol_b = :protocol_b AND e.code_b = :code_b
+               AND e.vendor_b = coalesce(:vendor_b, '') AND e.locale = 'en')));
+
+-- name: equivalent_update
+UPDATE equivalent
+SET body = :note,
+    source = iif(:locale = 'en', NULL,
+                 (SELECT body FROM equivalent AS e
+                  WHERE e.protocol_a = :protocol_a AND e.code_a = :code_a
+                    AND e.vendor_a = coalesce(:vendor_a, '')
+                    AND e.protocol_b = :protocol_b AND e.code_b = :code_b
+                    AND e.vendor_b = coalesce(:vendor_b, '')
+                    AND e.locale = 'en'))
+WHERE protocol_a = :protocol_a AND code_a = :code_a
+  AND vendor_a = coalesce(:vendor_a, '') AND protocol_b = :protocol_b
+  AND code_b = :code_b AND vendor_b = coalesce(:vendor_b, '')
   AND locale = :locale;
 
 -- name: iana_reason
-SELECT reason FROM code WHERE protocol = :protocol AND code = :code;
+-- A registry file states the registered meaning of each code (vendor '').
+SELECT reason FROM code
+WHERE protocol = :protocol AND code = :code AND vendor = '';
 
 -- name: iana_same
 SELECT 1 FROM code
-WHERE protocol = :protocol AND code = :code AND reason = :reason
-  AND status = :status AND registered IS :registered
-  AND expires IS :expires AND reference = :reference
+WHERE protocol = :protocol AND code = :code AND vendor = ''
+  AND reason = :reason AND status = :status AND registered IS :registered
+  AND expires IS :expires AND reference = :reference AND basic = :basic
   -- a registry without sections keeps the sections we know
   AND (section = :section OR :section = '');
 
 -- name: iana_insert
-INSERT INTO code (protocol, code, reason, reference, section, status,
-                  registered, expires, final)
-VALUES (:protocol, :code, :reason, :reference, :section, :status,
-        :registered, :expires, :final);
+INSERT INTO code (protocol, code, vendor, sort, slug, reason, reference,
+                  section, status, registered, expires, final, basic)
+VALUES (:protocol, :code, '', :sort, :slug, :reason, :reference, :section,
+        :status, :registered, :expires, :final, :basic);
 
 -- name: iana_update
 -- The registry's facts change; the prose and the other facts stay.  An
@@ -265,28 +356,31 @@ UPDATE code SET
                  former,
                  iif(former = '', reason, former || '; ' || reason)),
     reason = :reason, status = :status, registered = :registered,
-    expires = :expires,
+    expires = :expires, basic = :basic,
     section = iif(:section = '' AND reference = :reference, section, :section),
     reference = :reference
-WHERE protocol = :protocol AND code = :code;
+WHERE protocol = :protocol AND code = :code AND vendor = '';
 
 -- name: iana_missing
--- Codes of the protocol that the registry file just read did not list.
+-- Registered codes of the protocol, of the shape the registry file holds
+-- (sort values :lo to :hi), that the file just read did not list.
 SELECT group_concat(code, ', ') FROM (
     SELECT code FROM code
-    WHERE protocol = :protocol
+    WHERE protocol = :protocol AND vendor = '' AND sort BETWEEN :lo AND :hi
       AND :protocol || ' ' || code NOT IN (SELECT key FROM temp.import_seen)
-    ORDER BY code);
+    ORDER BY sort);
 
 -- name: translation_same
 SELECT 1 FROM text
-WHERE protocol = :protocol AND code = :code AND locale = :locale
-  AND field = :field AND body = :body AND source IS :english;
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale AND field = :field AND body = :body
+  AND source IS :english;
 
 -- name: translation_upsert
-INSERT INTO text (protocol, code, locale, field, body, source)
-VALUES (:protocol, :code, :locale, :field, :body, :english)
-ON CONFLICT (protocol, code, locale, field) DO UPDATE
+INSERT INTO text (protocol, code, vendor, locale, field, body, source)
+VALUES (:protocol, :code, coalesce(:vendor, ''), :locale, :field, :body,
+        :english)
+ON CONFLICT (protocol, code, vendor, locale, field) DO UPDATE
 SET body = excluded.body, source = excluded.source;
 
 -- name: search_pending_share

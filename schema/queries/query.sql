@@ -15,51 +15,65 @@ SELECT group_concat(locale, ', ') FROM (
 -- name: protocol_resolve
 SELECT id FROM protocol WHERE id = upper(:protocol);
 
+-- name: protocol_shapes
+SELECT shapes FROM protocol WHERE id = :protocol;
+
 -- name: protocol_list
 SELECT group_concat(id, ', ') FROM (SELECT id FROM protocol ORDER BY id);
 
 -- name: class_exists
 SELECT 1 FROM class
 WHERE protocol = :protocol
-  AND (label = :class COLLATE NOCASE OR label = :class || 'xx' COLLATE NOCASE);
+  AND (label = :class COLLATE NOCASE OR label = :class || 'xx' COLLATE NOCASE
+       OR label LIKE :class || '.%');
 
 -- name: code_exists
-SELECT 1 FROM code WHERE protocol = :protocol AND code = :code;
+SELECT 1 FROM code WHERE protocol = :protocol AND code = :code LIMIT 1;
+
+-- name: code_meanings
+-- The meanings of a number: the registered one first, then the vendors'.
+SELECT vendor, reason FROM code
+WHERE protocol = :protocol AND code = :code
+ORDER BY vendor <> '', vendor;
 
 -- name: code_nearest
--- The three codes nearest to :code, those of its own class first.
+-- The three codes nearest to the key whose sort value is :sort (see
+-- lib/codekey.h), those of its own class first.
 SELECT group_concat(code, ', ') FROM (
-    SELECT code FROM (
-        SELECT c.code AS code FROM code AS c
+    SELECT code, sort FROM (
+        SELECT DISTINCT c.code AS code, c.sort AS sort FROM code AS c
         LEFT JOIN class AS k
-          ON k.protocol = c.protocol AND :code BETWEEN k.first AND k.last
+          ON k.protocol = c.protocol AND :sort BETWEEN k.lo AND k.hi
         WHERE c.protocol = :protocol
-        ORDER BY c.code BETWEEN coalesce(k.first, -1) AND coalesce(k.last, -1) DESC,
-                 abs(c.code - :code), c.code
+        ORDER BY c.sort BETWEEN coalesce(k.lo, -1) AND coalesce(k.hi, -1) DESC,
+                 abs(c.sort - :sort), c.sort
         LIMIT 3)
-    ORDER BY code);
+    ORDER BY sort);
 
 -- name: labels
 SELECT text FROM ui_l10n WHERE locale = :lang AND key = :key;
 
 -- name: list
 SELECT protocol, code, reason, class,
-       iif(:raw, status, status_name) AS status
+       iif(:raw, status, status_name) AS status, vendor
 FROM code_l10n
 WHERE locale = :lang
   AND (:protocol IS NULL OR protocol = :protocol)
   AND (:class IS NULL OR class_label = :class COLLATE NOCASE
-       OR class_label = :class || 'xx' COLLATE NOCASE)
-ORDER BY protocol, code;
+       OR class_label = :class || 'xx' COLLATE NOCASE
+       OR class_label LIKE :class || '.%')
+ORDER BY protocol, sort, vendor;
 
 -- name: show
 SELECT iif(:json, json, markdown) FROM code_page
-WHERE locale = :lang AND protocol = :protocol AND code = :code;
+WHERE locale = :lang AND protocol = :protocol AND code = :code
+  AND vendor = :vendor;
 
 -- name: compare
 SELECT iif(:json, json, markdown) FROM comparison
-WHERE locale = :lang AND protocol = :protocol
-  AND code_a = :code_a AND code_b = :code_b;
+WHERE locale = :lang AND protocol = :protocol AND code_a = :code_a
+  AND vendor_a = :vendor_a AND protocol_b = :protocol_b AND code_b = :code_b
+  AND vendor_b = :vendor_b;
 
 -- name: coverage
 SELECT protocol, locale, texts, translated, missing, stale, percent_current
@@ -69,13 +83,15 @@ ORDER BY protocol, locale = 'en' DESC, locale;
 
 -- name: check_english
 -- Codes without an English text in some field.
-SELECT c.protocol || ' ' || c.code || ' en ' || f.name,
+SELECT c.protocol || ' ' || c.code
+       || iif(c.vendor = '', '', ' (' || c.vendor || ')') || ' en ' || f.name,
        'no English text (every other language falls back to it)'
 FROM code AS c CROSS JOIN field AS f
 WHERE NOT EXISTS (SELECT 1 FROM text AS t
                   WHERE t.protocol = c.protocol AND t.code = c.code
-                    AND t.locale = 'en' AND t.field = f.name)
-ORDER BY c.protocol, c.code, f.position;
+                    AND t.vendor = c.vendor AND t.locale = 'en'
+                    AND t.field = f.name)
+ORDER BY c.protocol, c.sort, c.vendor, f.position;
 
 -- name: check_ui_english
 SELECT 'ui en ' || k.key, 'no English text for this UI string'
@@ -84,7 +100,8 @@ WHERE NOT EXISTS (SELECT 1 FROM ui WHERE locale = 'en' AND key = k.key)
 ORDER BY k.key;
 
 -- name: check_references
-SELECT protocol || ' ' || code || ' reference',
+SELECT protocol || ' ' || code
+       || iif(vendor = '', '', ' (' || vendor || ')') || ' reference',
        CASE WHEN reference = '' THEN 'no reference'
             ELSE 'malformed reference ''' || reference || ''' section '''
                  || section || '''' END
@@ -97,14 +114,18 @@ WHERE (reference = '' AND status <> 'unofficial')
                 AND reference NOT GLOB '*[^a-z0-9-]*'))
    OR (section <> ''
        AND (section GLOB '.*' OR section GLOB '*.' OR section GLOB '*..*'))
-ORDER BY protocol, code;
+ORDER BY protocol, sort, vendor;
 
 -- name: check_stale
-SELECT protocol || ' ' || code || ' ' || locale || ' ' || field,
+SELECT t.protocol || ' ' || t.code
+       || iif(t.vendor = '', '', ' (' || t.vendor || ')') || ' ' || t.locale
+       || ' ' || t.field,
        'stale translation: its English text has changed since'
-FROM text_l10n
-WHERE is_stale AND locale IN (SELECT DISTINCT locale FROM text)
-ORDER BY protocol, code, locale, field;
+FROM text_l10n AS t
+JOIN code AS c
+  ON c.protocol = t.protocol AND c.code = t.code AND c.vendor = t.vendor
+WHERE t.is_stale AND t.locale IN (SELECT DISTINCT locale FROM text)
+ORDER BY t.protocol, c.sort, t.vendor, t.locale, t.field;
 
 -- name: check_ui_pairs
 -- Every translated UI string beside its English source.
@@ -116,18 +137,38 @@ ORDER BY u.key, u.locale;
 -- name: check_locales
 SELECT DISTINCT locale FROM ui ORDER BY locale;
 
--- name: check_pair_sentences
-SELECT protocol || ' ' || code_a || ' vs ' || code_b || ' ' || locale
-       || ' ' || key, text
-FROM pair_sentence
+-- name: check_comparison_pages
+-- Every comparison page of :lang, as the pages and exports render it.
+SELECT protocol || ' ' || code_a
+       || iif(vendor_a = '', '', ' (' || vendor_a || ')') || ' vs ' || code_b
+       || iif(vendor_b = '', '', ' (' || vendor_b || ')') || ' ' || locale,
+       markdown
+FROM comparison_page
 WHERE locale = :lang
-ORDER BY protocol, code_a, code_b, key;
+ORDER BY protocol, sort_a, vendor_a, sort_b, vendor_b;
+
+-- name: check_equivalent_pages
+-- The comparison page of every equivalent pair in :lang, both ways.
+SELECT c.protocol || ' ' || c.code_a || ' vs ' || c.protocol_b || ' '
+       || c.code_b || ' ' || c.locale, c.markdown
+FROM equivalent AS e
+JOIN comparison AS c
+  ON c.locale = :lang
+ AND ((c.protocol = e.protocol_a AND c.code_a = e.code_a
+       AND c.vendor_a = e.vendor_a AND c.protocol_b = e.protocol_b
+       AND c.code_b = e.code_b AND c.vendor_b = e.vendor_b)
+   OR (c.protocol = e.protocol_b AND c.code_a = e.code_b
+       AND c.vendor_a = e.vendor_b AND c.protocol_b = e.protocol_a
+       AND c.code_b = e.code_a AND c.vendor_b = e.vendor_a))
+WHERE e.locale = 'en'
+ORDER BY 1;
 
 -- name: check_code_pages
-SELECT protocol || ' ' || code || ' ' || locale || ' page', markdown
+SELECT protocol || ' ' || code || iif(vendor = '', '', ' (' || vendor || ')')
+       || ' ' || locale || ' page', markdown
 FROM code_page
 WHERE locale = :lang
-ORDER BY protocol, code;
+ORDER BY protocol, sort, vendor;
 
 -- name: search
 -- Every hit for :q, best first: an exact code (rank 0), codes with that
@@ -139,7 +180,8 @@ ORDER BY protocol, code;
 -- none), and a document must match both.  :mark is the first short CJK
 -- word, which the snippet of a search_cjk hit highlights.  :scan is 1 when a
 -- short word is not CJK ("IP"): then a substring scan for :q stands in.
--- :digits is 1 when :q is a number.  codekb_bm25 is bm25 with the length
+-- :pattern is the GLOB pattern of the keys that begin with :q
+-- (lib/codekey.h), NULL when :q cannot begin a key.  codekb_bm25 is bm25 with the length
 -- of a trigram document (one token per character but the last two) given
 -- rather than looked up (lib/rank.h).
 WITH
@@ -149,58 +191,60 @@ cjk_hit (id, score) AS (
 ),
 -- doc is the search_doc row that matched, if any; mark is the word its
 -- snippet highlights, NULL when the trigram index makes the snippet.
-hit (protocol, code, rank, score, locale, doc, mark) AS (
-    SELECT protocol, code, 0, 0, '', NULL, NULL
-    FROM code WHERE :digits AND code = CAST(:q AS INTEGER)
+hit (protocol, code, vendor, rank, score, locale, doc, mark) AS (
+    SELECT protocol, code, vendor, 0, 0, '', NULL, NULL
+    FROM code WHERE :pattern IS NOT NULL AND code = :q
     UNION ALL
-    SELECT protocol, code, 1, 0, '', NULL, NULL
+    SELECT protocol, code, vendor, 1, 0, '', NULL, NULL
     FROM code
-    WHERE :digits AND code <> CAST(:q AS INTEGER)
-      AND CAST(code AS TEXT) GLOB :q || '*'
+    WHERE :pattern IS NOT NULL AND code <> :q AND code GLOB :pattern
     UNION ALL
-    SELECT c.protocol, c.code, 1, 0, '', NULL, NULL
+    SELECT c.protocol, c.code, c.vendor, 1, 0, '', NULL, NULL
     FROM code AS c JOIN class AS k
-      ON k.protocol = c.protocol AND c.code BETWEEN k.first AND k.last
+      ON k.protocol = c.protocol AND c.sort BETWEEN k.lo AND k.hi
     WHERE k.label = :q COLLATE NOCASE
     UNION ALL
-    SELECT protocol, code, 2, 0, '', NULL, NULL
+    SELECT protocol, code, vendor, 2, 0, '', NULL, NULL
     FROM code WHERE reason = :q COLLATE NOCASE
     UNION ALL
-    SELECT protocol, code, 3, 0, '', NULL, NULL
+    SELECT protocol, code, vendor, 3, 0, '', NULL, NULL
     FROM code
     WHERE former <> ''
       AND instr('; ' || lower(former) || '; ', '; ' || lower(:q) || '; ') > 0
     UNION ALL
-    SELECT d.protocol, d.code, 4 + (d.kind = 'text'),
+    SELECT d.protocol, d.code, d.vendor, 4 + (d.kind = 'text'),
            codekb_bm25(search_fts, max(length(d.body) - 2, 0)),
            d.locale, d.id, NULL
     FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid
     WHERE :fts IS NOT NULL AND search_fts MATCH :fts
       AND (:cjk IS NULL OR d.id IN (SELECT id FROM cjk_hit))
     UNION ALL
-    SELECT d.protocol, d.code, 4 + (d.kind = 'text'), h.score, d.locale,
+    SELECT d.protocol, d.code, d.vendor, 4 + (d.kind = 'text'), h.score,
+           d.locale,
            d.id, :mark
     FROM cjk_hit AS h JOIN search_doc AS d ON d.id = h.id
     WHERE :fts IS NULL
     UNION ALL
-    SELECT protocol, code, 4 + (kind = 'text'), -1.0 / instr(body, :q),
-           locale, id, :q
+    SELECT protocol, code, vendor, 4 + (kind = 'text'),
+           -1.0 / instr(body, :q), locale, id, :q
     FROM search_doc
-    WHERE :scan AND NOT :digits AND instr(body, :q) > 0
+    WHERE :scan AND :pattern IS NULL AND instr(body, :q) > 0
 ),
 -- The best hit of each code: by rank, then in :lang, then by score (bm25
 -- scores are small negative numbers); SQLite takes the other columns
 -- from the row with the min().
 best AS (
-    SELECT protocol, code, rank, score, locale, doc, mark,
+    SELECT protocol, code, vendor, rank, score, locale, doc, mark,
            min(rank * 1e12 + (locale <> :lang) * 1e6 + score) AS n
     FROM hit
     WHERE :protocol IS NULL OR protocol = :protocol
-    GROUP BY protocol, code
+    GROUP BY protocol, code, vendor
 )
 -- The page is cut before snippets and texts are made: a common word
 -- matches thousands of documents in a large knowledge base.
-SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
+SELECT b.protocol AS protocol,
+       b.code || iif(b.vendor = '', '', ' (' || b.vendor || ')') AS code,
+       c.reason AS reason,
        CASE WHEN b.rank = 3
             THEN replace(replace(replace(replace(
                      coalesce((SELECT text FROM ui WHERE locale = :lang AND key = 'search.former'),
@@ -235,16 +279,20 @@ SELECT b.protocol AS protocol, b.code AS code, c.reason AS reason,
                   FROM (SELECT coalesce(
                             (SELECT body FROM text AS t
                              WHERE t.protocol = b.protocol AND t.code = b.code
-                               AND t.locale = :lang
+                               AND t.vendor = b.vendor AND t.locale = :lang
                                AND t.field = 'description'),
                             (SELECT body FROM text AS t
                              WHERE t.protocol = b.protocol AND t.code = b.code
-                               AND t.locale = 'en'
+                               AND t.vendor = b.vendor AND t.locale = 'en'
                                AND t.field = 'description')) AS d)) END AS match
-FROM (SELECT * FROM best
-      ORDER BY rank, score, protocol, code LIMIT :limit) AS b
-JOIN code AS c ON c.protocol = b.protocol AND c.code = b.code
-ORDER BY b.rank, b.score, b.protocol, b.code;
+FROM (SELECT best.*, c.sort AS sort FROM best
+      JOIN code AS c
+        ON c.protocol = best.protocol AND c.code = best.code
+       AND c.vendor = best.vendor
+      ORDER BY rank, score, protocol, sort, vendor LIMIT :limit) AS b
+JOIN code AS c
+  ON c.protocol = b.protocol AND c.code = b.code AND c.vendor = b.vendor
+ORDER BY b.rank, b.score, b.protocol, b.sort, b.vendor;
 
 -- name: check_search_pending
 -- Documents written outside codekb-import (say, in the sqlite3 shell) that
