@@ -459,9 +459,8 @@ static int check_key(struct import *im, struct row *row, enum column col,
 	if (protocol_shapes(im, row, row->val[pcol], &shapes) < 0)
 		return -1;
 	if (codekey_parse(v, shapes, k, &why) < 0) {
-		row_error(im, row, col, "%s '%s' of %s: %s (at character %d)",
-			  column_names[col], v, row->val[pcol], why,
-			  k->error_col);
+		row_error(im, row, col, "%s '%s' %s (at character %d)",
+			  column_names[col], v, why, k->error_col);
 		return -1;
 	}
 	if (k->shape == SHAPE_DOTTED && k->cls == 0 && !generic_ok) {
@@ -896,13 +895,15 @@ static int check_code_found(struct import *im, struct row *row,
 			    const char *what)
 {
 	int rc = run(im, row, "code_exists_plain", NULL, NULL);
-	const char *key;
+	const char *vendor;
 
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	key = code_key(im, row, "");
-	row_error(im, row, COL_CODE, "there is no %s to attach %s to; add it "
-		  "in a codes file first", key ? key : "such code", what);
+	vendor = row->val[COL_VENDOR];
+	row_error(im, row, COL_CODE, "there is no %s code %s%s%s%s to attach %s "
+		  "to; add it in a codes file first", row->val[COL_PROTOCOL],
+		  row->val[COL_CODE], vendor ? " (" : "", vendor ? vendor : "",
+		  vendor ? ")" : "", what);
 	return -1;
 }
 

@@ -45,13 +45,12 @@ static int digits(const char *s, size_t *i, int max, long long *out,
 		return fail(k, (int)start + 1, why, what);
 	while (is_digit(s[*i])) {
 		if ((int)(*i - start) == max)
-			return fail(k, (int)*i + 1, why, "too many digits");
+			return fail(k, (int)*i + 1, why, "has too many digits");
 		v = v * 10 + (s[*i] - '0');
 		(*i)++;
 	}
 	if (s[start] == '0' && *i - start > 1)
-		return fail(k, (int)start + 1, why, "a leading zero is not "
-			    "allowed");
+		return fail(k, (int)start + 1, why, "has a leading zero");
 	*out = v;
 	return 0;
 }
@@ -61,10 +60,10 @@ static int parse_number(const char *s, struct codekey *k, const char **why)
 	size_t i = 0;
 	long long v;
 
-	if (digits(s, &i, 9, &v, k, why, "a code is a number") < 0)
+	if (digits(s, &i, 9, &v, k, why, "is not a number") < 0)
 		return -1;
 	if (s[i])
-		return fail(k, (int)i + 1, why, "a code is a number");
+		return fail(k, (int)i + 1, why, "is not a number");
 	k->shape = SHAPE_NUMBER;
 	k->sort = v;
 	snprintf(k->text, sizeof(k->text), "%lld", v);
@@ -97,28 +96,32 @@ static int parse_dotted(const char *s, struct codekey *k, const char **why)
 	for (const char *p = s; *p; p++)
 		dots += *p == '.';
 	if (dots != 2)
-		return fail(k, 1, why, "an enhanced status code has three "
-			    "parts, class.subject.detail");
+		return fail(k, 1, why, "is not an enhanced status code, "
+			    "class.subject.detail");
 	if (s[0] == 'X' || s[0] == 'x')
 		cls = 0;
 	else if (s[0] == '2' || s[0] == '4' || s[0] == '5')
 		cls = s[0] - '0';
 	else
-		return fail(k, 1, why, "the class of an enhanced status code "
-			    "is 2, 4 or 5 (or X)");
+		return fail(k, 1, why, "is not an enhanced status code: its "
+			    "class is 2, 4 or 5");
 	if (s[i] != '.')
-		return fail(k, (int)i + 1, why, "the class of an enhanced "
-			    "status code is one digit");
+		return fail(k, (int)i + 1, why, "is not an enhanced status code: its "
+			    "class is one digit");
 	i++;
-	if (digits(s, &i, 3, &subject, k, why, "the subject is a number") < 0)
+	if (digits(s, &i, 3, &subject, k, why, "is not an enhanced status code: its "
+			    "subject is a number") < 0)
 		return -1;
 	if (s[i] != '.')
-		return fail(k, (int)i + 1, why, "the subject is a number");
+		return fail(k, (int)i + 1, why, "is not an enhanced status code: its "
+			    "subject is a number");
 	i++;
-	if (digits(s, &i, 3, &detail, k, why, "the detail is a number") < 0)
+	if (digits(s, &i, 3, &detail, k, why, "is not an enhanced status code: its "
+			    "detail is a number") < 0)
 		return -1;
 	if (s[i])
-		return fail(k, (int)i + 1, why, "the detail is a number");
+		return fail(k, (int)i + 1, why, "is not an enhanced status code: its "
+			    "detail is a number");
 	dotted_set(k, cls, (int)subject, (int)detail);
 	return 0;
 }
@@ -128,18 +131,19 @@ int codekey_parse(const char *s, unsigned shapes, struct codekey *k,
 {
 	memset(k, 0, sizeof(*k));
 	if (!s || !*s)
-		return fail(k, 1, why, "the code is empty");
+		return fail(k, 1, why, "is empty");
 	if (strlen(s) >= CODEKEY_MAX)
-		return fail(k, CODEKEY_MAX, why, "the code is too long");
+		return fail(k, CODEKEY_MAX, why, "is too long");
 	if (strchr(s, '.')) {
 		if (!(shapes & SHAPE_DOTTED))
 			return fail(k, (int)(strchr(s, '.') - s) + 1, why,
-				    "this protocol's codes are plain numbers");
+				    "is dotted, but the protocol's codes "
+				    "are plain numbers");
 		return parse_dotted(s, k, why);
 	}
 	if (!(shapes & SHAPE_NUMBER))
-		return fail(k, 1, why, "this protocol's codes are dotted, "
-			    "class.subject.detail");
+		return fail(k, 1, why, "is a number, but the protocol's codes "
+			    "are dotted, class.subject.detail");
 	return parse_number(s, k, why);
 }
 

@@ -59,8 +59,9 @@ struct codekey {
 
 /*
  * Parse s as a key of one of the shapes in `shapes` (enum key_shape
- * bits).  Returns 0 and fills *k, or -1 with *why set to a message (lower
- * case, no full stop) and k->error_col to the column it is about.
+ * bits).  Returns 0 and fills *k, or -1 with *why set to what is wrong
+ * with it, as a predicate ("is not a number"), and k->error_col to the
+ * 1-based character it is about.
  */
 int codekey_parse(const char *s, unsigned shapes, struct codekey *k,
 		  const char **why);

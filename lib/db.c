@@ -314,6 +314,11 @@ int db_upgrade(sqlite3 *db, struct kb_error *err)
 			continue;
 		if (db_exec(db, migrations[i].sql, err) < 0)
 			return -1;
+		/* 0004 names a vendor's page in hex, as plain SQL can */
+		if (migrations[i].version == 4 &&
+		    db_exec(db, "UPDATE code SET slug = codekey_slug(code, vendor) "
+			    "WHERE vendor <> ''", err) < 0)
+			return -1;
 		snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d",
 			 migrations[i].version);
 		if (db_exec(db, pragma, err) < 0)

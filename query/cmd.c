@@ -163,7 +163,7 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 	if (!shapes)
 		return EXIT_FAIL;
 	if (codekey_parse(arg, shapes, &k, &why) < 0) {
-		kb_error_set(&ctx->err, "%s %s: %s (at character %d)", protocol,
+		kb_error_set(&ctx->err, "%s %s %s (at character %d)", protocol,
 			     arg, why, k.error_col);
 		return EXIT_FAIL;
 	}

@@ -115,7 +115,8 @@ static int check_languages(struct check *c)
 		char lang[LANG_MAX];
 
 		snprintf(lang, sizeof(lang), "%s", sqlite3_column_text(st, 0));
-		failed = check_rendered(c, "check_pair_sentences", lang) < 0 ||
+		failed = check_rendered(c, "check_comparison_pages", lang) < 0 ||
+			 check_rendered(c, "check_equivalent_pages", lang) < 0 ||
 			 check_rendered(c, "check_code_pages", lang) < 0;
 	}
 	sqlite3_finalize(st);

@@ -246,7 +246,7 @@ static void test_bad_rows(void **state)
 	EXPECT_ERROR(f, "b.csv", "protocol,code,reason\nSIP,180,Ringing,extra\n",
 		     "2:4: expected 3 fields but found 4");
 	EXPECT_ERROR(f, "c.csv", "protocol,code,reason\nSIP,4O4,Not Found\n",
-		     "2:2: code '4O4' is not a number");
+		     "2:2: code '4O4' is not a number (at character 2)");
 	EXPECT_ERROR(f, "d.csv", "protocol,code,reason\nSIP,700,Nope\n",
 		     "2:2: SIP has no class for code 700; declare one in a "
 		     "classes file (protocol,class,first,last,name)");
@@ -287,8 +287,8 @@ static void test_keeps_reading_and_rolls_back(void **state)
 	WRITE(f, "good.csv", "protocol,code,reason\nSIP,180,Ringing\n");
 	WRITE(f, "bad.csv", "protocol,code,reason\nSIP,x,A\nSIP,181,Call Is Being Forwarded\nSIP,y,B\n");
 	assert_int_equal(run(f, NULL, 2, "good.csv", "bad.csv"), 1);
-	assert_non_null(strstr(f->diag, "bad.csv:2:2: code 'x' is not a number"));
-	assert_non_null(strstr(f->diag, "bad.csv:4:2: code 'y' is not a number"));
+	assert_non_null(strstr(f->diag, "bad.csv:2:2: code 'x' is not a number (at character 1)"));
+	assert_non_null(strstr(f->diag, "bad.csv:4:2: code 'y' is not a number (at character 1)"));
 	assert_non_null(strstr(f->diag, "2 problems; nothing was imported"));
 	assert_string_equal(query(f, "SELECT count(*) FROM code"), "2");
 }

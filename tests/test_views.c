@@ -92,8 +92,9 @@ static char *compare(struct fixture *f, const char *lang, const char *a,
 	char sql[256];
 
 	snprintf(sql, sizeof(sql), "SELECT markdown FROM comparison WHERE "
-		 "locale = ?1 AND protocol = 'SIP' AND code_a = %s AND "
-		 "code_b = %s", a, b);
+		 "locale = ?1 AND protocol = 'SIP' AND code_a = '%s' AND "
+		 "vendor_a = '' AND protocol_b = 'SIP' AND code_b = '%s' AND "
+		 "vendor_b = ''", a, b);
 	return one(f, sql, lang, NULL, NULL);
 }
 
@@ -176,7 +177,7 @@ static void test_comparison_en_structure(void **state)
 	assert_non_null(strstr(page, "\n2. Finality: 100 is a provisional response "
 			       "and 410 is a final response"));
 	assert_non_null(strstr(page, "(https://www.rfc-editor.org/rfc/rfc3261#section-21.4.10)"));
-	assert_non_null(strstr(page, "[SIP 410 Gone](410.md)"));
+	assert_non_null(strstr(page, "[SIP 410 Gone](/sip/410.md)"));
 	free(page);
 }
 
@@ -198,10 +199,12 @@ static void test_comparison_reversed(void **state)
 		" FROM note AS n"
 		" JOIN comparison AS c ON c.locale = n.locale"
 		"  AND c.protocol = n.protocol AND c.code_a = n.code_a"
-		"  AND c.code_b = n.code_b"
+		"  AND c.vendor_a = n.vendor_a AND c.protocol_b = n.protocol"
+		"  AND c.code_b = n.code_b AND c.vendor_b = n.vendor_b"
 		" JOIN comparison AS r ON r.locale = n.locale"
 		"  AND r.protocol = n.protocol AND r.code_a = n.code_b"
-		"  AND r.code_b = n.code_a"
+		"  AND r.vendor_a = n.vendor_b AND r.protocol_b = n.protocol"
+		"  AND r.code_b = n.code_a AND r.vendor_b = n.vendor_a"
 		" WHERE n.locale IN ('en', 'ja')", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		for (int side = 0; side < 2; side++) {

@@ -14,10 +14,12 @@
 -- The statuses get a table of their own, the one list that the tables,
 -- the importer and the UI keys read.
 --
--- This migration calls codekey_slug(), a function of codekb's own, so
--- only codekb-import applies it (a version 3 database holds numbers
--- only, whose slug is the number, unless the code is a vendor's).  It
--- rebuilds the tables in place, inside the upgrade's one transaction:
+-- A version 3 database holds numbers only, so each sort value is the
+-- number and each slug the number, but for a vendor's code: its slug is
+-- written here as the number and the vendor's bytes in hex, which plain
+-- SQL can make, and codekb-import then gives it the slug of
+-- lib/codekey.c ("499-nginx").  So the file also runs as it is in the
+-- stock sqlite3 shell.  It rebuilds the tables in place, inside the upgrade's one transaction:
 -- the children are copied and dropped before their parents, so that no
 -- ON DELETE CASCADE fires, and the search documents keep their ids, so
 -- that the search indexes stay valid.
@@ -104,7 +106,8 @@ INSERT INTO code_v4 (protocol, code, vendor, sort, slug, reason, reference,
                      section, status, registered, expires, final, cacheable,
                      retry_after, former)
 SELECT protocol, CAST(code AS TEXT), coalesce(vendor, ''), code,
-       codekey_slug(CAST(code AS TEXT), coalesce(vendor, '')), reason,
+       CAST(code AS TEXT) || iif(vendor IS NULL, '', '-' || lower(hex(vendor))),
+       reason,
        reference, section, status, registered, expires, final, cacheable,
        retry_after, former
 FROM code;

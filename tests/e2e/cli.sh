@@ -18,7 +18,7 @@ expect_code 2 "same code twice" "$CODEKB" --db "$db" compare SIP 100 100
 expect_code 2 "importer with no file" "$CODEKB_IMPORT" --db "$work/x.db"
 
 expect_code 1 "code that is not a number" "$CODEKB" --db "$db" show SIP 4O4
-expect_line "$work/err" "codekb: SIP 4O4: not a number" "names the bad code"
+expect_line "$work/err" "codekb: SIP 4O4 is not a number (at character 2)" "names the bad code and where"
 expect_code 1 "unknown code" "$CODEKB" --db "$db" show sip 499
 expect_line "$work/err" "codekb: no SIP code 499; nearest: 491, 493, 494" "suggests the nearest codes"
 expect_code 1 "unknown protocol" "$CODEKB" --db "$db" show XMPP 404
@@ -39,7 +39,7 @@ expect_code 1 "unknown class" "$CODEKB" --db "$db" list --protocol SIP --class 9
 
 if command -v jq >/dev/null; then
 	"$CODEKB" --db "$db" compare SIP 486 600 --format json >"$work/j"
-	if jq -e '.codes[1].code == 600 and (.differences | length) >= 4' "$work/j" >/dev/null; then
+	if jq -e '.codes[1].code == "600" and (.differences | length) >= 4' "$work/j" >/dev/null; then
 		pass "compare --format json is valid JSON"; else fail "compare JSON"; fi
 	"$CODEKB" --db "$db" show HTTP 418 --format json >"$work/j"
 	if jq -e '.status == "unused" and .final == true' "$work/j" >/dev/null; then

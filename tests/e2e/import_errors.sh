@@ -14,7 +14,7 @@ before=$(snapshot)
 bad="$work/codes-bad.csv"
 printf 'protocol,code,reason,reference\nSIP,180,Ringing Loudly,RFC3261\nSIP,18O,Broken,RFC3261\n' >"$bad"
 expect_code 1 "import of a file with an error" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$bad"
-expect_line "$work/err" "codekb-import: $bad:3:2: code '18O' is not a number" "FILE:LINE:COL message"
+expect_line "$work/err" "codekb-import: $bad:3:2: code '18O' is not a number (at character 3)" "FILE:LINE:COL message"
 after=$(snapshot)
 if [ "$before" = "$after" ]; then pass "database unchanged after a failed import"
 else fail "database changed after a failed import"; fi
