@@ -148,8 +148,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_check = {
 	"check",
-	"check",
-	0,
+	"",
 	1 << FMT_TABLE,
 	FMT_TABLE,
 	0,

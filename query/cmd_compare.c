@@ -35,8 +35,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_compare = {
 	"compare",
-	"compare PROTO CODE_A CODE_B [--lang L] [--format md|json]",
-	OPT_LANG | OPT_FORMAT,
+	"PROTO CODE_A CODE_B",
 	1 << FMT_MD | 1 << FMT_JSON,
 	FMT_MD,
 	3,

@@ -27,8 +27,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_show = {
 	"show",
-	"show PROTO CODE [--lang L] [--format md|json]",
-	OPT_LANG | OPT_FORMAT,
+	"PROTO CODE",
 	1 << FMT_MD | 1 << FMT_JSON,
 	FMT_MD,
 	2,
