@@ -40,12 +40,12 @@ static int usage_error(const struct cmd *cmd, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	for (size_t i = 0; cmd_table[i]; i++) {
-		if (cmd && cmd != cmd_table[i])
-			continue;
-		strbuf_addstr(&sb, i && !cmd ? "       " : "usage: ");
-		opts_usage(&sb, cmd_table[i]);
+	if (cmd) {
+		strbuf_addstr(&sb, "usage: ");
+		opts_usage(&sb, cmd);
 		strbuf_addch(&sb, '\n');
+	} else {
+		opts_usage_all(&sb);
 	}
 	strbuf_addstr(&sb, "try 'codekb --help'\n");
 	print_text(&sb, stderr);

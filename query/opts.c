@@ -19,7 +19,8 @@ const struct parseopt opts_table[] = {
 		   "from data/)"),
 	OPT_STRING('l', "lang", "L", struct opts, lang,
 		   "language, a BCP 47 tag: en, zh, ja, zh-CN, ... (texts "
-		   "not yet translated fall back to English)",
+		   "not yet translated fall back to English); `export site` "
+		   "takes several",
 		   .check = keep_lang,
 		   .scope = "list show compare search export"),
 	OPT_STRING('f', "format", "F", struct opts, format,
@@ -128,7 +129,7 @@ void opts_usage(struct strbuf *sb, const struct cmd *cmd)
 			  format_argname, cmd);
 }
 
-void opts_help(struct strbuf *sb)
+void opts_usage_all(struct strbuf *sb)
 {
 	strbuf_addstr(sb, "usage: codekb");
 	parseopt_synopsis(sb, opts_table, NULL, 0, WIDTH, NULL, NULL);
@@ -138,6 +139,11 @@ void opts_help(struct strbuf *sb)
 		opts_usage(sb, cmd_table[i]);
 		strbuf_addch(sb, '\n');
 	}
+}
+
+void opts_help(struct strbuf *sb)
+{
+	opts_usage_all(sb);
 	strbuf_addch(sb, '\n');
 	parseopt_help(sb, opts_table, WIDTH);
 	strbuf_addstr(sb,

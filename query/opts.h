@@ -63,6 +63,10 @@ const struct parseopt *opts_refused(const struct opts *o,
  * without "usage: " or a final newline. */
 void opts_usage(struct strbuf *sb, const struct cmd *cmd);
 
+/* Append "usage: codekb [--db PATH] COMMAND ..." and every command's
+ * usage line, each ending in a newline. */
+void opts_usage_all(struct strbuf *sb);
+
 /* Append the whole of `codekb --help`. */
 void opts_help(struct strbuf *sb);
 

@@ -74,6 +74,7 @@ expect_line "$work/err" "codekb: unknown command '$long'" "names the whole comma
 expect_code 2 "no command" "$CODEKB" --db "$db"
 expect_code 2 "unknown command" "$CODEKB" --db "$db" frobnicate
 expect_in "$work/err" "try 'codekb --help'" "usage error says try --help"
+expect_in "$work/err" "usage: codekb [--db PATH] COMMAND [ARGS] [OPTIONS]" "and shows every command"
 expect_code 2 "missing argument" "$CODEKB" --db "$db" compare SIP 100
 expect_code 2 "unknown option" "$CODEKB" --db "$db" list --colour
 expect_code 2 "unsupported format" "$CODEKB" --db "$db" compare SIP 100 410 --format xml
