@@ -35,15 +35,20 @@ static int lookup(sqlite3_stmt *st, const char *tag, char *out)
 	return found;
 }
 
-static void available(sqlite3 *db, const char *queries, char *buf, size_t size)
+/* The error for an unknown tag, naming every language the database has
+ * (however many). */
+static int unknown(sqlite3 *db, const char *queries, const char *tag,
+		   struct kb_error *err)
 {
 	sqlite3_stmt *st = NULL;
+	const char *known = "en";
 
-	snprintf(buf, size, "en");
 	if (db_prepare_named(db, queries, "locale_available", &st, NULL) == 0 &&
 	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		snprintf(buf, size, "%s", sqlite3_column_text(st, 0));
+		known = (const char *)sqlite3_column_text(st, 0);
+	kb_error_set(err, "unknown language '%s'; available: %s", tag, known);
 	sqlite3_finalize(st);
+	return -1;
 }
 
 int lang_resolve(sqlite3 *db, const char *queries, const char *tag, char *out,
@@ -51,7 +56,6 @@ int lang_resolve(sqlite3 *db, const char *queries, const char *tag, char *out,
 {
 	sqlite3_stmt *st = NULL;
 	char work[LANG_MAX];
-	char known[256];
 	int found = 0;
 
 	if (well_formed(tag)) {
@@ -73,7 +77,5 @@ int lang_resolve(sqlite3 *db, const char *queries, const char *tag, char *out,
 	}
 	if (found)
 		return 0;
-	available(db, queries, known, sizeof(known));
-	return kb_error_set(err, "unknown language '%s'; available: %s", tag,
-			    known);
+	return unknown(db, queries, tag, err);
 }

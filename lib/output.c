@@ -29,6 +29,13 @@ int format_parse(const char *name, enum format *out)
 	return -1;
 }
 
+const char *format_name(enum format fmt)
+{
+	static const char *const names[] = {"table", "csv", "md", "json"};
+
+	return names[fmt];
+}
+
 void output_csv_field(FILE *out, const char *s)
 {
 	size_t len = strlen(s);

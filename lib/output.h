@@ -25,6 +25,9 @@ enum format {
  * csv, md (or markdown) and json. */
 int format_parse(const char *name, enum format *out);
 
+/* The name of fmt, as --format takes it. */
+const char *format_name(enum format fmt);
+
 /*
  * Step st to its end and print its rows to out in fmt.  labels, if not
  * NULL, gives a heading per column for the table and Markdown formats;

@@ -1,88 +1,109 @@
 /*
  * textcheck.c - see textcheck.h.
+ *
+ * Words and placeholders are compared where they stand in the text, as
+ * spans, so that there is no copy of a fixed size to cut a long one short.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "textcheck.h"
 
-int textcheck_doubled_word(const char *s, char *word, size_t size)
+struct span {
+	const char *p;
+	size_t n;
+};
+
+static int same_word(struct span a, struct span b)
 {
-	char prev[64] = "";
-	char cur[64];
+	if (a.n != b.n)
+		return 0;
+	for (size_t i = 0; i < a.n; i++)
+		if (tolower((unsigned char)a.p[i]) != tolower((unsigned char)b.p[i]))
+			return 0;
+	return 1;
+}
+
+int textcheck_doubled_word(const char *s, struct strbuf *word)
+{
+	struct span prev = {NULL, 0};
 	const char *p = s;
 
 	while (*p) {
-		size_t n = 0;
+		struct span cur = {NULL, 0};
 		int spaces_only = 1;
 
 		while (*p && !isalnum((unsigned char)*p)) {
 			spaces_only &= *p == ' ';
 			p++;
 		}
-		while (isalnum((unsigned char)p[n]))
-			n++;
-		if (n == 0)
+		cur.p = p;
+		while (isalnum((unsigned char)p[cur.n]))
+			cur.n++;
+		if (cur.n == 0)
 			break;
-		snprintf(cur, sizeof(cur), "%.*s", (int)n, p);
-		for (char *c = cur; *c; c++)
-			*c = (char)tolower((unsigned char)*c);
-		if (n > 1 && spaces_only && isalpha((unsigned char)cur[0]) &&
-		    strcmp(cur, prev) == 0) {
-			snprintf(word, size, "%s", cur);
+		if (cur.n > 1 && spaces_only && isalpha((unsigned char)cur.p[0]) &&
+		    same_word(cur, prev)) {
+			for (size_t i = 0; i < cur.n; i++)
+				strbuf_addch(word, tolower((unsigned char)cur.p[i]));
 			return 1;
 		}
-		memcpy(prev, cur, sizeof(prev));
-		p += n;
+		prev = cur;
+		p += cur.n;
 	}
 	return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
+/* strcmp's order, on spans that hold no NUL. */
+static int cmp_span(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	const struct span *x = a, *y = b;
+	int c = memcmp(x->p, y->p, x->n < y->n ? x->n : y->n);
+
+	if (c)
+		return c;
+	return x->n < y->n ? -1 : x->n > y->n;
 }
 
-int textcheck_placeholders(const char *s, char *out, size_t size)
+/* Call each {placeholder} of s a span, into v if it is not NULL; returns
+ * how many there are, or -1 if the braces do not pair up. */
+static long find_placeholders(const char *s, struct span *v)
 {
-	const char *names[64];
-	size_t lens[64];
-	size_t n = 0;
-	size_t used = 0;
-	char *copies[64];
+	long n = 0;
 
-	out[0] = '\0';
 	while ((s = strpbrk(s, "{}")) != NULL) {
 		const char *end = strchr(s, '}');
 
 		if (*s == '}' || !end || memchr(s + 1, '{', (size_t)(end - s - 1)))
 			return -1;
-		if (n < 64) {
-			names[n] = s;
-			lens[n] = (size_t)(end - s + 1);
-			n++;
-		}
+		if (v)
+			v[n] = (struct span){s, (size_t)(end - s + 1)};
+		n++;
 		s = end + 1;
 	}
-	for (size_t i = 0; i < n; i++) {
-		copies[i] = malloc(lens[i] + 1);
-		if (!copies[i]) {
-			n = i;
-			break;
-		}
-		memcpy(copies[i], names[i], lens[i]);
-		copies[i][lens[i]] = '\0';
-	}
-	qsort(copies, n, sizeof(*copies), cmp_str);
-	for (size_t i = 0; i < n; i++) {
-		int w = snprintf(out + used, size - used, "%s%s", i ? " " : "",
-				 copies[i]);
+	return n;
+}
 
-		if (w > 0 && (size_t)w < size - used)
-			used += (size_t)w;
-		free(copies[i]);
+int textcheck_placeholders(const char *s, struct strbuf *out)
+{
+	long n = find_placeholders(s, NULL);
+	struct span *v;
+
+	if (n <= 0)
+		return n < 0 ? -1 : 0;
+	v = calloc((size_t)n, sizeof(*v));
+	if (!v) {
+		out->failed = 1;
+		return 0;
 	}
+	find_placeholders(s, v);
+	qsort(v, (size_t)n, sizeof(*v), cmp_span);
+	for (long i = 0; i < n; i++) {
+		if (i)
+			strbuf_addch(out, ' ');
+		strbuf_add(out, v[i].p, v[i].n);
+	}
+	free(v);
 	return 0;
 }

@@ -7,18 +7,22 @@
 
 #include <stddef.h>
 
+#include "strbuf.h"
+
 /*
  * The first Latin word that s repeats right after itself, with only
  * spaces between, ignoring case ("when when", "the The").  Numbers and
- * punctuation break a repeat.  Returns 1 and the word in word[size], or 0 if there is none.
+ * punctuation break a repeat.  Returns 1 and appends the word, in lower
+ * case, to word; or returns 0 if there is none.  word->failed tells if
+ * memory ran out.
  */
-int textcheck_doubled_word(const char *s, char *word, size_t size);
+int textcheck_doubled_word(const char *s, struct strbuf *word);
 
 /*
- * The {placeholders} of a template, sorted and joined by spaces, into
- * out[size] ("{a} {a_reason} {b}").  Returns 0, or -1 if the braces do not
- * pair up.
+ * The {placeholders} of a template, sorted and joined by spaces, appended
+ * to out ("{a} {a_reason} {b}").  Returns 0, or -1 if the braces do not
+ * pair up; out->failed tells if memory ran out.
  */
-int textcheck_placeholders(const char *s, char *out, size_t size);
+int textcheck_placeholders(const char *s, struct strbuf *out);
 
 #endif

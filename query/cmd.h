@@ -2,10 +2,11 @@
  * cmd.h - the subcommands of the codekb query tool.
  *
  * Adding a subcommand: write query/cmd_NAME.c defining
- * `const struct cmd cmd_NAME = {name, usage, options, min, max, run}`,
- * declare it below, add it to cmd_table[] in cmd.c and to CMakeLists.txt.
- * Its usage string is printed in the overview (`codekb --help`) and in its
- * own usage errors, so it is written once.
+ * `const struct cmd cmd_NAME = {name, args, formats, ..., run}`, declare it
+ * below, add it to cmd_table[] in cmd.c and to CMakeLists.txt, and name it
+ * in the scope of each option it takes in opts_table[] (opts.c).  Its usage
+ * line, in the overview (`codekb --help`) and in its own usage errors, is
+ * made from its args and those options.
  */
 #ifndef CODEKB_CMD_H
 #define CODEKB_CMD_H
@@ -47,10 +48,9 @@ struct ctx {
 struct cmd {
 	/* the subcommand's name */
 	const char *name;
-	/* its usage line, without "usage: " */
-	const char *usage;
-	/* the options it takes (enum opt_flags) */
-	unsigned options;
+	/* its arguments as its usage line shows them ("PROTO CODE"); the
+	 * options it takes are the ones whose scope names it (opts.c) */
+	const char *args;
 	/* the formats it takes, as 1 << enum format, and its default */
 	unsigned formats;
 	enum format default_format;

@@ -9,10 +9,12 @@
  * word or an unfilled placeholder.  Each problem is one line on stdout,
  * "WHERE: WHAT"; the exit status is 1 if there is any.
  */
+#include <stdarg.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "db.h"
+#include "strbuf.h"
 #include "textcheck.h"
 
 struct check {
@@ -23,9 +25,18 @@ struct check {
 	long texts;
 };
 
-static void problem(struct check *c, const char *where, const char *what)
+/* Print "WHERE: WHAT", WHAT from fmt: written out, not into a buffer that
+ * a long key or text could outgrow. */
+__attribute__((format(printf, 3, 4)))
+static void problem(struct check *c, const char *where, const char *fmt, ...)
 {
-	fprintf(c->ctx->out, "%s: %s\n", where, what);
+	va_list ap;
+
+	fprintf(c->ctx->out, "%s: ", where);
+	va_start(ap, fmt);
+	vfprintf(c->ctx->out, fmt, ap);
+	va_end(ap);
+	fputc('\n', c->ctx->out);
 	c->problems++;
 }
 
@@ -38,16 +49,23 @@ static int report_rows(struct check *c, const char *name)
 	if (cmd_prepare(c->ctx, name, &st) != EXIT_OK)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		problem(c, (const char *)sqlite3_column_text(st, 0),
+		problem(c, (const char *)sqlite3_column_text(st, 0), "%s",
 			(const char *)sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
+/* Record that memory ran out; returns -1. */
+static int no_memory(struct check *c)
+{
+	return kb_error_set(&c->ctx->err, "out of memory");
+}
+
 static int check_templates(struct check *c)
 {
 	sqlite3_stmt *st = NULL;
-	char mine[512], theirs[512], where[128], what[1200];
+	struct strbuf mine = STRBUF_INIT, theirs = STRBUF_INIT;
+	struct strbuf where = STRBUF_INIT;
 	int rc;
 
 	if (cmd_prepare(c->ctx, "check_ui_pairs", &st) != EXIT_OK)
@@ -55,23 +73,32 @@ static int check_templates(struct check *c)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *locale = (const char *)sqlite3_column_text(st, 0);
 		const char *key = (const char *)sqlite3_column_text(st, 1);
+		int unbalanced;
 
-		snprintf(where, sizeof(where), "ui %s %s", locale, key);
+		strbuf_reset(&where);
+		strbuf_reset(&mine);
+		strbuf_reset(&theirs);
+		strbuf_addf(&where, "ui %s %s", locale, key);
 		c->texts++;
-		if (textcheck_placeholders((const char *)sqlite3_column_text(st, 2),
-					   mine, sizeof(mine)) < 0 ||
-		    textcheck_placeholders((const char *)sqlite3_column_text(st, 3),
-					   theirs, sizeof(theirs)) < 0) {
-			problem(c, where, "unbalanced braces");
-			continue;
-		}
-		if (strcmp(mine, theirs) != 0) {
-			snprintf(what, sizeof(what), "uses placeholders '%s' but "
-				 "English uses '%s'", mine, theirs);
-			problem(c, where, what);
+		unbalanced = textcheck_placeholders(
+			(const char *)sqlite3_column_text(st, 2), &mine) < 0 ||
+			textcheck_placeholders(
+			(const char *)sqlite3_column_text(st, 3), &theirs) < 0;
+		if (where.failed || mine.failed || theirs.failed)
+			break;
+		if (unbalanced) {
+			problem(c, where.buf, "unbalanced braces");
+		} else if (strcmp(mine.buf, theirs.buf) != 0) {
+			problem(c, where.buf, "uses placeholders '%s' but "
+				"English uses '%s'", mine.buf, theirs.buf);
 		}
 	}
 	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		no_memory(c);
+	strbuf_release(&mine);
+	strbuf_release(&theirs);
+	strbuf_release(&where);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -79,7 +106,7 @@ static int check_templates(struct check *c)
 static int check_rendered(struct check *c, const char *name, const char *lang)
 {
 	sqlite3_stmt *st = NULL;
-	char word[64], what[128];
+	struct strbuf word = STRBUF_INIT;
 	int rc;
 
 	if (cmd_prepare(c->ctx, name, &st) != EXIT_OK)
@@ -90,16 +117,21 @@ static int check_rendered(struct check *c, const char *name, const char *lang)
 		const char *text = (const char *)sqlite3_column_text(st, 1);
 
 		c->texts++;
+		strbuf_reset(&word);
 		if (!text) {
 			problem(c, where, "cannot be built (a string is missing)");
 		} else if (strpbrk(text, "{}")) {
 			problem(c, where, "unfilled placeholder");
-		} else if (textcheck_doubled_word(text, word, sizeof(word))) {
-			snprintf(what, sizeof(what), "doubled word '%s'", word);
-			problem(c, where, what);
+		} else if (textcheck_doubled_word(text, &word)) {
+			if (word.failed)
+				break;
+			problem(c, where, "doubled word '%s'", word.buf);
 		}
 	}
 	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		no_memory(c);
+	strbuf_release(&word);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -112,9 +144,10 @@ static int check_languages(struct check *c)
 	if (cmd_prepare(c->ctx, "check_locales", &st) != EXIT_OK)
 		return -1;
 	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		char lang[LANG_MAX];
+		/* st is not stepped while its row is checked, so the text
+		 * stays valid */
+		const char *lang = (const char *)sqlite3_column_text(st, 0);
 
-		snprintf(lang, sizeof(lang), "%s", sqlite3_column_text(st, 0));
 		failed = check_rendered(c, "check_comparison_pages", lang) < 0 ||
 			 check_rendered(c, "check_equivalent_pages", lang) < 0 ||
 			 check_rendered(c, "check_code_pages", lang) < 0;
@@ -149,8 +182,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_check = {
 	"check",
-	"check",
-	0,
+	"",
 	1 << FMT_TABLE,
 	FMT_TABLE,
 	0,

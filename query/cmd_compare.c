@@ -18,6 +18,7 @@ static int run(struct ctx *ctx)
 	sqlite3_stmt *st = NULL;
 	int status;
 
+	/* PROTO A B, or PROTO_A A PROTO_B B */
 	if (ctx->o->nargs == 3) {
 		if (cmd_protocol(ctx, ctx->o->args[0], pa) != EXIT_OK)
 			return EXIT_FAIL;
@@ -65,9 +66,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_compare = {
 	"compare",
-	"compare PROTO CODE_A CODE_B | PROTO_A CODE_A PROTO_B CODE_B "
-	"[--vendor NAME] [--lang L] [--format md|json]",
-	OPT_LANG | OPT_FORMAT | OPT_VENDOR,
+	"PROTO CODE_A [PROTO_B] CODE_B",
 	1 << FMT_MD | 1 << FMT_JSON,
 	FMT_MD,
 	3,

@@ -25,8 +25,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_coverage = {
 	"coverage",
-	"coverage [--protocol P] [--format table|csv|md|json]",
-	OPT_PROTOCOL | OPT_FORMAT,
+	"",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	0,

@@ -144,11 +144,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_export = {
 	"export",
-	"export codes|texts|translations|comparisons [--protocol P] [--lang L] "
-	"[--format csv|md|json] [--output FILE]\n"
-	"       codekb [--db PATH] export site --output DIR [--lang L ...] "
-	"[--jobs N]",
-	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT | OPT_JOBS,
+	"codes|texts|translations|comparisons|site",
 	1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_CSV,
 	1,

@@ -84,8 +84,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_list = {
 	"list",
-	"list [--protocol P] [--class N] [--lang L] [--format table|csv|md|json]",
-	OPT_PROTOCOL | OPT_CLASS | OPT_LANG | OPT_FORMAT,
+	"",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	0,

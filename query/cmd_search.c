@@ -159,8 +159,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_search = {
 	"search",
-	"search TEXT [--protocol P] [--lang L] [--format table|csv|md|json]",
-	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT,
+	"TEXT",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	1,

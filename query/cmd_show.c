@@ -52,8 +52,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_show = {
 	"show",
-	"show PROTO CODE [--vendor NAME] [--lang L] [--format md|json]",
-	OPT_LANG | OPT_FORMAT | OPT_VENDOR,
+	"PROTO CODE",
 	1 << FMT_MD | 1 << FMT_JSON,
 	FMT_MD,
 	2,

@@ -144,8 +144,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_sql = {
 	"sql",
-	"sql \"SELECT ...\" [--format table|csv|md|json]",
-	OPT_FORMAT,
+	"\"SELECT ...\"",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	1,

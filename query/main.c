@@ -4,6 +4,7 @@
  * Only parses the command line, opens the database read-only and runs the
  * subcommand from cmd_table[]; each subcommand lives in cmd_NAME.c.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,42 +17,38 @@
 #define CODEKB_VERSION "unknown"
 #endif
 
-static void print_usage(FILE *out)
+/* Print sb to out, or say that there was no memory for it. */
+static void print_text(struct strbuf *sb, FILE *out)
 {
-	fputs("usage: codekb [--db PATH] COMMAND [ARGS] [OPTIONS]\n", out);
-	for (size_t i = 0; cmd_table[i]; i++)
-		fprintf(out, "       codekb [--db PATH] %s\n", cmd_table[i]->usage);
+	if (sb->failed)
+		fputs("codekb: out of memory\n", stderr);
+	else
+		fputs(sb->buf, out);
+	strbuf_release(sb);
 }
 
-static const char help_text[] =
-	"\n"
-	"  -d, --db PATH       the database (default: $CODEKB_DB, else the one\n"
-	"                      built from data/)\n"
-	"  -l, --lang L        language, a BCP 47 tag: en, zh, ja, zh-CN, ...\n"
-	"                      (texts not yet translated fall back to English)\n"
-	"  -f, --format F      table, csv, md or json, as the command allows\n"
-	"  -p, --protocol P    only this protocol (case-insensitive)\n"
-	"  -c, --class N       only this class: 4xx, or 4\n"
-	"  -o, --output PATH   export into this file (replaced only when the\n"
-	"                      export is complete) or, for a site, directory\n"
-	"  -v, --vendor NAME   choose the meaning that one vendor gives a code\n"
-	"                      (show, compare), e.g. nginx\n"
-	"  -j, --jobs N        export a site in N threads (default: one per\n"
-	"                      processor, up to 8)\n"
-	"  -h, --help          show this help\n"
-	"  -V, --version       show the version\n"
-	"\n"
-	"Exit status: 0 success, 1 not found or bad data, 2 usage error.\n"
-	"The views that `sql` can query are described in docs/views.md.\n";
-
-static int usage_error(const struct cmd *cmd, const char *msg)
+/* Print "codekb: MESSAGE", cmd's usage line (every command's if cmd is
+ * NULL) and where to find help; returns EXIT_USAGE. */
+__attribute__((format(printf, 2, 3)))
+static int usage_error(const struct cmd *cmd, const char *fmt, ...)
 {
-	fprintf(stderr, "codekb: %s\n", msg);
-	if (cmd)
-		fprintf(stderr, "usage: codekb [--db PATH] %s\n", cmd->usage);
-	else
-		print_usage(stderr);
-	fputs("try 'codekb --help'\n", stderr);
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+
+	fputs("codekb: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd) {
+		strbuf_addstr(&sb, "usage: ");
+		opts_usage(&sb, cmd);
+		strbuf_addch(&sb, '\n');
+	} else {
+		opts_usage_all(&sb);
+	}
+	strbuf_addstr(&sb, "try 'codekb --help'\n");
+	print_text(&sb, stderr);
 	return EXIT_USAGE;
 }
 
@@ -59,27 +56,20 @@ static int usage_error(const struct cmd *cmd, const char *msg)
 static int check_args(const struct cmd *cmd, struct ctx *ctx)
 {
 	const struct opts *o = ctx->o;
-	unsigned extra = opts_given(o) & ~cmd->options;
-	char msg[256];
+	const struct parseopt *refused = opts_refused(o, cmd);
 
-	if (extra) {
-		snprintf(msg, sizeof(msg), "'%s' does not take that option",
-			 cmd->name);
-		return usage_error(cmd, msg);
-	}
-	if (o->nargs < cmd->min_args || o->nargs > cmd->max_args) {
-		snprintf(msg, sizeof(msg), "'%s' takes %d argument%s, not %d",
-			 cmd->name, cmd->max_args, cmd->max_args == 1 ? "" : "s",
-			 o->nargs);
-		return usage_error(cmd, msg);
-	}
+	if (refused)
+		return usage_error(cmd, "'%s' does not take --%s", cmd->name,
+				   refused->long_name);
+	if (o->nargs < cmd->min_args || o->nargs > cmd->max_args)
+		return usage_error(cmd, "'%s' takes %d argument%s, not %d",
+				   cmd->name, cmd->max_args,
+				   cmd->max_args == 1 ? "" : "s", o->nargs);
 	ctx->fmt = cmd->default_format;
 	if (o->format && (format_parse(o->format, &ctx->fmt) < 0 ||
-			  !(cmd->formats & (1u << ctx->fmt)))) {
-		snprintf(msg, sizeof(msg), "'%s' cannot write format '%s'",
-			 cmd->name, o->format);
-		return usage_error(cmd, msg);
-	}
+			  !(cmd->formats & (1u << ctx->fmt))))
+		return usage_error(cmd, "'%s' cannot write format '%s'",
+				   cmd->name, o->format);
 	return EXIT_OK;
 }
 
@@ -117,32 +107,32 @@ int main(int argc, char **argv)
 	ctx.o = &o;
 	ctx.out = stdout;
 	switch (opts_parse(argc, argv, &o, &ctx.err)) {
-	case PARSE_HELP:
-		print_usage(stdout);
-		fputs(help_text, stdout);
-		status = EXIT_OK;
+	case PARSEOPT_HELP: {
+		struct strbuf help = STRBUF_INIT;
+
+		opts_help(&help);
+		status = help.failed ? EXIT_FAIL : EXIT_OK;
+		print_text(&help, stdout);
 		goto done;
-	case PARSE_VERSION:
+	}
+	case PARSEOPT_VERSION:
 		printf("codekb %s (schema %d, SQLite %s)\n", CODEKB_VERSION,
 		       db_schema_version(), sqlite3_libversion());
 		status = EXIT_OK;
 		goto done;
-	case PARSE_ERROR:
-		status = usage_error(NULL, ctx.err.msg);
+	case PARSEOPT_ERROR:
+		status = usage_error(NULL, "%s", ctx.err.msg);
 		goto done;
 	default:
 		break;
 	}
 	if (!o.command) {
-		status = usage_error(NULL, "no command given");
+		status = usage_error(NULL, "%s", "no command given");
 		goto done;
 	}
 	cmd = cmd_find(o.command);
 	if (!cmd) {
-		char msg[128];
-
-		snprintf(msg, sizeof(msg), "unknown command '%.60s'", o.command);
-		status = usage_error(NULL, msg);
+		status = usage_error(NULL, "unknown command '%s'", o.command);
 		goto done;
 	}
 	/*
@@ -159,7 +149,7 @@ int main(int argc, char **argv)
 	if (status == EXIT_OK)
 		status = run(cmd, &ctx);
 	if (status == EXIT_USAGE && ctx.err.msg[0])
-		status = usage_error(cmd, ctx.err.msg);
+		status = usage_error(cmd, "%s", ctx.err.msg);
 	else if (status != EXIT_OK && ctx.err.msg[0])
 		fprintf(stderr, "codekb: %s\n", ctx.err.msg);
 done:

@@ -1,119 +1,162 @@
 /*
- * opts.c - see opts.h.
+ * opts.c - the option table of the query tool, and the parsing, usage
+ * lines and help made from it; see opts.h.
  */
-#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "opts.h"
 
-struct option_def {
-	/* short and long spelling */
-	const char *s;
-	const char *l;
-	/* the field of struct opts it sets, by offset; -1 for none */
-	long offset;
+/* The width that usage and help lines are wrapped to. */
+#define WIDTH 79
+
+static int keep_lang(void *target, const char *value, struct kb_error *err);
+
+const struct parseopt opts_table[] = {
+	OPT_STRING('d', "db", "PATH", struct opts, db,
+		   "the database (default: $CODEKB_DB, else the one built "
+		   "from data/)"),
+	OPT_STRING('l', "lang", "L", struct opts, lang,
+		   "language, a BCP 47 tag: en, zh, ja, zh-CN, ... (texts "
+		   "not yet translated fall back to English); `export site` "
+		   "takes several",
+		   .check = keep_lang,
+		   .scope = "list show compare search export"),
+	OPT_STRING('f', "format", "F", struct opts, format,
+		   "table, csv, md or json, as the command allows",
+		   .scope = "list show compare search export sql coverage"),
+	OPT_STRING('p', "protocol", "P", struct opts, protocol,
+		   "only this protocol (case-insensitive)",
+		   .scope = "list search export coverage"),
+	OPT_STRING('c', "class", "N", struct opts, class_label,
+		   "only this class: 4xx, or 4",
+		   .scope = "list"),
+	OPT_STRING(0, "vendor", "NAME", struct opts, vendor,
+		   "choose the meaning of a code that one vendor gives it, "
+		   "e.g. nginx",
+		   .scope = "show compare"),
+	OPT_STRING('o', "output", "PATH", struct opts, output,
+		   "export into this file (replaced only when the export is "
+		   "complete) or, for a site, directory",
+		   .scope = "export"),
+	OPT_STRING('j', "jobs", "N", struct opts, jobs,
+		   "export a site in N threads (default: one per processor, "
+		   "up to 8)",
+		   .scope = "export"),
+	OPT_HELP(),
+	OPT_VERSION(),
+	OPT_END(),
 };
 
-#define FIELD(name) ((long)offsetof(struct opts, name))
-
-static const struct option_def defs[] = {
-	{"-d", "--db", FIELD(db)},
-	{"-l", "--lang", FIELD(lang)},
-	{"-f", "--format", FIELD(format)},
-	{"-p", "--protocol", FIELD(protocol)},
-	{"-c", "--class", FIELD(class_label)},
-	{"-o", "--output", FIELD(output)},
-	{"-j", "--jobs", FIELD(jobs)},
-	{"-v", "--vendor", FIELD(vendor)},
-};
-
-/* The option that arg spells, with *eq pointing at "=VALUE" if any. */
-static const struct option_def *find(const char *arg, const char **eq)
+/* `export site` takes several languages; every other command the last. */
+static int keep_lang(void *target, const char *value, struct kb_error *err)
 {
-	for (size_t i = 0; i < sizeof(defs) / sizeof(defs[0]); i++) {
-		size_t n = strlen(defs[i].l);
+	struct opts *o = target;
 
-		*eq = NULL;
-		if (strcmp(arg, defs[i].s) == 0 || strcmp(arg, defs[i].l) == 0)
-			return &defs[i];
-		if (strncmp(arg, defs[i].l, n) == 0 && arg[n] == '=') {
-			*eq = arg + n + 1;
-			return &defs[i];
-		}
-	}
-	return NULL;
+	(void)err;
+	o->langs[o->nlangs++] = value;
+	return 0;
 }
 
-static int is_number(const char *arg)
+enum parseopt_result opts_parse(int argc, char **argv, struct opts *o,
+				struct kb_error *err)
 {
-	return arg[0] == '-' && arg[1] >= '0' && arg[1] <= '9';
-}
-
-enum parse_result opts_parse(int argc, char **argv, struct opts *o,
-			     struct kb_error *err)
-{
-	int only_args = 0;
+	enum parseopt_result result;
+	int n = 0;
 
 	memset(o, 0, sizeof(*o));
-	o->args = calloc((size_t)argc + 1, sizeof(*o->args));
+	/* one slot per argument is enough for every --lang */
 	o->langs = calloc((size_t)argc + 1, sizeof(*o->langs));
-	if (!o->args || !o->langs) {
+	if (!o->langs) {
 		kb_error_set(err, "out of memory");
-		return PARSE_ERROR;
+		return PARSEOPT_ERROR;
 	}
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		const struct option_def *def;
-		const char *eq;
-
-		if (only_args || arg[0] != '-' || arg[1] == '\0' || is_number(arg)) {
-			if (!o->command)
-				o->command = arg;
-			else
-				o->args[o->nargs++] = argv[i];
-			continue;
-		}
-		if (strcmp(arg, "--") == 0) {
-			only_args = 1;
-		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
-			return PARSE_HELP;
-		} else if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
-			return PARSE_VERSION;
-		} else if ((def = find(arg, &eq)) != NULL) {
-			const char *value = eq;
-
-			if (!value && i + 1 < argc)
-				value = argv[++i];
-			if (!value || !*value) {
-				kb_error_set(err, "option '%s' needs a value", def->l);
-				return PARSE_ERROR;
-			}
-			*(const char **)((char *)o + def->offset) = value;
-			if (def->offset == FIELD(lang))
-				o->langs[o->nlangs++] = value;
-		} else {
-			kb_error_set(err, "unknown option '%s'", arg);
-			return PARSE_ERROR;
-		}
-	}
-	return PARSE_OK;
+	result = parseopt(argc, argv, opts_table, o, &n, err);
+	if (n > 0)
+		o->command = argv[1];
+	o->args = argv + 1 + (n > 0);
+	o->nargs = n > 0 ? n - 1 : 0;
+	return result;
 }
 
-unsigned opts_given(const struct opts *o)
+const struct parseopt *opts_refused(const struct opts *o,
+				    const struct cmd *cmd)
 {
-	return (o->lang ? OPT_LANG : 0) | (o->format ? OPT_FORMAT : 0) |
-	       (o->protocol ? OPT_PROTOCOL : 0) |
-	       (o->class_label ? OPT_CLASS : 0) | (o->output ? OPT_OUTPUT : 0) |
-	       (o->jobs ? OPT_JOBS : 0) | (o->vendor ? OPT_VENDOR : 0);
+	return parseopt_refused(opts_table, o, cmd->name);
+}
+
+/* The value of --format in cmd's usage: the formats it writes. */
+static int format_argname(struct strbuf *sb, const struct parseopt *opt,
+			  const void *data)
+{
+	const struct cmd *cmd = data;
+	const char *sep = "";
+
+	if (opt->offset != offsetof(struct opts, format))
+		return 0;
+	for (int f = FMT_TABLE; f <= FMT_JSON; f++) {
+		if (cmd->formats & (1u << f)) {
+			strbuf_addf(sb, "%s%s", sep, format_name((enum format)f));
+			sep = "|";
+		}
+	}
+	return 1;
+}
+
+/* The column the last line of sb has reached. */
+static size_t column(const struct strbuf *sb)
+{
+	size_t i = sb->len;
+
+	while (i > 0 && sb->buf[i - 1] != '\n')
+		i--;
+	return sb->len - i;
+}
+
+void opts_usage(struct strbuf *sb, const struct cmd *cmd)
+{
+	size_t indent;
+
+	strbuf_addstr(sb, "codekb");
+	parseopt_synopsis(sb, opts_table, NULL, 0, WIDTH, NULL, NULL);
+	strbuf_addf(sb, " %s", cmd->name);
+	/* continued lines start under the command's first argument */
+	indent = column(sb) + 1;
+	if (cmd->args[0])
+		strbuf_addf(sb, " %s", cmd->args);
+	parseopt_synopsis(sb, opts_table, cmd->name, indent, WIDTH,
+			  format_argname, cmd);
+}
+
+void opts_usage_all(struct strbuf *sb)
+{
+	strbuf_addstr(sb, "usage: codekb");
+	parseopt_synopsis(sb, opts_table, NULL, 0, WIDTH, NULL, NULL);
+	strbuf_addstr(sb, " COMMAND [ARGS] [OPTIONS]\n");
+	for (size_t i = 0; cmd_table[i]; i++) {
+		strbuf_addstr(sb, "       ");
+		opts_usage(sb, cmd_table[i]);
+		strbuf_addch(sb, '\n');
+	}
+}
+
+void opts_help(struct strbuf *sb)
+{
+	opts_usage_all(sb);
+	strbuf_addch(sb, '\n');
+	parseopt_help(sb, opts_table, WIDTH);
+	strbuf_addstr(sb,
+		      "\n"
+		      "Exit status: 0 success, 1 not found or bad data, 2 usage "
+		      "error.\n"
+		      "The views that `sql` can query are described in "
+		      "docs/views.md.\n");
 }
 
 void opts_release(struct opts *o)
 {
-	free(o->args);
 	free(o->langs);
-	o->args = NULL;
 	o->langs = NULL;
-	o->nargs = 0;
 	o->nlangs = 0;
 }

@@ -6,49 +6,95 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <string.h>
 
 #include "textcheck.h"
 
+/* The doubled word of s, or "" if there is none. */
+static const char *doubled(const char *s)
+{
+	/* kept until the next call; a call that finds nothing frees it */
+	static struct strbuf word = STRBUF_INIT;
+	int found;
+
+	strbuf_release(&word);
+	found = textcheck_doubled_word(s, &word);
+	assert_false(word.failed);
+	assert_int_equal(found, word.len > 0);
+	return word.buf;
+}
+
 static void test_doubled_word(void **state)
 {
-	char word[64];
+	(void)state;
+	assert_string_equal(doubled("You encounter 410 when when a user"), "when");
+	assert_string_equal(doubled("It is The the end"), "the");
+	assert_string_equal(doubled("100 (Trying): 100 Trying"), "");
+	assert_string_equal(doubled("Accept, Accept-Language"), "");
+	assert_string_equal(doubled("请求 Range 头字段 Range"), "");
+	assert_string_equal(doubled(""), "");
+}
+
+/* Long words are compared and reported whole: two that share their first
+ * hundred letters are not a repeat, and a repeated one comes back entire. */
+static void test_long_words(void **state)
+{
+	struct strbuf text = STRBUF_INIT;
+	char want[201];
 
 	(void)state;
-	assert_int_equal(textcheck_doubled_word("You encounter 410 when when a user",
-						word, sizeof(word)), 1);
-	assert_string_equal(word, "when");
-	assert_int_equal(textcheck_doubled_word("It is The the end", word,
-						sizeof(word)), 1);
-	assert_string_equal(word, "the");
-	assert_int_equal(textcheck_doubled_word("100 (Trying): 100 Trying", word,
-						sizeof(word)), 0);
-	assert_int_equal(textcheck_doubled_word("Accept, Accept-Language", word,
-						sizeof(word)), 0);
-	assert_int_equal(textcheck_doubled_word("请求 Range 头字段 Range", word,
-						sizeof(word)), 0);
-	assert_int_equal(textcheck_doubled_word("", word, sizeof(word)), 0);
+	memset(want, 'a', 200);
+	want[200] = '\0';
+	strbuf_addf(&text, "%sb %sc", want, want);
+	assert_string_equal(doubled(text.buf), "");
+	strbuf_reset(&text);
+	strbuf_addf(&text, "x %s %s y", want, want);
+	assert_string_equal(doubled(text.buf), want);
+	doubled("");
+	strbuf_release(&text);
 }
 
 static void test_placeholders(void **state)
 {
-	char out[128];
+	struct strbuf out = STRBUF_INIT;
 
 	(void)state;
-	assert_int_equal(textcheck_placeholders("{b} vs {a} ({a_reason})", out,
-						sizeof(out)), 0);
-	assert_string_equal(out, "{a_reason} {a} {b}");
-	assert_int_equal(textcheck_placeholders("no placeholders", out, sizeof(out)), 0);
-	assert_string_equal(out, "");
-	assert_int_equal(textcheck_placeholders("{a", out, sizeof(out)), -1);
-	assert_int_equal(textcheck_placeholders("a}", out, sizeof(out)), -1);
-	assert_int_equal(textcheck_placeholders("{a{b}}", out, sizeof(out)), -1);
+	assert_int_equal(textcheck_placeholders("{b} vs {a} ({a_reason})", &out), 0);
+	assert_string_equal(out.buf, "{a_reason} {a} {b}");
+	strbuf_reset(&out);
+	assert_int_equal(textcheck_placeholders("no placeholders", &out), 0);
+	assert_string_equal(out.buf, "");
+	assert_int_equal(textcheck_placeholders("{a", &out), -1);
+	assert_int_equal(textcheck_placeholders("a}", &out), -1);
+	assert_int_equal(textcheck_placeholders("{a{b}}", &out), -1);
+	strbuf_release(&out);
+}
+
+/* However many placeholders and however long, every one is listed. */
+static void test_many_placeholders(void **state)
+{
+	struct strbuf in = STRBUF_INIT, out = STRBUF_INIT, want = STRBUF_INIT;
+
+	(void)state;
+	for (int i = 199; i >= 100; i--)
+		strbuf_addf(&in, "{placeholder_%d} ", i);
+	for (int i = 100; i < 200; i++)
+		strbuf_addf(&want, "%s{placeholder_%d}", i > 100 ? " " : "", i);
+	assert_int_equal(textcheck_placeholders(in.buf, &out), 0);
+	assert_false(out.failed);
+	assert_string_equal(out.buf, want.buf);
+	strbuf_release(&in);
+	strbuf_release(&out);
+	strbuf_release(&want);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_doubled_word),
+		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_many_placeholders),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

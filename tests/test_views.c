@@ -248,15 +248,15 @@ static void test_comparisons_are_filled_in(void **state)
 		"AND code_a IN (100, 486)", -1, &st, NULL), SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *md = (const char *)sqlite3_column_text(st, 3);
-		char dup[64];
+		struct strbuf dup = STRBUF_INIT;
 
 		assert_non_null(md);
 		if (strchr(md, '{') || strchr(md, '}'))
 			fail_msg("placeholder left in %s SIP %d vs %d",
 				 sqlite3_column_text(st, 0),
 				 sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
-		if (textcheck_doubled_word(md, dup, sizeof(dup)))
-			fail_msg("doubled word '%s' in %s SIP %d vs %d", dup,
+		if (textcheck_doubled_word(md, &dup))
+			fail_msg("doubled word '%s' in %s SIP %d vs %d", dup.buf,
 				 sqlite3_column_text(st, 0),
 				 sqlite3_column_int(st, 1), sqlite3_column_int(st, 2));
 		pages++;

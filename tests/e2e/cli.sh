@@ -7,13 +7,82 @@ expect_code 0 "--help" "$CODEKB" --help
 expect_in "$work/out" "codekb [--db PATH] compare PROTO CODE_A CODE_B" "help shows every command"
 expect_code 0 "--version" "$CODEKB" --version
 expect_code 0 "codekb-import --help" "$CODEKB_IMPORT" --help
+cp "$work/out" "$work/import-help"
+
+# --help lists every option of each program's table, read from the source
+# so that a row added there is checked too.
+options_of() {
+	sed -n 's/^[[:space:]]*OPT_\(STRING\|FLAG\)([^,]*, "\([a-z-]*\)".*/\2/p' "$1"
+	grep -q 'OPT_HELP()' "$1" && echo help
+	grep -q 'OPT_VERSION()' "$1" && echo version
+}
+"$CODEKB" --help >"$work/help"
+n=0
+for name in $(options_of "$CODEKB_SRC/query/opts.c"); do
+	n=$((n + 1))
+	expect_in "$work/help" "--$name" "codekb --help lists --$name"
+done
+[ "$n" -ge 10 ] && pass "read $n query options from the table" || fail "read only $n query options"
+n=0
+for name in $(options_of "$CODEKB_SRC/importer/args.c"); do
+	n=$((n + 1))
+	expect_in "$work/import-help" "--$name" "codekb-import --help lists --$name"
+done
+[ "$n" -ge 9 ] && pass "read $n importer options from the table" || fail "read only $n importer options"
+expect_in "$work/help" "      --vendor NAME  choose the meaning of a code that one vendor gives it," "--vendor has its help line"
+expect_in "$work/help" "codekb [--db PATH] show PROTO CODE [--lang L] [--format md|json]" "show's usage names its options"
+if grep -q '^.\{80,\}' "$work/help" "$work/import-help"; then fail "help lines fit in 79 columns"; else pass "help lines fit in 79 columns"; fi
+
+# --vendor: taken by show and compare, refused by the others in one line.
+# (tests/e2e/meanings.sh covers what it chooses)
+expect_code 1 "show takes --vendor" "$CODEKB" --db "$db" show SIP 486 --vendor nginx
+expect_line "$work/err" "codekb: SIP 486 has no meaning of vendor 'nginx'; it has only its registered meaning" "show names the vendor it has no meaning of"
+expect_code 1 "compare takes --vendor=NAME" "$CODEKB" --db "$db" --vendor=nginx compare SIP 486 600
+expect_line "$work/err" "codekb: neither SIP 486 nor SIP 600 has a meaning of vendor 'nginx'" "compare names both codes"
+expect_code 2 "list refuses --vendor" "$CODEKB" --db "$db" list --vendor nginx
+expect_line "$work/err" "codekb: 'list' does not take --vendor" "names the option list does not take"
+expect_in "$work/err" "usage: codekb [--db PATH] list " "with list's usage"
+expect_code 2 "--vendor before the command is refused too" "$CODEKB" --db "$db" --vendor nginx search busy
+expect_line "$work/err" "codekb: 'search' does not take --vendor" "names it before the command"
+expect_code 2 "--vendor needs a value" "$CODEKB" --db "$db" show SIP 486 --vendor
+expect_line "$work/err" "codekb: option '--vendor' needs a value" "says it needs a value"
+
+# Spellings and places of options, and what ends them.
+"$CODEKB" --db "$db" show SIP 486 --lang ja >"$work/after"
+for form in "-l ja show SIP 486" "--lang=ja show SIP 486" "show -l ja SIP 486" "show SIP --lang ja 486"; do
+	# shellcheck disable=SC2086
+	"$CODEKB" --db "$db" $form >"$work/form"
+	if cmp -s "$work/after" "$work/form"; then pass "'$form' is show --lang ja"; else fail "'$form' differs"; fi
+done
+expect_code 1 "a negative number is an argument" "$CODEKB" --db "$db" show SIP -5
+expect_line "$work/err" "codekb: SIP -5 is not a number (at character 1)" "the command sees -5"
+expect_code 1 "-- ends the options" "$CODEKB" --db "$db" search -- --lang
+expect_line "$work/err" "codekb: no code matches '--lang'" "the command sees --lang"
+expect_code 2 "unknown option named" "$CODEKB" --db "$db" list --colour
+expect_line "$work/err" "codekb: unknown option '--colour'" "names the unknown option"
+expect_code 0 "-h after a command is help" "$CODEKB" list -h
+expect_in "$work/out" "      --vendor NAME" "with every option"
+expect_code 2 "a flag value is refused" "$CODEKB_IMPORT" --dry-run=yes "$work/x.csv"
+expect_line "$work/err" "codekb-import: option '--dry-run' takes no value" "names the flag"
+expect_code 2 "importer: unknown kind" "$CODEKB_IMPORT" --db "$work/x.db" --kind frob "$work/x.csv"
+expect_line "$work/err" "codekb-import: unknown kind 'frob'" "names the kind"
+expect_in "$work/err" "try 'codekb-import --help'" "and where help is"
+
+# Long words from the command line come back whole in messages.
+long=$(printf 'x%.0s' $(seq 1 300))
+expect_code 2 "long format name" "$CODEKB" --db "$db" compare SIP 100 410 --format "$long"
+expect_line "$work/err" "codekb: 'compare' cannot write format '$long'" "names the whole format"
+expect_code 2 "long command name" "$CODEKB" --db "$db" "$long"
+expect_line "$work/err" "codekb: unknown command '$long'" "names the whole command"
 expect_code 2 "no command" "$CODEKB" --db "$db"
 expect_code 2 "unknown command" "$CODEKB" --db "$db" frobnicate
 expect_in "$work/err" "try 'codekb --help'" "usage error says try --help"
+expect_in "$work/err" "usage: codekb [--db PATH] COMMAND [ARGS] [OPTIONS]" "and shows every command"
 expect_code 2 "missing argument" "$CODEKB" --db "$db" compare SIP 100
 expect_code 2 "unknown option" "$CODEKB" --db "$db" list --colour
 expect_code 2 "unsupported format" "$CODEKB" --db "$db" compare SIP 100 410 --format xml
 expect_code 2 "option a command does not take" "$CODEKB" --db "$db" sql "SELECT 1" --lang ja
+expect_line "$work/err" "codekb: 'sql' does not take --lang" "names the option"
 expect_code 2 "same code twice" "$CODEKB" --db "$db" compare SIP 100 100
 expect_code 2 "importer with no file" "$CODEKB_IMPORT" --db "$work/x.db"
 
