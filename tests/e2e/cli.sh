@@ -4,7 +4,7 @@
 db=$CODEKB_DEFAULT_DB
 
 expect_code 0 "--help" "$CODEKB" --help
-expect_in "$work/out" "codekb [--db PATH] compare PROTO CODE_A CODE_B" "help shows every command"
+expect_in "$work/out" "codekb [--db PATH] compare PROTO CODE_A [PROTO_B] CODE_B" "help shows every command"
 expect_code 0 "--version" "$CODEKB" --version
 expect_code 0 "codekb-import --help" "$CODEKB_IMPORT" --help
 cp "$work/out" "$work/import-help"
