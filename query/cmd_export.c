@@ -126,9 +126,10 @@ static int run(struct ctx *ctx)
 		kb_error_set(&ctx->err, "'export %s' takes one --lang", name);
 		return EXIT_USAGE;
 	}
-	if (ctx->o->jobs) {
-		kb_error_set(&ctx->err, "'export %s' does not take --jobs; "
-			     "only 'export site' does", name);
+	if (ctx->o->jobs || ctx->o->force) {
+		kb_error_set(&ctx->err, "'export %s' does not take %s; "
+			     "only 'export site' does", name,
+			     ctx->o->jobs ? "--jobs" : "--force");
 		return EXIT_USAGE;
 	}
 	if (strcmp(name, "translations") == 0 &&
@@ -147,8 +148,8 @@ const struct cmd cmd_export = {
 	"export codes|texts|translations|comparisons [--protocol P] [--lang L] "
 	"[--format csv|md|json] [--output FILE]\n"
 	"       codekb [--db PATH] export site --output DIR [--lang L ...] "
-	"[--jobs N]",
-	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT | OPT_JOBS,
+	"[--jobs N] [--force]",
+	OPT_PROTOCOL | OPT_LANG | OPT_FORMAT | OPT_OUTPUT | OPT_JOBS | OPT_FORCE,
 	1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_CSV,
 	1,

@@ -79,6 +79,8 @@ enum parse_result opts_parse(int argc, char **argv, struct opts *o,
 			return PARSE_HELP;
 		} else if (strcmp(arg, "-V") == 0 || strcmp(arg, "--version") == 0) {
 			return PARSE_VERSION;
+		} else if (strcmp(arg, "--force") == 0) {
+			o->force = 1;
 		} else if ((def = find(arg, &eq)) != NULL) {
 			const char *value = eq;
 
@@ -104,7 +106,7 @@ unsigned opts_given(const struct opts *o)
 	return (o->lang ? OPT_LANG : 0) | (o->format ? OPT_FORMAT : 0) |
 	       (o->protocol ? OPT_PROTOCOL : 0) |
 	       (o->class_label ? OPT_CLASS : 0) | (o->output ? OPT_OUTPUT : 0) |
-	       (o->jobs ? OPT_JOBS : 0);
+	       (o->jobs ? OPT_JOBS : 0) | (o->force ? OPT_FORCE : 0);
 }
 
 void opts_release(struct opts *o)

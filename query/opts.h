@@ -18,6 +18,7 @@ enum opt_flags {
 	OPT_CLASS = 1 << 3,
 	OPT_OUTPUT = 1 << 4,
 	OPT_JOBS = 1 << 5,
+	OPT_FORCE = 1 << 6,
 };
 
 enum parse_result {
@@ -37,6 +38,9 @@ struct opts {
 	const char *class_label;
 	const char *output;
 	const char *jobs;
+	/* --force (takes no value): export a site into a folder that codekb
+	 * did not make */
+	int force;
 	/* every --lang given, in order (argv's strings; the array is owned) */
 	const char **langs;
 	int nlangs;
