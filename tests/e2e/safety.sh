@@ -115,4 +115,64 @@ if command -v hugo >/dev/null; then
 else
 	skip "hugo is not installed"
 fi
+# -- import: paths that are not plain files
+idb="$work/import.db"
+cp "$CODEKB_DEFAULT_DB" "$idb"
+printf 'protocol,code,reason\nSIP,199,Early Dialog Terminated\n' >"$work/one.csv"
+mkfifo "$work/in.fifo"
+(cat "$work/one.csv" >"$work/in.fifo" &)
+expect_code 0 "import a FIFO given by path" timeout 20 "$CODEKB_IMPORT" --db "$idb" "$work/in.fifo"
+expect_in "$work/out" "codes: 0 added, 0 replaced, 0 skipped, 1 unchanged" "the FIFO is read whole, once"
+expect_code 0 "import /dev/stdin from a file" timeout 20 sh -c "\"$CODEKB_IMPORT\" --db \"$idb\" /dev/stdin <\"$work/one.csv\""
+expect_code 0 "import /dev/stdin from a pipe" timeout 20 sh -c "cat \"$work/one.csv\" | \"$CODEKB_IMPORT\" --db \"$idb\" /dev/stdin"
+expect_in "$work/out" "1 unchanged" "/dev/stdin is read whole"
+if command -v bash >/dev/null; then
+	expect_code 0 "import <(cat f)" timeout 20 bash -c "\"$CODEKB_IMPORT\" --db \"$idb\" <(cat \"$work/one.csv\")"
+	expect_in "$work/out" "1 unchanged" "<(cat f) is read whole"
+fi
+expect_code 1 "import /dev/zero" timeout 20 "$CODEKB_IMPORT" --db "$idb" /dev/zero
+expect_line "$work/err" "codekb-import: /dev/zero:1:1: file looks like UTF-16 or binary data (NUL bytes); save it as UTF-8" "/dev/zero stops at once"
+head -c 20000000 /dev/zero | tr '\0' , >"$work/commas.csv"
+expect_code 1 "import 20 MB of commas" timeout 20 "$CODEKB_IMPORT" --db "$idb" "$work/commas.csv"
+expect_line "$work/err" "codekb-import: $work/commas.csv:1:1025: record has more than 1024 fields" "a record's fields are bounded"
+mkdir -p "$work/loop/a"
+cp "$work/one.csv" "$work/loop/a/"
+ln -s .. "$work/loop/a/up"
+ln -s ../a "$work/loop/a/again"
+expect_code 0 "import a directory with link loops" timeout 20 "$CODEKB_IMPORT" --db "$idb" "$work/loop"
+expect_line "$work/out" "codekb-import: codes: 0 added, 0 replaced, 0 skipped, 1 unchanged" "each file is read once"
+ln -s nowhere.csv "$work/loop/a/dangling.csv"
+expect_code 1 "import a directory with a broken link" "$CODEKB_IMPORT" --db "$idb" "$work/loop"
+expect_line "$work/err" "codekb-import: $work/loop/a/dangling.csv: cannot open: No such file or directory (a broken symbolic link)" "the broken link is named"
+
+# -- import: a file truncated while it is read is not committed in part
+if [ -d /proc/self/fdinfo ] && command -v truncate >/dev/null; then
+	printf 'protocol,name,reference\nBIG,Big,\n' >"$work/bp.csv"
+	printf 'protocol,class,first,last,name\nBIG,all,0,9999999,All\n' >"$work/bc.csv"
+	big="$work/big.csv"
+	{ echo 'protocol,code,reason,description'
+	  seq 1 100000 | awk '{print "BIG," $1 ",Reason " $1 ",A description of code " $1 " long enough to take a while to import"}'; } >"$big"
+	tdb="$work/trunc.db"
+	cp "$CODEKB_DEFAULT_DB" "$tdb"
+	"$CODEKB_IMPORT" --db "$tdb" "$work/bp.csv" "$work/bc.csv" "$big" >"$work/out" 2>"$work/err" &
+	pid=$!
+	# wait until the import has the file open, then cut it in half
+	seen=0 i=0
+	while [ $seen = 0 ] && [ $i -lt 3000 ] && kill -0 $pid 2>/dev/null; do
+		for fd in /proc/$pid/fd/*; do
+			[ "$(readlink "$fd" 2>/dev/null)" = "$big" ] && seen=1
+		done
+		i=$((i + 1))
+	done
+	truncate -s $(( $(wc -c <"$big") / 2 )) "$big"
+	wait $pid
+	got=$?
+	if [ $seen = 1 ] && [ $got = 1 ]; then pass "an import of a file truncated while it is read fails (exit 1)"
+	else fail "truncated import: exit $got (file seen open: $seen)"; fi
+	expect_line "$work/err" "codekb-import: $big: the file changed while it was being imported (its size or modification time); import it again once it is complete" "one line names the file"
+	n=$(sqlite3 "$tdb" "SELECT count(*) FROM code WHERE protocol = 'BIG'" 2>&1)
+	[ "$n" = 0 ] && pass "nothing of it was committed" || fail "$n rows of the truncated file were committed"
+else
+	skip "no /proc or truncate"
+fi
 finish
