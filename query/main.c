@@ -38,6 +38,7 @@ static const char help_text[] =
 	"                      directory\n"
 	"  -j, --jobs N        export a site in N threads (default: one per\n"
 	"                      processor, up to 8)\n"
+	"  -t, --timeout S     stop `sql` after S seconds (default 5)\n"
 	"      --force         export a site into a folder that is not empty\n"
 	"                      and was not made by codekb\n"
 	"  -h, --help          show this help\n"

@@ -25,6 +25,7 @@ static const struct option_def defs[] = {
 	{"-c", "--class", FIELD(class_label)},
 	{"-o", "--output", FIELD(output)},
 	{"-j", "--jobs", FIELD(jobs)},
+	{"-t", "--timeout", FIELD(timeout)},
 };
 
 /* The option that arg spells, with *eq pointing at "=VALUE" if any. */
@@ -106,7 +107,8 @@ unsigned opts_given(const struct opts *o)
 	return (o->lang ? OPT_LANG : 0) | (o->format ? OPT_FORMAT : 0) |
 	       (o->protocol ? OPT_PROTOCOL : 0) |
 	       (o->class_label ? OPT_CLASS : 0) | (o->output ? OPT_OUTPUT : 0) |
-	       (o->jobs ? OPT_JOBS : 0) | (o->force ? OPT_FORCE : 0);
+	       (o->jobs ? OPT_JOBS : 0) | (o->force ? OPT_FORCE : 0) |
+	       (o->timeout ? OPT_TIMEOUT : 0);
 }
 
 void opts_release(struct opts *o)

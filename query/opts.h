@@ -19,6 +19,7 @@ enum opt_flags {
 	OPT_OUTPUT = 1 << 4,
 	OPT_JOBS = 1 << 5,
 	OPT_FORCE = 1 << 6,
+	OPT_TIMEOUT = 1 << 7,
 };
 
 enum parse_result {
@@ -38,6 +39,8 @@ struct opts {
 	const char *class_label;
 	const char *output;
 	const char *jobs;
+	/* --timeout SECONDS of `sql`, or NULL */
+	const char *timeout;
 	/* --force (takes no value): export a site into a folder that codekb
 	 * did not make */
 	int force;
