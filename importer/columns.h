@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "csvread.h"
 #include "error.h"
@@ -147,6 +148,11 @@ struct import {
 	/* the file being read, its kind, and each column's field index (-1
 	 * if absent) */
 	const char *file;
+	/* the regular file being read (-1 for a snapshot of stdin or a
+	 * FIFO) and how it was when first opened, so that a problem found
+	 * in a row is first checked against a change of the file */
+	int file_fd;
+	const struct stat *file_st;
 	enum kind kind;
 	int index[COL_COUNT];
 	size_t ncolumns;

@@ -7,6 +7,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,8 +48,13 @@ int import_kind_parse(const char *name)
 struct input {
 	/* the name used in messages; "-" is shown as "<stdin>" */
 	char *path;
-	/* stdin's content, copied to a temporary file; NULL for a path */
+	/* the content of stdin, a FIFO or a device, read once into a
+	 * temporary file; NULL for a regular file, read where it is */
 	FILE *tmp;
+	/* a regular file as it was when first opened, and whether it was:
+	 * each later opening and the end of its reading must find it so */
+	struct stat st;
+	int have_st;
 	/* its kind, from --kind or its header; KIND_AUTO if unknown */
 	enum kind kind;
 	/* its place on the command line, to keep the order stable */
@@ -59,6 +65,13 @@ struct inputs {
 	struct input *v;
 	size_t n;
 	size_t cap;
+	/* the directories walked and the files found in them, by device
+	 * and inode, so that a link loop or a second link is read once */
+	struct file_id {
+		dev_t dev;
+		ino_t ino;
+	} *ids;
+	size_t nids, capids;
 };
 
 static void report(struct import *im, const char *fmt, ...)
@@ -78,6 +91,43 @@ static void report(struct import *im, const char *fmt, ...)
 	fputc('\n', im->diag);
 }
 
+/* 1 if a and b are the same file with the same size and times. */
+static int same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino &&
+	       a->st_size == b->st_size &&
+	       a->st_mtim.tv_sec == b->st_mtim.tv_sec &&
+	       a->st_mtim.tv_nsec == b->st_mtim.tv_nsec &&
+	       a->st_ctim.tv_sec == b->st_ctim.tv_sec &&
+	       a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
+}
+
+static void report_changed(struct import *im, const char *path)
+{
+	report(im, "%s: the file changed while it was being imported (its "
+	       "size or modification time); import it again once it is "
+	       "complete", path);
+}
+
+/*
+ * 1 if the regular file being read has changed since it was first opened:
+ * then that is reported, once, and the reading stops, because a problem in
+ * its rows may be no more than a writer at work.
+ */
+static int file_changed(struct import *im)
+{
+	struct stat st;
+
+	if (im->file_fd < 0 || !im->file_st)
+		return 0;
+	if (fstat(im->file_fd, &st) == 0 && same_file(&st, im->file_st))
+		return 0;
+	if (!im->fatal)
+		report_changed(im, im->file);
+	im->fatal = 1;
+	return 1;
+}
+
 enum outcome row_error(struct import *im, const struct row *row,
 		       enum column col, const char *fmt, ...)
 {
@@ -85,6 +135,8 @@ enum outcome row_error(struct import *im, const struct row *row,
 	va_list ap;
 	int field = col < COL_COUNT ? im->index[col] : -1;
 
+	if (file_changed(im))
+		return OUT_FAILED;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
@@ -210,6 +262,7 @@ static int inputs_add(struct inputs *in, const char *path, FILE *tmp)
 	if (!in->v[in->n].path)
 		return -1;
 	in->v[in->n].tmp = tmp;
+	in->v[in->n].have_st = 0;
 	in->v[in->n].kind = KIND_AUTO;
 	in->v[in->n].order = in->n;
 	in->n++;
@@ -226,6 +279,31 @@ static void inputs_release(struct inputs *in)
 	free(in->v);
 	in->v = NULL;
 	in->n = in->cap = 0;
+	free(in->ids);
+	in->ids = NULL;
+	in->nids = in->capids = 0;
+}
+
+/* 1 if st's file was seen before; else remembers it and returns 0, or
+ * -1 if out of memory. */
+static int inputs_seen(struct inputs *in, const struct stat *st)
+{
+	for (size_t i = 0; i < in->nids; i++)
+		if (in->ids[i].dev == st->st_dev && in->ids[i].ino == st->st_ino)
+			return 1;
+	if (in->nids == in->capids) {
+		size_t cap = in->capids ? in->capids * 2 : 32;
+		struct file_id *grown = realloc(in->ids, cap * sizeof(*grown));
+
+		if (!grown)
+			return -1;
+		in->ids = grown;
+		in->capids = cap;
+	}
+	in->ids[in->nids].dev = st->st_dev;
+	in->ids[in->nids].ino = st->st_ino;
+	in->nids++;
+	return 0;
 }
 
 static int has_csv_suffix(const char *name)
@@ -240,16 +318,21 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Add every .csv file under dir, in sorted order, recursing. */
-static int add_dir(struct import *im, struct inputs *in, const char *dir)
+/* Add every .csv file under dir, in sorted order, recursing; a directory
+ * or file reached a second time (through a link) is skipped. */
+static int add_dir(struct import *im, struct inputs *in, const char *dir,
+		   const struct stat *dst)
 {
-	DIR *d = opendir(dir);
+	DIR *d;
 	struct dirent *e;
 	char **names = NULL;
 	size_t n = 0, cap = 0;
 	size_t before = in->n;
-	int rc = 0;
+	int rc = inputs_seen(in, dst);
 
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	d = opendir(dir);
 	if (!d) {
 		report(im, "%s: cannot read directory: %s", dir, strerror(errno));
 		return -1;
@@ -281,13 +364,20 @@ static int add_dir(struct import *im, struct inputs *in, const char *dir)
 		qsort(names, n, sizeof(*names), cmp_names);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		struct stat st;
+		int seen;
 
-		if (stat(names[i], &st) < 0)
-			continue;
-		if (S_ISDIR(st.st_mode))
-			rc = add_dir(im, in, names[i]) < 0 ? -1 : 0;
-		else if (S_ISREG(st.st_mode) && has_csv_suffix(names[i]))
-			rc = inputs_add(in, names[i], NULL);
+		if (stat(names[i], &st) < 0) {
+			report(im, "%s: cannot open: %s%s", names[i],
+			       strerror(errno),
+			       lstat(names[i], &st) == 0 && S_ISLNK(st.st_mode)
+				       ? " (a broken symbolic link)" : "");
+			rc = -1;
+		} else if (S_ISDIR(st.st_mode)) {
+			rc = add_dir(im, in, names[i], &st) < 0 ? -1 : 0;
+		} else if (S_ISREG(st.st_mode) && has_csv_suffix(names[i])) {
+			seen = inputs_seen(in, &st);
+			rc = seen < 0 ? -1 : seen ? 0 : inputs_add(in, names[i], NULL);
+		}
 	}
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
@@ -299,31 +389,60 @@ static int add_dir(struct import *im, struct inputs *in, const char *dir)
 	return rc;
 }
 
-static int add_stdin(struct import *im, struct inputs *in)
+/*
+ * Read src (stdin, a FIFO, a device), which can be read only once, into a
+ * temporary file, and add that as name.  A block with a NUL byte ends the
+ * copy: no CSV text holds one, so the reading stops there with that error
+ * (and /dev/zero does not fill the disk).
+ */
+static int add_snapshot(struct import *im, struct inputs *in,
+			const char *name, FILE *src)
 {
 	FILE *tmp = tmpfile();
 	char buf[65536];
 	size_t n;
 
 	if (!tmp) {
-		report(im, "<stdin>: cannot make a temporary file: %s",
+		report(im, "%s: cannot make a temporary file: %s", name,
 		       strerror(errno));
 		return -1;
 	}
-	while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0) {
+	while ((n = fread(buf, 1, sizeof(buf), src)) > 0) {
 		if (fwrite(buf, 1, n, tmp) != n) {
-			report(im, "<stdin>: cannot copy input: %s",
+			report(im, "%s: cannot copy input: %s", name,
 			       strerror(errno));
 			fclose(tmp);
 			return -1;
 		}
+		if (memchr(buf, '\0', n))
+			break;
 	}
-	if (ferror(stdin)) {
-		report(im, "<stdin>: read error: %s", strerror(errno));
+	if (ferror(src)) {
+		report(im, "%s: read error: %s", name, strerror(errno));
 		fclose(tmp);
 		return -1;
 	}
-	return inputs_add(in, "<stdin>", tmp);
+	if (inputs_add(in, name, tmp) < 0) {
+		report(im, "out of memory");
+		fclose(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* Add path, which is not a regular file or a directory, as a snapshot. */
+static int add_special(struct import *im, struct inputs *in, const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	int rc;
+
+	if (!fp) {
+		report(im, "%s: cannot open: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = add_snapshot(im, in, path, fp);
+	fclose(fp);
+	return rc;
 }
 
 static int collect(struct import *im, struct inputs *in, char *const *paths,
@@ -335,12 +454,15 @@ static int collect(struct import *im, struct inputs *in, char *const *paths,
 		struct stat st;
 
 		if (strcmp(paths[i], "-") == 0) {
-			rc |= add_stdin(im, in);
+			rc |= add_snapshot(im, in, "<stdin>", stdin);
 		} else if (stat(paths[i], &st) < 0) {
 			report(im, "%s: cannot open: %s", paths[i], strerror(errno));
 			rc = -1;
 		} else if (S_ISDIR(st.st_mode)) {
-			rc |= add_dir(im, in, paths[i]);
+			rc |= add_dir(im, in, paths[i], &st);
+		} else if (!S_ISREG(st.st_mode)) {
+			/* a FIFO, /dev/stdin, <(...): it can be read once */
+			rc |= add_special(im, in, paths[i]);
 		} else if (inputs_add(in, paths[i], NULL) < 0) {
 			report(im, "out of memory");
 			rc = -1;
@@ -408,18 +530,57 @@ static int sniff_record(void *ctx, const struct csv_record *rec,
 	return -1;
 }
 
+/*
+ * Open in for reading.  A regular file must still be the file it was when
+ * first opened, with the same size and times, or it is reported as
+ * changed (a writer is at work on it).
+ */
 static FILE *open_input(struct import *im, struct input *in)
 {
+	struct stat st;
 	FILE *fp;
+	int fd;
 
 	if (in->tmp) {
 		rewind(in->tmp);
 		return in->tmp;
 	}
-	fp = fopen(in->path, "rb");
-	if (!fp)
+	fd = open(in->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
 		report(im, "%s: cannot open: %s", in->path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (in->have_st && !same_file(&st, &in->st))) {
+		report_changed(im, in->path);
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	in->st = st;
+	in->have_st = 1;
+	fp = fdopen(fd, "rb");
+	if (!fp) {
+		report(im, "%s: cannot open: %s", in->path, strerror(errno));
+		close(fd);
+	}
 	return fp;
+}
+
+/* 0 if in, read to its end through fp, was the whole file as it was when
+ * first opened; else reports it as changed and returns -1. */
+static int check_whole(struct import *im, struct input *in, FILE *fp)
+{
+	struct stat st;
+
+	if (in->tmp)
+		return 0;
+	if (fstat(fileno(fp), &st) != 0 || !same_file(&st, &in->st) ||
+	    ftello(fp) != st.st_size) {
+		report_changed(im, in->path);
+		return -1;
+	}
+	return 0;
 }
 
 static void close_input(struct input *in, FILE *fp)
@@ -523,6 +684,8 @@ static int read_fields(struct import *im, struct row *row)
 	int bad = 0;
 
 	if (rec->nfields != im->ncolumns) {
+		if (file_changed(im))
+			return -1;
 		report(im, "%s:%lu:%zu: expected %zu fields but found %zu",
 		       im->file, rec->line,
 		       (rec->nfields < im->ncolumns ? rec->nfields : im->ncolumns) + 1,
@@ -538,6 +701,8 @@ static int read_fields(struct import *im, struct row *row)
 			continue;
 		f = &rec->fields[im->index[c]];
 		bad_at = utf8_invalid_at(f->data, f->len);
+		if (bad_at && file_changed(im))
+			return -1;
 		if (bad_at) {
 			report(im, "%s:%lu:%d: invalid UTF-8 in column '%s' "
 			       "(byte %zu of the field)", im->file, rec->line,
@@ -621,8 +786,19 @@ static void load(struct import *im, struct input *in)
 	fp = open_input(im, in);
 	if (!fp)
 		return;
+	im->file_fd = in->tmp ? -1 : fileno(fp);
+	im->file_st = in->tmp ? NULL : &in->st;
 	rc = csvread_stream(fp, on_record, im, &err);
 	progress_clear(im);
+	if ((rc < 0 && file_changed(im)) ||
+	    (rc == 0 && check_whole(im, in, fp) < 0)) {
+		im->file_fd = -1;
+		im->file_st = NULL;
+		close_input(in, fp);
+		return;
+	}
+	im->file_fd = -1;
+	im->file_st = NULL;
 	if (rc == 0 && im->rows > 0)
 		kind_end(im);
 	if (rc < 0 && im->errors == errors)
@@ -793,6 +969,7 @@ int import_run(const struct import_options *opt, char *const *paths,
 
 	im.opt = opt;
 	im.diag = diag;
+	im.file_fd = -1;
 	im.tty = isatty(fileno(diag));
 	if (collect(&im, &in, paths, npaths) == 0) {
 		for (size_t i = 0; i < in.n; i++)

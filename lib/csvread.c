@@ -44,6 +44,12 @@ static void on_field(void *s, size_t len, void *data)
 
 	if (r->failed)
 		return;
+	if (rec->nfields >= CSVREAD_MAX_FIELDS) {
+		r->failed = 1;
+		kb_error_set(r->err, "%lu:%zu: record has more than %d fields",
+			     r->line, rec->nfields + 1, CSVREAD_MAX_FIELDS);
+		return;
+	}
 	if (len > CSVREAD_MAX_FIELD) {
 		r->failed = 1;
 		kb_error_set(r->err, "%lu:%zu: field is longer than %d bytes",
@@ -152,38 +158,64 @@ static int check_encoding(struct reader *r, const unsigned char *b, size_t n)
 	return 0;
 }
 
+/*
+ * Read fp in blocks of FEED_CHUNK bytes and feed it a piece at a time: a
+ * whole line, or as much of a long one as the block holds, so that memory
+ * stays bounded however long a line is (or /dev/zero).  A CR at the end
+ * of a piece waits for the next, to be seen with its LF.
+ */
 static int read_lines(FILE *fp, struct reader *r)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int first = 1;
+	char *buf = malloc(FEED_CHUNK);
+	size_t have = 0, off = 0;
+	int first = 1, eof = 0;
 	int rc = 0;
 
-	while ((n = getline(&line, &cap, fp)) > 0) {
-		char *p = line;
-		size_t len = (size_t)n;
+	if (!buf)
+		return kb_error_set(r->err, "%lu:1: out of memory", r->line);
+	for (;;) {
+		char *p, *nl;
+		size_t len;
 
+		if (off > 0) {
+			memmove(buf, buf + off, have - off);
+			have -= off;
+			off = 0;
+		}
+		if (!eof && have < FEED_CHUNK) {
+			size_t n = fread(buf + have, 1, FEED_CHUNK - have, fp);
+
+			have += n;
+			eof = n == 0;
+		}
+		if (have == 0)
+			break;
 		if (first) {
 			first = 0;
-			if (check_encoding(r, (unsigned char *)p, len) < 0) {
+			if (check_encoding(r, (unsigned char *)buf, have) < 0) {
 				rc = -1;
 				break;
 			}
-			if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-				p += 3;
-				len -= 3;
-			}
+			if (have >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+				off = 3;
 		}
+		p = buf + off;
+		nl = memchr(p, '\n', have - off);
+		len = nl ? (size_t)(nl - p) + 1 : have - off;
+		if (!nl && !eof && len > 0 && p[len - 1] == '\r')
+			len--;
+		if (len == 0)
+			continue;
 		if (check_bytes(r, p, len) < 0 || feed(r, p, len) < 0) {
 			rc = -1;
 			break;
 		}
 		r->line += p[len - 1] == '\n';
+		off += len;
 	}
 	if (rc == 0 && ferror(fp))
 		rc = kb_error_set(r->err, "%lu:1: read error", r->line);
-	free(line);
+	free(buf);
 	return rc;
 }
 

@@ -12,7 +12,9 @@
  *
  * A leading UTF-8 BOM is dropped and CRLF line ends are accepted.  csvread
  * refuses what is not CSV text at all: a UTF-16 file, NUL bytes, a bare CR
- * line end, broken quoting, and a field longer than CSVREAD_MAX_FIELD.  It
+ * line end, broken quoting, a field longer than CSVREAD_MAX_FIELD, and a
+ * record of more than CSVREAD_MAX_FIELDS fields.  It reads in blocks, so
+ * its memory is bounded however long a line is.  It
  * does not check UTF-8; callers check each field, so that they can name it.
  */
 #ifndef CODEKB_CSVREAD_H
@@ -23,8 +25,10 @@
 
 #include "error.h"
 
-/* The longest field accepted, in bytes. */
+/* The longest field accepted, in bytes, and the most fields a record may
+ * have. */
 #define CSVREAD_MAX_FIELD (1024 * 1024)
+#define CSVREAD_MAX_FIELDS 1024
 
 struct csv_field {
 	/* the bytes of the field, NUL-terminated (the NUL is not counted) */

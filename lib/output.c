@@ -2,8 +2,10 @@
  * output.c - see output.h.
  *
  * The table format must know every column's width before it prints, so it
- * keeps the rows; the other formats stream row by row.
+ * keeps the rows, up to TABLE_MAX_BYTES; the other formats stream row by
+ * row.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,64 +170,123 @@ static long print_md(sqlite3 *db, sqlite3_stmt *st, int n,
 	return finish_step(db, st, rc, err) < 0 ? -1 : rows;
 }
 
-/* Print value as JSON using SQLite's json_quote(). */
-static int json_value(sqlite3_stmt *quote, sqlite3_value *value, FILE *out)
+/* Write s[0..len) as a JSON string: quotes, backslashes and control
+ * characters escaped, and each byte that is not UTF-8 as U+FFFD. */
+static void json_string(FILE *out, const char *s, size_t len)
 {
-	int rc;
+	const unsigned char *p = (const unsigned char *)s;
 
-	sqlite3_reset(quote);
-	sqlite3_bind_value(quote, 1, value);
-	rc = sqlite3_step(quote);
-	if (rc == SQLITE_ROW)
-		fputs(cell(quote, 0), out);
-	sqlite3_reset(quote);
-	return rc == SQLITE_ROW ? 0 : -1;
+	fputc('"', out);
+	for (size_t i = 0; i < len;) {
+		size_t used;
+		long cp = utf8_decode(p + i, len - i, &used);
+
+		if (cp < 0 || cp == 0) {
+			fputs(cp < 0 ? "\\ufffd" : "\\u0000", out);
+		} else if (cp == '"' || cp == '\\') {
+			fputc('\\', out);
+			fputc((int)cp, out);
+		} else if (cp < 0x20 || cp == 0x7f || cp == 0x2028 || cp == 0x2029) {
+			fprintf(out, "\\u%04lx", cp);
+		} else {
+			fwrite(p + i, 1, used, out);
+		}
+		i += used;
+	}
+	fputc('"', out);
+}
+
+/* Write value as JSON: a number, a string, null; a BLOB as a string of
+ * hex digits, and a real that JSON cannot hold (Inf, NaN) as null. */
+static void json_value(sqlite3_value *value, FILE *out)
+{
+	switch (sqlite3_value_type(value)) {
+	case SQLITE_INTEGER:
+		fprintf(out, "%lld", (long long)sqlite3_value_int64(value));
+		break;
+	case SQLITE_FLOAT: {
+		double d = sqlite3_value_double(value);
+
+		if (isfinite(d))
+			fprintf(out, "%.17g", d);
+		else
+			fputs("null", out);
+		break;
+	}
+	case SQLITE_BLOB: {
+		const unsigned char *b = sqlite3_value_blob(value);
+		int n = sqlite3_value_bytes(value);
+
+		fputc('"', out);
+		for (int i = 0; i < n; i++)
+			fprintf(out, "%02x", b[i]);
+		fputc('"', out);
+		break;
+	}
+	case SQLITE_TEXT:
+		json_string(out, (const char *)sqlite3_value_text(value),
+			    (size_t)sqlite3_value_bytes(value));
+		break;
+	default:
+		fputs("null", out);
+	}
+}
+
+/* The key of column i: its name, or for a name an earlier column has,
+ * the name and ":N", N its 1-based column number, so keys are unique. */
+static void json_key(FILE *out, sqlite3_stmt *st, int i)
+{
+	const char *name = sqlite3_column_name(st, i);
+	char buf[512];
+
+	if (!name)
+		name = "";
+	for (int j = 0; j < i; j++) {
+		const char *other = sqlite3_column_name(st, j);
+
+		if (other && strcmp(other, name) == 0) {
+			snprintf(buf, sizeof(buf), "%.480s:%d", name, i + 1);
+			name = buf;
+			break;
+		}
+	}
+	json_string(out, name, strlen(name));
 }
 
 static long print_json(sqlite3 *db, sqlite3_stmt *st, FILE *out,
 		       struct kb_error *err)
 {
-	sqlite3_stmt *quote = NULL;
-	sqlite3_stmt *name = NULL;
 	int n = sqlite3_column_count(st);
 	long rows = 0;
-	int rc = SQLITE_ERROR;
+	int rc;
 
-	if (sqlite3_prepare_v2(db, "SELECT json_quote(?1)", -1, &quote, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT json_quote(CAST(?1 AS TEXT))", -1, &name, NULL) != SQLITE_OK) {
-		kb_error_set(err, "%s", sqlite3_errmsg(db));
-		goto cleanup;
-	}
 	fputc('[', out);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs(rows ? ",\n{" : "\n{", out);
 		for (int i = 0; i < n; i++) {
-			sqlite3_reset(name);
-			sqlite3_bind_text(name, 1, sqlite3_column_name(st, i), -1,
-					  SQLITE_STATIC);
-			if (sqlite3_step(name) != SQLITE_ROW)
-				break;
-			fprintf(out, "%s%s:", i ? "," : "", cell(name, 0));
-			sqlite3_reset(name);
-			json_value(quote, sqlite3_column_value(st, i), out);
+			if (i)
+				fputc(',', out);
+			json_key(out, st, i);
+			fputc(':', out);
+			json_value(sqlite3_column_value(st, i), out);
 		}
 		fputc('}', out);
 		rows++;
 	}
 	fputs(rows ? "\n]\n" : "]\n", out);
-	if (finish_step(db, st, rc, err) < 0)
-		rows = -1;
-cleanup:
-	sqlite3_finalize(quote);
-	sqlite3_finalize(name);
-	return rc == SQLITE_DONE ? rows : -1;
+	return finish_step(db, st, rc, err) < 0 ? -1 : rows;
 }
 
+/* The most bytes of cells the table format keeps: it must see every row
+ * before it prints, so a larger result is refused, not held. */
+#define TABLE_MAX_BYTES (16 * 1024 * 1024)
+
 struct table {
-	/* the cells, row after row, each malloc'ed */
+	/* the cells, row after row, each malloc'ed, and their bytes */
 	char **cells;
 	size_t ncells;
 	size_t cap;
+	size_t bytes;
 	/* each column's width in terminal columns */
 	size_t *width;
 };
@@ -243,6 +304,9 @@ static int table_add(struct table *t, const char *s, int col)
 		t->cells = grown;
 		t->cap = cap;
 	}
+	t->bytes += strlen(s) + 1 + sizeof(*t->cells);
+	if (t->bytes > TABLE_MAX_BYTES)
+		return -2;
 	t->cells[t->ncells] = strdup(s);
 	if (!t->cells[t->ncells])
 		return -1;
@@ -295,9 +359,21 @@ static long print_table(sqlite3 *db, sqlite3_stmt *st, const char *const *labels
 		if (table_add(&t, heading(st, labels, i), i) < 0)
 			goto nomem;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < n; i++)
-			if (table_add(&t, cell(st, i), i) < 0)
+		for (int i = 0; i < n; i++) {
+			int added = table_add(&t, cell(st, i), i);
+
+			if (added == -2) {
+				kb_error_set(err, "the result is larger than the "
+					     "table format holds (%d MB); use "
+					     "--format csv or json, which "
+					     "stream, or add a LIMIT",
+					     TABLE_MAX_BYTES / (1024 * 1024));
+				sqlite3_reset(st);
+				goto cleanup;
+			}
+			if (added < 0)
 				goto nomem;
+		}
 	}
 	if (finish_step(db, st, rc, err) < 0)
 		goto cleanup;

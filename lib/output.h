@@ -31,8 +31,11 @@ const char *format_name(enum format fmt);
 /*
  * Step st to its end and print its rows to out in fmt.  labels, if not
  * NULL, gives a heading per column for the table and Markdown formats;
- * CSV and JSON always use the column names.  JSON is an array of objects,
- * each value escaped by SQLite's json_quote().  Returns the number of rows
+ * CSV and JSON always use the column names.  JSON is an array of objects
+ * and always valid: a name that an earlier column has gets ":N" (its
+ * column number), a BLOB is a string of hex digits, Inf and NaN are null,
+ * and bytes that are not UTF-8 are U+FFFD.  The table format keeps at most
+ * 16 MB of cells and refuses a larger result.  Returns the number of rows
  * printed, or -1 with err set (st is then left reset).
  */
 long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,

@@ -126,9 +126,10 @@ static int run(struct ctx *ctx)
 		kb_error_set(&ctx->err, "'export %s' takes one --lang", name);
 		return EXIT_USAGE;
 	}
-	if (ctx->o->jobs) {
-		kb_error_set(&ctx->err, "'export %s' does not take --jobs; "
-			     "only 'export site' does", name);
+	if (ctx->o->jobs || ctx->o->force) {
+		kb_error_set(&ctx->err, "'export %s' does not take %s; "
+			     "only 'export site' does", name,
+			     ctx->o->jobs ? "--jobs" : "--force");
 		return EXIT_USAGE;
 	}
 	if (strcmp(name, "translations") == 0 &&

@@ -4,12 +4,71 @@
  * Four locks keep the database safe: the file is opened read-only, the
  * connection has PRAGMA query_only, every statement must be read-only by
  * sqlite3_stmt_readonly(), and an authorizer allows only reading actions
- * (no ATTACH, DETACH, writes, or pragmas that set anything).
+ * (no ATTACH, DETACH, writes, or pragmas that set anything).  The
+ * authorizer also refuses fts3_tokenizer(), which reveals a code address
+ * and can register any pointer as a tokenizer, and a progress handler
+ * stops a query that runs past --timeout.
  */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "cmd.h"
+
+/* The time limit of `sql` without --timeout, and the largest allowed. */
+#define SQL_DEFAULT_TIMEOUT 5.0
+#define SQL_MAX_TIMEOUT 86400.0
+
+/* What the authorizer saw while a statement was prepared. */
+struct watch {
+	/* set by PRAGMA journal_mode without a value, which only reads but
+	 * which SQLite does not count as read-only */
+	int journal_mode;
+};
+
+/* When the running statements must stop (CLOCK_MONOTONIC), and whether
+ * they were stopped. */
+struct deadline {
+	struct timespec at;
+	int fired;
+};
+
+static int past_deadline(void *arg)
+{
+	struct deadline *d = arg;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (now.tv_sec > d->at.tv_sec ||
+	    (now.tv_sec == d->at.tv_sec && now.tv_nsec >= d->at.tv_nsec))
+		d->fired = 1;
+	return d->fired;
+}
+
+/* --timeout as seconds into *seconds; EXIT_USAGE with ctx->err if it is
+ * not a number above 0 and up to SQL_MAX_TIMEOUT. */
+static int parse_timeout(struct ctx *ctx, double *seconds)
+{
+	const char *arg = ctx->o->timeout;
+	char *end;
+
+	*seconds = SQL_DEFAULT_TIMEOUT;
+	if (!arg)
+		return EXIT_OK;
+	errno = 0;
+	*seconds = strtod(arg, &end);
+	if (errno || end == arg || *end || !isfinite(*seconds) ||
+	    *seconds <= 0 || *seconds > SQL_MAX_TIMEOUT) {
+		kb_error_set(&ctx->err, "--timeout takes a number of seconds "
+			     "above 0 and up to %.0f, not '%s'",
+			     SQL_MAX_TIMEOUT, arg);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
 
 /* Pragmas that only read, allowed with an argument (a table name). */
 static const char *const reading_pragmas[] = {
@@ -39,7 +98,8 @@ static int pragma_allowed(const char *name, const char *arg)
 static int authorize(void *ctx, int action, const char *a, const char *b,
 		     const char *db, const char *trigger)
 {
-	(void)ctx;
+	struct watch *w = ctx;
+
 	(void)db;
 	(void)trigger;
 	switch (action) {
@@ -48,8 +108,12 @@ static int authorize(void *ctx, int action, const char *a, const char *b,
 	case SQLITE_RECURSIVE:
 		return SQLITE_OK;
 	case SQLITE_FUNCTION:
-		return strcasecmp(b, "load_extension") == 0 ? SQLITE_DENY : SQLITE_OK;
+		return strcasecmp(b, "load_extension") == 0 ||
+			       strcasecmp(b, "fts3_tokenizer") == 0
+			       ? SQLITE_DENY : SQLITE_OK;
 	case SQLITE_PRAGMA:
+		if (strcasecmp(a, "journal_mode") == 0 && !b)
+			w->journal_mode = 1;
 		return pragma_allowed(a, b) ? SQLITE_OK : SQLITE_DENY;
 	default:
 		return SQLITE_DENY;
@@ -101,6 +165,16 @@ static int connect_virtual_tables(struct ctx *ctx)
 		if (rc == SQLITE_ERROR)
 			break;
 	}
+	/* and the table-valued JSON functions, which are virtual tables too */
+	for (int i = 0; rc == SQLITE_DONE && i < 2; i++) {
+		sqlite3_stmt *probe = NULL;
+
+		if (sqlite3_prepare_v2(ctx->db, i ? "SELECT * FROM json_tree('[]')"
+					      : "SELECT * FROM json_each('[]')",
+				       -1, &probe, NULL) != SQLITE_OK)
+			rc = SQLITE_ERROR;
+		sqlite3_finalize(probe);
+	}
 	if (rc != SQLITE_DONE) {
 		kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
 		sqlite3_finalize(st);
@@ -114,21 +188,37 @@ static int run(struct ctx *ctx)
 {
 	const char *sql = ctx->o->args[0];
 	const char *tail = sql;
-	int status = EXIT_OK;
+	struct watch watch = {0};
+	struct deadline deadline = {{0}, 0};
+	double seconds;
+	int status = parse_timeout(ctx, &seconds);
 
+	if (status != EXIT_OK)
+		return status;
 	if (connect_virtual_tables(ctx) < 0)
 		return EXIT_FAIL;
-	sqlite3_set_authorizer(ctx->db, authorize, NULL);
+	sqlite3_db_config(ctx->db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0,
+			  (int *)NULL);
+	clock_gettime(CLOCK_MONOTONIC, &deadline.at);
+	deadline.at.tv_sec += (time_t)seconds;
+	deadline.at.tv_nsec += (long)((seconds - floor(seconds)) * 1e9);
+	if (deadline.at.tv_nsec >= 1000000000L) {
+		deadline.at.tv_sec++;
+		deadline.at.tv_nsec -= 1000000000L;
+	}
+	sqlite3_progress_handler(ctx->db, 1000, past_deadline, &deadline);
+	sqlite3_set_authorizer(ctx->db, authorize, &watch);
 	while (status == EXIT_OK && tail && *tail) {
 		sqlite3_stmt *st = NULL;
 		const char *start = tail;
 
+		watch.journal_mode = 0;
 		if (sqlite3_prepare_v2(ctx->db, start, -1, &st, &tail) != SQLITE_OK) {
 			sql_error(ctx, sql);
 			status = EXIT_FAIL;
 		} else if (!st) {
 			break;
-		} else if (!sqlite3_stmt_readonly(st)) {
+		} else if (!sqlite3_stmt_readonly(st) && !watch.journal_mode) {
 			kb_error_set(&ctx->err, "not allowed: codekb sql only "
 				     "reads, and this statement writes");
 			status = EXIT_FAIL;
@@ -138,6 +228,11 @@ static int run(struct ctx *ctx)
 		}
 		sqlite3_finalize(st);
 	}
+	if (deadline.fired)
+		kb_error_set(&ctx->err, "the query ran past its time limit of "
+			     "%g s and was stopped; give --timeout SECONDS "
+			     "for more", seconds);
+	sqlite3_progress_handler(ctx->db, 0, NULL, NULL);
 	sqlite3_set_authorizer(ctx->db, NULL, NULL);
 	return status;
 }

@@ -38,8 +38,16 @@ const struct parseopt opts_table[] = {
 		   .scope = "show compare"),
 	OPT_STRING('o', "output", "PATH", struct opts, output,
 		   "export into this file (replaced only when the export is "
-		   "complete) or, for a site, directory",
+		   "complete; a FIFO or a device is written to, never "
+		   "replaced) or, for a site, directory",
 		   .scope = "export"),
+	OPT_FLAG(0, "force", struct opts, force,
+		 "export a site into a folder that is not empty and was not "
+		 "made by codekb",
+		 .scope = "export"),
+	OPT_STRING('t', "timeout", "S", struct opts, timeout,
+		   "stop `sql` after S seconds (default 5)",
+		   .scope = "sql"),
 	OPT_STRING('j', "jobs", "N", struct opts, jobs,
 		   "export a site in N threads (default: one per processor, "
 		   "up to 8)",

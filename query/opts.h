@@ -32,6 +32,9 @@ struct opts {
 	const char *output;
 	const char *jobs;
 	const char *vendor;
+	const char *timeout;
+	/* --force was given */
+	int force;
 	/* every --lang given, in order (argv's strings; the array is owned) */
 	const char **langs;
 	int nlangs;

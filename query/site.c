@@ -1,7 +1,9 @@
 /*
  * site.c - see site.h.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -16,11 +18,15 @@
 #include "site.h"
 
 struct site {
-	/* the output directory, with a trailing '/' */
+	/* the output directory, with a trailing '/', for messages, and the
+	 * descriptor every file is opened through (shared by the parts) */
 	char root[4096];
-	/* the last directory made, so that each is made once, and whether
-	 * this run created it */
+	int rootfd;
+	/* the last directory opened, below the root, so that each is made
+	 * and opened once; its descriptor (-1 for none), and whether this
+	 * run created it */
 	char made[4096];
+	int madefd;
 	int made_now;
 	/* files written, files left as they were, and stale files removed */
 	long written;
@@ -89,10 +95,152 @@ static int compare_key(const void *key, const void *b)
 	return strcmp(key, sort_names + *(const size_t *)b);
 }
 
-/* 1 if rel is a safe path below the root: relative, without "..". */
+/*
+ * 1 if rel is a safe path below the root: relative, of parts that are not
+ * empty, "." or "..", and without control characters (a line break would
+ * split the list of files).
+ */
 static int safe_path(const char *rel)
 {
-	return rel[0] && rel[0] != '/' && !strstr(rel, "..");
+	const char *part = rel;
+
+	if (strlen(rel) >= 2048)
+		return 0;
+	for (const char *p = rel;; p++) {
+		if (*p == '/' || *p == '\0') {
+			size_t n = (size_t)(p - part);
+
+			if (n == 0 || (n == 1 && part[0] == '.') ||
+			    (n == 2 && part[0] == '.' && part[1] == '.'))
+				return 0;
+			if (*p == '\0')
+				return 1;
+			part = p + 1;
+		} else if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			return 0;
+		}
+	}
+}
+
+/* rel into buf for a message, each control character shown as '?'. */
+static const char *shown(const char *rel, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; rel[i] && i + 1 < size; i++)
+		buf[i] = (unsigned char)rel[i] < 0x20 || rel[i] == 0x7f ? '?'
+									: rel[i];
+	buf[i] = '\0';
+	return buf;
+}
+
+/*
+ * Open the directory dir below the root ("" for the root itself), part by
+ * part, never following a symbolic link, so that nothing is written or
+ * removed outside the root.  With create set, missing parts are made, and
+ * *made tells whether dir itself was made now; page names the file to be
+ * written, for messages.  Returns the descriptor, or -1: with err set when
+ * err is not NULL, else quietly.
+ */
+static int open_dir(const struct site *s, const char *dir, int create,
+		    int *made, const char *page, struct kb_error *err)
+{
+	char part[4096];
+	int fd = openat(s->rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int now = 0;
+
+	if (fd < 0) {
+		if (err)
+			kb_error_set(err, "cannot open '%s': %s", s->root,
+				     strerror(errno));
+		return -1;
+	}
+	for (const char *p = dir; *p;) {
+		size_t n = strcspn(p, "/");
+		struct stat st;
+		int next;
+
+		snprintf(part, sizeof(part), "%.*s", (int)n, p);
+		now = 0;
+		if (create && mkdirat(fd, part, 0755) == 0)
+			now = 1;
+		else if (create && errno != EEXIST)
+			goto fail;
+		next = openat(fd, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			      O_CLOEXEC);
+		if (next < 0) {
+			int saved = errno;
+
+			if (err && fstatat(fd, part, &st,
+					   AT_SYMLINK_NOFOLLOW) == 0 &&
+			    S_ISLNK(st.st_mode)) {
+				kb_error_set(err, "cannot write '%s': '%s%.*s' "
+					     "is a symbolic link; export site "
+					     "writes only inside its folder",
+					     page, s->root, (int)(p - dir + n),
+					     dir);
+				close(fd);
+				return -1;
+			}
+			errno = saved;
+			goto fail;
+		}
+		close(fd);
+		fd = next;
+		p += n;
+		if (*p == '/')
+			p++;
+	}
+	if (made)
+		*made = now;
+	return fd;
+fail:
+	if (err)
+		kb_error_set(err, "cannot write '%s': %s", page,
+			     strerror(errno));
+	close(fd);
+	return -1;
+}
+
+/* Remove rel, a file of the last export, without following any link. */
+static int remove_stale(struct site *s, const char *rel, struct kb_error *err)
+{
+	char dir[4096];
+	const char *slash = strrchr(rel, '/');
+	int fd;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - rel) : 0, rel);
+	fd = open_dir(s, dir, 0, NULL, NULL, NULL);
+	if (fd < 0)
+		return 0;
+	if (unlinkat(fd, slash ? slash + 1 : rel, 0) == 0) {
+		s->removed++;
+	} else if (errno != ENOENT) {
+		kb_error_set(err, "cannot remove '%s%s': %s", s->root, rel,
+			     strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Open the list of the last export, if there is one (a regular file). */
+static FILE *open_manifest(const struct site *s)
+{
+	int fd = openat(s->rootfd, SITE_MANIFEST, O_RDONLY | O_NOFOLLOW |
+			O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *fp;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    !(fp = fdopen(fd, "r"))) {
+		close(fd);
+		return NULL;
+	}
+	return fp;
 }
 
 /*
@@ -109,10 +257,8 @@ static int site_prune(struct site *s, struct kb_error *err)
 	sort_names = s->names;
 	qsort(s->offsets, s->count, sizeof(*s->offsets), compare_names);
 	snprintf(path, sizeof(path), "%s" SITE_MANIFEST, s->root);
-	old = fopen(path, "r");
+	old = open_manifest(s);
 	while (old && fgets(line, sizeof(line), old)) {
-		char stale[4096 + sizeof(s->root)];
-
 		if (!strchr(line, '\n') && !feof(old)) {
 			/* longer than any path this export writes: skip it */
 			int c;
@@ -122,23 +268,22 @@ static int site_prune(struct site *s, struct kb_error *err)
 			continue;
 		}
 		line[strcspn(line, "\n")] = '\0';
+		/* only pages and layouts are ever removed: never the
+		 * configuration, nor a file beside them */
 		if (!safe_path(line) ||
+		    (strncmp(line, "content/", 8) != 0 &&
+		     strncmp(line, "layouts/", 8) != 0) ||
 		    bsearch(line, s->offsets, s->count, sizeof(*s->offsets),
 			    compare_key))
 			continue;
-		snprintf(stale, sizeof(stale), "%s%s", s->root, line);
-		if (unlink(stale) == 0)
-			s->removed++;
-		else if (errno != ENOENT) {
-			kb_error_set(err, "cannot remove '%s': %s", stale,
-				     strerror(errno));
+		if (remove_stale(s, line, err) < 0) {
 			fclose(old);
 			return -1;
 		}
 	}
 	if (old)
 		fclose(old);
-	if (outfile_open(&out, path, err) < 0)
+	if (outfile_open_replace(&out, path, err) < 0)
 		return -1;
 	for (size_t i = 0; i < s->count; i++)
 		fprintf(out.fp, "%s\n", s->names + s->offsets[i]);
@@ -173,33 +318,90 @@ static int make_dirs(const char *dir, struct kb_error *err)
 static int site_write(struct site *s, const char *rel, const char *data,
 		      size_t len, struct kb_error *err)
 {
-	char path[4096];
-	char *slash;
+	char path[4096 + sizeof(s->root)];
+	char dir[4096];
+	const char *slash;
 	int rc;
 
 	if (!safe_path(rel))
-		return kb_error_set(err, "refusing to write '%s'", rel);
+		return kb_error_set(err, "refusing to write '%s%s': a page "
+				    "path must be plain parts below the "
+				    "folder, without '.', '..' or control "
+				    "characters", s->root,
+				    shown(rel, dir, sizeof(dir)));
 	if (site_remember(s, rel, err) < 0)
 		return -1;
 	snprintf(path, sizeof(path), "%s%s", s->root, rel);
-	slash = strrchr(path, '/');
-	*slash = '\0';
-	if (strcmp(path, s->made) != 0) {
-		rc = make_dirs(path, err);
-		if (rc < 0)
+	slash = strrchr(rel, '/');
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - rel) : 0, rel);
+	if (s->madefd < 0 || strcmp(dir, s->made) != 0) {
+		if (s->madefd >= 0)
+			close(s->madefd);
+		s->madefd = open_dir(s, dir, 1, &s->made_now, path, err);
+		if (s->madefd < 0)
 			return -1;
-		s->made_now = rc;
-		snprintf(s->made, sizeof(s->made), "%s", path);
+		snprintf(s->made, sizeof(s->made), "%s", dir);
 	}
-	*slash = '/';
 	/* in a directory this run made, no file can be there to compare */
-	rc = outfile_update(path, data, len, s->made_now, err);
+	rc = outfile_update_at(s->madefd, slash ? slash + 1 : rel, path, data,
+			       len, s->made_now, err);
 	if (rc < 0)
 		return -1;
 	if (rc)
 		s->written++;
 	else
 		s->unchanged++;
+	return 0;
+}
+
+/*
+ * The Markdown of the pages is built from data, so the Markdown after the
+ * front matter of each page under content/ is escaped where data could
+ * make it do more than show text.  Hugo runs a shortcode, "{{< name >}}"
+ * or "{{% name %}}", wherever one is in a page, so every '{' that follows
+ * a '{' becomes "\{".  Every '<' becomes "&lt;", so that no text can open
+ * raw HTML (a <script>) or an autolink (<javascript:...>); the pages'
+ * own Markdown has neither.  Markdown shows both as the characters they
+ * stand for.  Returns a malloc'ed copy in *out (its length in *outlen) if
+ * the page needed it, else sets *out to NULL; -1 if out of memory.
+ */
+static int escape_body(const char *rel, const char *data, size_t len,
+		       char **out, size_t *outlen)
+{
+	const char *body;
+	const char *end = data + len;
+	size_t extra = 0;
+	char *copy, *w;
+
+	*out = NULL;
+	if (strncmp(rel, "content/", 8) != 0 || strncmp(data, "---\n", 4) != 0)
+		return 0;
+	body = strstr(data + 3, "\n---\n");
+	if (!body)
+		return 0;
+	body += 5;
+	for (const char *p = body; p < end; p++)
+		extra += *p == '<' ? 3 : p > body && p[-1] == '{' && *p == '{';
+	if (!extra)
+		return 0;
+	copy = malloc(len + extra + 1);
+	if (!copy)
+		return -1;
+	memcpy(copy, data, (size_t)(body - data));
+	w = copy + (body - data);
+	for (const char *p = body; p < end; p++) {
+		if (*p == '<') {
+			memcpy(w, "&lt;", 4);
+			w += 4;
+			continue;
+		}
+		if (*p == '{' && p > body && p[-1] == '{')
+			*w++ = '\\';
+		*w++ = *p;
+	}
+	*w = '\0';
+	*out = copy;
+	*outlen = (size_t)(w - copy);
 	return 0;
 }
 
@@ -214,6 +416,8 @@ static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
 		const char *rel = (const char *)sqlite3_column_text(st, 0);
 		const char *data = (const char *)sqlite3_column_text(st, 1);
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+		char *escaped = NULL;
+		int failed;
 
 		if (!rel || !data) {
 			kb_error_set(err, "cannot build page '%s': the UI "
@@ -221,7 +425,14 @@ static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
 				     "'codekb check'", rel ? rel : "?");
 			return -1;
 		}
-		if (site_write(s, rel, data, len, err) < 0)
+		if (escape_body(rel, data, len, &escaped, &len) < 0) {
+			kb_error_set(err, "out of memory");
+			return -1;
+		}
+		failed = site_write(s, rel, escaped ? escaped : data, len,
+				    err) < 0;
+		free(escaped);
+		if (failed)
 			return -1;
 		if (stop && atomic_load_explicit(stop, memory_order_relaxed))
 			return 0;
@@ -486,10 +697,47 @@ static const char *site_langs(struct ctx *ctx, char *buf, size_t size)
 	return buf;
 }
 
+/*
+ * 0 if the folder open as rootfd is empty or holds the list of an earlier
+ * export (it was made by codekb); else -1 with ctx->err naming it, so that
+ * a user's own folder is not written over without --force.
+ */
+static int site_foreign(struct ctx *ctx, int rootfd)
+{
+	struct stat st;
+	struct dirent *e;
+	DIR *d;
+	int fd;
+	int empty = 1;
+
+	if (fstatat(rootfd, SITE_MANIFEST, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISREG(st.st_mode))
+		return 0;
+	fd = openat(rootfd, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	d = fd < 0 ? NULL : fdopendir(fd);
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return kb_error_set(&ctx->err, "cannot read '%s': %s",
+				    ctx->o->output, strerror(errno));
+	}
+	while (empty && (e = readdir(d)) != NULL)
+		empty = strcmp(e->d_name, ".") == 0 ||
+			strcmp(e->d_name, "..") == 0;
+	closedir(d);
+	if (empty)
+		return 0;
+	return kb_error_set(&ctx->err, "'%s' is not empty and was not made by "
+			    "codekb export site (it has no " SITE_MANIFEST
+			    "); give --force to export into it anyway",
+			    ctx->o->output);
+}
+
 int site_run(struct ctx *ctx)
 {
 	int n = site_parts(ctx);
 	struct part *parts = n ? calloc((size_t)n, sizeof(*parts)) : NULL;
+	int rootfd = -1;
 	char langs[1024];
 	const char *list;
 	int status = EXIT_FAIL;
@@ -500,9 +748,11 @@ int site_run(struct ctx *ctx)
 		kb_error_set(&ctx->err, "out of memory");
 		return EXIT_FAIL;
 	}
+	for (int i = 0; i < n; i++)
+		parts[i].site.madefd = -1;
 	if (!ctx->o->output || ctx->o->format || ctx->o->protocol) {
 		kb_error_set(&ctx->err, "'export site' takes --output DIR, "
-			     "--lang and --jobs, and no --format or "
+			     "--lang, --jobs and --force, and no --format or "
 			     "--protocol");
 		status = EXIT_USAGE;
 		goto cleanup;
@@ -510,13 +760,23 @@ int site_run(struct ctx *ctx)
 	list = site_langs(ctx, langs, sizeof(langs));
 	if (list && !*list)
 		goto cleanup;
+	if (make_dirs(ctx->o->output, &ctx->err) < 0)
+		goto cleanup;
+	rootfd = open(ctx->o->output, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (rootfd < 0) {
+		kb_error_set(&ctx->err, "cannot open '%s': %s", ctx->o->output,
+			     strerror(errno));
+		goto cleanup;
+	}
 	for (int i = 0; i < n; i++) {
 		snprintf(parts[i].site.root, sizeof(parts[i].site.root), "%s/",
 			 ctx->o->output);
+		parts[i].site.rootfd = rootfd;
 		parts[i].langs = list;
 	}
-	if (make_dirs(ctx->o->output, &ctx->err) < 0 ||
-	    parts_open(ctx, parts, n) < 0)
+	if (!ctx->o->force && site_foreign(ctx, rootfd) != 0)
+		goto cleanup;
+	if (parts_open(ctx, parts, n) < 0)
 		goto cleanup;
 	if (site_write_files(&parts[0].site, parts[0].db, list,
 			     &ctx->err) < 0 ||
@@ -530,9 +790,13 @@ int site_run(struct ctx *ctx)
 cleanup:
 	parts_close(parts, n);
 	for (int i = 0; i < n; i++) {
+		if (parts[i].site.madefd >= 0)
+			close(parts[i].site.madefd);
 		free(parts[i].site.names);
 		free(parts[i].site.offsets);
 	}
+	if (rootfd >= 0)
+		close(rootfd);
 	free(parts);
 	return status;
 }

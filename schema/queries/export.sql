@@ -85,7 +85,6 @@ SELECT 'hugo.toml',
        || 'defaultContentLanguageInSubdir = true' || char(10)
        || 'relativeURLs = true' || char(10)
        || 'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]' || char(10)
-       || '[markup.goldmark.renderer]' || char(10) || 'unsafe = true' || char(10)
        || group_concat('[languages.' || json_quote(tag) || ']' || char(10)
                        || 'languageName = ' || json_quote(native) || char(10)
                        || 'contentDir = ' || json_quote('content/' || tag) || char(10)
@@ -117,19 +116,28 @@ UNION ALL
 SELECT 'layouts/index.html',
        '{{ define "main" }}{{ .Content }}{{ end }}' || char(10)
 UNION ALL
--- A link to "X.md" goes to the page X of the same language; one that no
--- page matches stops the build.
+-- A link to "X.md" goes to the page X of the same language.  A link that
+-- no page matches, or whose scheme is not http, https or mailto (such as
+-- javascript:), comes out as its text alone; data cannot make a live
+-- script or stop the build.  The text is HTML that Goldmark made, without
+-- raw HTML (hugo.toml leaves markup.goldmark.renderer.unsafe off).
 SELECT 'layouts/_default/_markup/render-link.html',
        '{{- $dest := .Destination -}}
-{{- if and (strings.HasSuffix $dest ".md") (not (strings.Contains $dest ":")) -}}
+{{- $ok := false -}}
+{{- if strings.Contains $dest ":" -}}
+{{- $scheme := lower (index (split $dest ":") 0) -}}
+{{- $ok = in (slice "http" "https" "mailto") $scheme -}}
+{{- else if strings.HasSuffix $dest ".md" -}}
 {{- $path := strings.TrimSuffix ".md" $dest -}}
 {{- $target := "" -}}
 {{- if eq $path "_index" -}}{{- $target = $.Page.CurrentSection -}}
 {{- else -}}{{- $target = $.Page.GetPage (strings.TrimSuffix "/_index" $path) -}}{{- end -}}
-{{- with $target -}}{{- $dest = .RelPermalink -}}
-{{- else -}}{{- errorf "%s: no page for link %q" $.Page.File.Path $dest -}}{{- end -}}
+{{- with $target -}}{{- $dest = .RelPermalink -}}{{- $ok = true -}}{{- end -}}
+{{- else if not (strings.HasPrefix $dest "//") -}}
+{{- $ok = true -}}
 {{- end -}}
-<a href="{{ $dest | safeURL }}">{{ .Text | safeHTML }}</a>'
+{{- if $ok -}}<a href="{{ $dest | safeURL }}">{{ .Text | safeHTML }}</a>
+{{- else -}}{{ .Text | safeHTML }}{{- end -}}'
 ;
 
 -- name: site_languages
@@ -167,8 +175,10 @@ langs AS MATERIALIZED (
 cls AS MATERIALIZED (
     SELECT k.locale, k.protocol, k.label, k.first, k.last,
            k.label || ' ' || k.name AS title,
-           'class-' || lower(replace(replace(k.label, ' ', '-'), '/', '-'))
-               AS slug
+           -- a label is data: no '/', '.', '\' or line break reaches a path
+           'class-' || lower(replace(replace(replace(replace(replace(replace(
+               replace(k.label, ' ', '-'), '/', '-'), '.', '-'), '\', '-'),
+               char(10), '-'), char(13), '-'), char(9), '-')) AS slug
     FROM class_l10n AS k WHERE k.locale = :lang
 )
 SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: %s%slang: %s%s'

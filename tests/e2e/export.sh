@@ -126,7 +126,7 @@ expect_code 2 "export codes --jobs 2" "$CODEKB" --db "$db" export codes --jobs 2
 # a part that cannot write stops the export, and the error names the file
 mkdir -p "$work/site-bad/content/ja"
 : >"$work/site-bad/content/ja/sip"
-expect_code 1 "export site where a page cannot be written" "$CODEKB" --db "$db" export site --output "$work/site-bad" --jobs 2
+expect_code 1 "export site where a page cannot be written" "$CODEKB" --db "$db" export site --output "$work/site-bad" --jobs 2 --force
 if grep -q "^codekb: cannot write '$work/site-bad/content/ja/sip/[0-9a-z-]*\.md': Not a directory\$" "$work/err" && [ "$(wc -l <"$work/err")" -eq 1 ]; then
 	pass "one line names the page that could not be written"
 else fail "error: $(head -2 "$work/err")"; fi

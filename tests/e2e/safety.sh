@@ -1,0 +1,178 @@
+# safety.sh - hostile data and odd paths: exports write only inside their
+# target and never replace a FIFO or a device, the site runs no script from
+# the data and its list of files cannot be turned against the user, an
+# import sees every file whole, and paths that are not plain files work.
+. "$(dirname "$0")/lib.sh"
+skip() { echo "# skipped: $1"; }
+db="$CODEKB_DEFAULT_DB"
+
+# -- export --output: a FIFO, a device, a link
+"$CODEKB" --db "$db" export codes >"$work/codes.csv"
+mkfifo "$work/fifo"
+timeout 20 cat "$work/fifo" >"$work/fifo.out" &
+reader=$!
+expect_code 0 "export into a FIFO" timeout 20 "$CODEKB" --db "$db" export codes --output "$work/fifo"
+wait "$reader"
+[ -p "$work/fifo" ] && pass "the FIFO is still a FIFO" || fail "the FIFO was replaced"
+cmp -s "$work/codes.csv" "$work/fifo.out" && pass "the reader of the FIFO got the export" || fail "the FIFO's reader got other bytes"
+ln -s /dev/null "$work/null"
+expect_code 0 "export into a link to /dev/null" "$CODEKB" --db "$db" export codes --output "$work/null"
+[ -L "$work/null" ] && [ -c /dev/null ] && pass "the link and the device are kept" || fail "the link to /dev/null was replaced"
+ln -s /dev/full "$work/full"
+expect_code 1 "export into a link to /dev/full" "$CODEKB" --db "$db" export codes --output "$work/full"
+expect_line "$work/err" "codekb: cannot write '$work/full': No space left on device" "one line names the full device"
+[ -L "$work/full" ] && [ -c /dev/full ] && pass "the link and the full device are kept" || fail "the link to /dev/full was replaced"
+"$CODEKB" --db "$db" export codes --output /dev/stdout | cat >"$work/stdout.csv"
+cmp -s "$work/codes.csv" "$work/stdout.csv" && pass "--output /dev/stdout into a pipe streams" || fail "--output /dev/stdout"
+echo old >"$work/target.csv"
+ln -s target.csv "$work/link.csv"
+expect_code 0 "export into a link to a file" "$CODEKB" --db "$db" export codes --output "$work/link.csv"
+[ -L "$work/link.csv" ] && cmp -s "$work/codes.csv" "$work/target.csv" && pass "the link is kept and its file replaced" || fail "export through a link"
+expect_code 1 "export into a directory" "$CODEKB" --db "$db" export codes --output "$work"
+expect_line "$work/err" "codekb: cannot write '$work': it is a directory" "one line names the directory"
+
+# -- export site: no symlink leads out of the folder
+site="$work/site"
+expect_code 0 "export site" "$CODEKB" --db "$db" export site --output "$site" --lang en
+echo mine >"$work/outside.txt"
+rm "$site/hugo.toml"
+ln -s ../outside.txt "$site/hugo.toml"
+expect_code 1 "export site over a link to a file outside" "$CODEKB" --db "$db" export site --output "$site" --lang en
+expect_line "$work/err" "codekb: cannot write '$site/hugo.toml': it is a symbolic link; export site writes only inside its folder" "one line names the link"
+[ "$(cat "$work/outside.txt")" = mine ] && pass "the file outside is untouched" || fail "the file outside was overwritten"
+rm "$site/hugo.toml"
+mkdir "$work/elsewhere"
+rm -rf "$site/content/en/sip"
+ln -s ../../../elsewhere "$site/content/en/sip"
+expect_code 1 "export site over a linked folder" "$CODEKB" --db "$db" export site --output "$site" --lang en --jobs 1
+expect_in "$work/err" "'$site/content/en/sip' is a symbolic link" "the error names the linked folder"
+[ -z "$(ls "$work/elsewhere")" ] && pass "nothing is written into the linked folder" || fail "files were written through a linked folder"
+rm "$site/content/en/sip"
+mkfifo "$site/content/en/_index.md.fifo"
+rm -f "$site/content/en/_index.md"
+mkfifo "$site/content/en/_index.md"
+expect_code 1 "export site over a FIFO page" timeout 20 "$CODEKB" --db "$db" export site --output "$site" --lang en
+expect_line "$work/err" "codekb: cannot write '$site/content/en/_index.md': not a regular file" "one line names the FIFO"
+rm -f "$site/content/en/_index.md" "$site/content/en/_index.md.fifo"
+echo kept >"$work/outside.md"
+ln "$work/outside.md" "$site/content/en/_index.md"
+expect_code 0 "export site over a page with another hard link" "$CODEKB" --db "$db" export site --output "$site" --lang en
+[ "$(cat "$work/outside.md")" = kept ] && pass "the other name keeps its content" || fail "a hard link outside was written into"
+
+# -- export site: a folder that codekb did not make
+mkdir "$work/mine"
+echo 'baseURL = "https://example.org/"' >"$work/mine/hugo.toml"
+expect_code 1 "export site into a folder not made by codekb" "$CODEKB" --db "$db" export site --output "$work/mine" --lang en
+expect_line "$work/err" "codekb: '$work/mine' is not empty and was not made by codekb export site (it has no .codekb-site); give --force to export into it anyway" "one line names the folder"
+expect_in "$work/mine/hugo.toml" "example.org" "the user's hugo.toml is kept"
+[ ! -e "$work/mine/content" ] && pass "nothing is written there" || fail "pages were written into the user's folder"
+expect_code 0 "export site --force" "$CODEKB" --db "$db" export site --output "$work/mine" --lang en --force
+expect_code 2 "export codes --force" "$CODEKB" --db "$db" export codes --force
+
+# -- export site: the list of files cannot be turned against the user
+echo "my notes" >"$site/notes.txt"
+printf 'notes.txt\ncontent/../notes.txt\n/etc/hostname\ncontent/en/../../notes.txt\n' >>"$site/.codekb-site"
+expect_code 0 "export site with a tampered list" "$CODEKB" --db "$db" export site --output "$site" --lang en
+[ -f "$site/notes.txt" ] && pass "a file beside the site is never removed" || fail "the user's file was removed"
+hostile="$work/hostile"
+mkdir "$hostile"
+printf 'protocol,name,reference\nSIP,Session Initiation Protocol,RFC3261\n' >"$hostile/protocols.csv"
+printf 'protocol,class,first,last,name\nSIP,"x\nnotes.txt",100,199,Provisional\nSIP,..,200,299,Success\nSIP,../../x,300,399,Redirection\n' >"$hostile/classes.csv"
+cat >"$hostile/codes.csv" <<'CSV'
+protocol,code,reason,description,when_seen,how_to_fix
+SIP,100,Trying,"<script>alert(1)</script> and [x](javascript:alert(1)) and <javascript:alert(2)> and ![i](javascript:alert(3)) and [y](JavaScript:alert(5))","{{< param x >}} and {{% param y %}} and {{{< z >}}} and \{{< w >}}","[gone](nowhere.md) and [ok](https://example.com/) and <img src=x onerror=alert(4)> and \<b onmouseover=alert(6)>b</b>"
+SIP,200,OK,plain,plain,plain
+SIP,300,Multiple Choices,plain,plain,plain
+CSV
+cp "$CODEKB_SRC/data/ui/en.csv" "$hostile/"
+expect_code 0 "import hostile texts and class labels" "$CODEKB_IMPORT" --db "$work/hostile.db" "$hostile"
+hsite="$work/hsite"
+expect_code 0 "export site of hostile data" "$CODEKB" --db "$work/hostile.db" export site --output "$hsite"
+if grep -q '[^ -~]' "$hsite/.codekb-site" || [ "$(grep -c . "$hsite/.codekb-site")" -ne "$(find "$hsite" -type f ! -name .codekb-site | wc -l)" ]; then
+	fail "the list of files is one plain line per file"
+else pass "the list of files is one plain line per file"; fi
+[ -z "$(find "$work" -maxdepth 1 -newer "$hsite/hugo.toml" ! -name hsite ! -name out ! -name err)" ] && \
+	pass "nothing is written outside the site" || fail "files outside the site: $(find "$work" -maxdepth 1 -newer "$hsite/hugo.toml")"
+cp "$hsite/.codekb-site" "$work/list.before"
+echo "my notes" >"$hsite/notes.txt"
+expect_code 0 "export site of hostile data again" "$CODEKB" --db "$work/hostile.db" export site --output "$hsite"
+expect_line "$work/out" "0 files written, $(grep -c . "$work/list.before") unchanged, 0 removed" "the second export changes nothing"
+[ -f "$hsite/notes.txt" ] && pass "a label with a line break removes no user file" || fail "the user's file was removed"
+if grep -q 'unsafe' "$hsite/hugo.toml"; then fail "hugo.toml lets raw HTML through"; else pass "hugo.toml keeps raw HTML out"; fi
+if command -v hugo >/dev/null; then
+	(cd "$hsite" && hugo --quiet -d "$work/hpublic") >"$work/hugo.out" 2>&1
+	[ $? -eq 0 ] && pass "hugo builds the hostile site, a link to a missing page included" || fail "hugo: $(head -3 "$work/hugo.out")"
+	page=$(find "$work/hpublic" -path '*/100/index.html' | head -n 1)
+	if [ -n "$page" ] && ! grep -rqi '<script' "$work/hpublic"; then pass "no <script in the built HTML"
+	else fail "the built HTML has a <script, or no page: $page"; fi
+	if grep -rqiE '(href|src)="[[:space:]]*javascript:' "$work/hpublic"; then fail "a javascript: URL is live"
+	else pass "no javascript: URL in the built HTML"; fi
+	if grep -rqiE '<[a-z]+[^>]* on[a-z]+=' "$work/hpublic"; then fail "an event handler attribute is live"
+	else pass "no event handler attribute in the built HTML"; fi
+	expect_in "$page" '{{&lt; param x &gt;}}' "a shortcode in a text is shown, not run"
+	expect_in "$page" '&lt;script&gt;alert(1)&lt;/script&gt;' "a <script> in a text is shown as text"
+	expect_in "$page" '<a href="https://example.com/">ok</a>' "an https link is kept"
+else
+	skip "hugo is not installed"
+fi
+# -- import: paths that are not plain files
+idb="$work/import.db"
+cp "$CODEKB_DEFAULT_DB" "$idb"
+printf 'protocol,code,reason\nSIP,199,Early Dialog Terminated\n' >"$work/one.csv"
+mkfifo "$work/in.fifo"
+(cat "$work/one.csv" >"$work/in.fifo" &)
+expect_code 0 "import a FIFO given by path" timeout 20 "$CODEKB_IMPORT" --db "$idb" "$work/in.fifo"
+expect_in "$work/out" "codes: 0 added, 0 replaced, 0 skipped, 1 unchanged" "the FIFO is read whole, once"
+expect_code 0 "import /dev/stdin from a file" timeout 20 sh -c "\"$CODEKB_IMPORT\" --db \"$idb\" /dev/stdin <\"$work/one.csv\""
+expect_code 0 "import /dev/stdin from a pipe" timeout 20 sh -c "cat \"$work/one.csv\" | \"$CODEKB_IMPORT\" --db \"$idb\" /dev/stdin"
+expect_in "$work/out" "1 unchanged" "/dev/stdin is read whole"
+if command -v bash >/dev/null; then
+	expect_code 0 "import <(cat f)" timeout 20 bash -c "\"$CODEKB_IMPORT\" --db \"$idb\" <(cat \"$work/one.csv\")"
+	expect_in "$work/out" "1 unchanged" "<(cat f) is read whole"
+fi
+expect_code 1 "import /dev/zero" timeout 20 "$CODEKB_IMPORT" --db "$idb" /dev/zero
+expect_line "$work/err" "codekb-import: /dev/zero:1:1: file looks like UTF-16 or binary data (NUL bytes); save it as UTF-8" "/dev/zero stops at once"
+head -c 20000000 /dev/zero | tr '\0' , >"$work/commas.csv"
+expect_code 1 "import 20 MB of commas" timeout 20 "$CODEKB_IMPORT" --db "$idb" "$work/commas.csv"
+expect_line "$work/err" "codekb-import: $work/commas.csv:1:1025: record has more than 1024 fields" "a record's fields are bounded"
+mkdir -p "$work/loop/a"
+cp "$work/one.csv" "$work/loop/a/"
+ln -s .. "$work/loop/a/up"
+ln -s ../a "$work/loop/a/again"
+expect_code 0 "import a directory with link loops" timeout 20 "$CODEKB_IMPORT" --db "$idb" "$work/loop"
+expect_line "$work/out" "codekb-import: codes: 0 added, 0 replaced, 0 skipped, 1 unchanged" "each file is read once"
+ln -s nowhere.csv "$work/loop/a/dangling.csv"
+expect_code 1 "import a directory with a broken link" "$CODEKB_IMPORT" --db "$idb" "$work/loop"
+expect_line "$work/err" "codekb-import: $work/loop/a/dangling.csv: cannot open: No such file or directory (a broken symbolic link)" "the broken link is named"
+
+# -- import: a file truncated while it is read is not committed in part
+if [ -d /proc/self/fdinfo ] && command -v truncate >/dev/null; then
+	printf 'protocol,name,reference\nBIG,Big,\n' >"$work/bp.csv"
+	printf 'protocol,class,first,last,name\nBIG,all,0,9999999,All\n' >"$work/bc.csv"
+	big="$work/big.csv"
+	{ echo 'protocol,code,reason,description'
+	  seq 1 100000 | awk '{print "BIG," $1 ",Reason " $1 ",A description of code " $1 " long enough to take a while to import"}'; } >"$big"
+	tdb="$work/trunc.db"
+	cp "$CODEKB_DEFAULT_DB" "$tdb"
+	"$CODEKB_IMPORT" --db "$tdb" "$work/bp.csv" "$work/bc.csv" "$big" >"$work/out" 2>"$work/err" &
+	pid=$!
+	# wait until the import has the file open, then cut it in half
+	seen=0 i=0
+	while [ $seen = 0 ] && [ $i -lt 3000 ] && kill -0 $pid 2>/dev/null; do
+		for fd in /proc/$pid/fd/*; do
+			[ "$(readlink "$fd" 2>/dev/null)" = "$big" ] && seen=1
+		done
+		i=$((i + 1))
+	done
+	truncate -s $(( $(wc -c <"$big") / 2 )) "$big"
+	wait $pid
+	got=$?
+	if [ $seen = 1 ] && [ $got = 1 ]; then pass "an import of a file truncated while it is read fails (exit 1)"
+	else fail "truncated import: exit $got (file seen open: $seen)"; fi
+	expect_line "$work/err" "codekb-import: $big: the file changed while it was being imported (its size or modification time); import it again once it is complete" "one line names the file"
+	n=$(sqlite3 "$tdb" "SELECT count(*) FROM code WHERE protocol = 'BIG'" 2>&1)
+	[ "$n" = 0 ] && pass "nothing of it was committed" || fail "$n rows of the truncated file were committed"
+else
+	skip "no /proc or truncate"
+fi
+finish
