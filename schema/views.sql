@@ -309,7 +309,7 @@ GROUP BY s.locale, s.protocol, s.code, s.vendor;
 -- equivalent's.
 CREATE VIEW comparison AS
 SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
-       p.vendor_b, p.sort_a, p.sort_b, p.protocol_name,
+       p.vendor_b, p.sort_a, p.sort_b, p.slug_a, p.slug_b, p.protocol_name,
        p.title, p.protocol_line, p.intro, p.section_a, p.section_b,
        p.which_a, p.which_b, p.links_a, p.links_b, p.json_a, p.json_b,
        -- one printf, not a chain of ||, so the page is copied once
@@ -355,7 +355,8 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
            'which', json_array(p.which_a, p.which_b)) AS json
 FROM (
     SELECT q.locale, q.protocol, q.code_a, q.vendor_a, q.protocol_b,
-           q.code_b, q.vendor_b, q.sort_a, q.sort_b, q.protocol_name, q.k1,
+           q.code_b, q.vendor_b, q.sort_a, q.sort_b, q.slug_a, q.slug_b,
+           q.protocol_name, q.k1,
            q.k2, q.section_a, q.section_b, q.links_a, q.links_b, q.json_a,
            q.json_b, q.h_diff, q.h_which, q.h_learn,
            -- the placeholders of code B, the note, and both codes' names
@@ -394,6 +395,7 @@ FROM (
                a.code AS code_a, a.vendor AS vendor_a,
                b.protocol AS protocol_b, b.code AS code_b,
                b.vendor AS vendor_b, a.sort AS sort_a, b.sort AS sort_b,
+               a.slug AS slug_a, b.slug AS slug_b,
                a.protocol_name AS protocol_name,
                b.protocol_name AS b_protocol_name,
                -- a code is named with its protocol when the two differ
@@ -470,7 +472,7 @@ FROM (
 -- each code's side of that language is then built once for all its pairs.
 CREATE VIEW comparison_page AS
 SELECT locale, protocol, code_a, vendor_a, code_b, vendor_b, sort_a, sort_b,
-       title, markdown
+       slug_a, slug_b, title, markdown
 FROM comparison
 WHERE protocol_b = protocol
   AND (sort_a < sort_b OR (sort_a = sort_b AND vendor_a < vendor_b))

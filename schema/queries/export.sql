@@ -11,13 +11,14 @@
 -- Every code with its English texts, in the columns of a codes file.
 SELECT c.protocol, c.code, c.reason, c.reference, c.section, c.status,
        c.registered, c.expires, c.vendor, c.final, c.cacheable,
-       c.retry_after, c.former, d.body AS description,
+       c.retry_after, c.former, c.basic, d.body AS description,
        w.body AS when_seen, h.body AS how_to_fix,
        iif(:json, json_object(
            'protocol', c.protocol, 'code', c.code, 'reason', c.reason,
            'reference', c.reference, 'section', c.section,
            'status', c.status, 'registered', c.registered,
-           'expires', c.expires, 'vendor', c.vendor,
+           'expires', c.expires, 'vendor', nullif(c.vendor, ''),
+           'basic', c.basic,
            'final', json(iif(c.final, 'true', 'false')),
            'cacheable', json(iif(c.cacheable, 'true', 'false')),
            'retry_after', json(iif(c.retry_after, 'true', 'false')),
@@ -25,26 +26,27 @@ SELECT c.protocol, c.code, c.reason, c.reference, c.section, c.status,
            'when_seen', w.body, 'how_to_fix', h.body), NULL) AS json
 FROM code AS c
 LEFT JOIN text AS d
-       ON d.protocol = c.protocol AND d.code = c.code
+       ON d.protocol = c.protocol AND d.code = c.code AND d.vendor = c.vendor
       AND d.locale = 'en' AND d.field = 'description'
 LEFT JOIN text AS w
-       ON w.protocol = c.protocol AND w.code = c.code
+       ON w.protocol = c.protocol AND w.code = c.code AND w.vendor = c.vendor
       AND w.locale = 'en' AND w.field = 'when_seen'
 LEFT JOIN text AS h
-       ON h.protocol = c.protocol AND h.code = c.code
+       ON h.protocol = c.protocol AND h.code = c.code AND h.vendor = c.vendor
       AND h.locale = 'en' AND h.field = 'how_to_fix'
 WHERE :protocol IS NULL OR c.protocol = :protocol
-ORDER BY c.protocol, c.code;
+ORDER BY c.protocol, c.sort, c.vendor;
 
 -- name: export_texts
 -- The translations of :lang (NULL: of every language but English), in the
 -- columns of a texts file; a field not translated is empty.
-SELECT t.locale, t.protocol, t.code,
+SELECT t.locale, t.protocol, t.code, t.vendor,
        max(CASE WHEN t.field = 'description' THEN t.body END) AS description,
        max(CASE WHEN t.field = 'when_seen' THEN t.body END) AS when_seen,
        max(CASE WHEN t.field = 'how_to_fix' THEN t.body END) AS how_to_fix,
        iif(:json, json_object(
            'locale', t.locale, 'protocol', t.protocol, 'code', t.code,
+           'vendor', nullif(t.vendor, ''),
            'description', max(CASE WHEN t.field = 'description' THEN t.body END),
            'when_seen', max(CASE WHEN t.field = 'when_seen' THEN t.body END),
            'how_to_fix', max(CASE WHEN t.field = 'how_to_fix' THEN t.body END)),
@@ -52,20 +54,25 @@ SELECT t.locale, t.protocol, t.code,
 FROM text AS t
 WHERE (:lang IS NULL AND t.locale <> 'en' OR t.locale = :lang)
   AND (:protocol IS NULL OR t.protocol = :protocol)
-GROUP BY t.locale, t.protocol, t.code
-ORDER BY t.locale, t.protocol, t.code;
+GROUP BY t.locale, t.protocol, t.code, t.vendor
+ORDER BY t.locale, t.protocol,
+         (SELECT sort FROM code AS c
+          WHERE c.protocol = t.protocol AND c.code = t.code
+            AND c.vendor = t.vendor), t.vendor;
 
 -- name: export_comparisons
 -- The comparison page of every unordered pair of codes (code_a < code_b)
 -- of each protocol, in :lang.
-SELECT locale, protocol, code_a, code_b, title, markdown,
+SELECT locale, protocol, code_a, vendor_a, code_b, vendor_b, title, markdown,
        iif(:json, json_object(
            'locale', locale, 'protocol', protocol, 'code_a', code_a,
-           'code_b', code_b, 'title', title, 'markdown', markdown), NULL)
+           'vendor_a', nullif(vendor_a, ''), 'code_b', code_b,
+           'vendor_b', nullif(vendor_b, ''), 'title', title,
+           'markdown', markdown), NULL)
            AS json
 FROM comparison_page
 WHERE locale = :lang AND (:protocol IS NULL OR protocol = :protocol)
-ORDER BY protocol, code_a, code_b;
+ORDER BY protocol, sort_a, vendor_a, sort_b, vendor_b;
 
 -- name: site_files
 -- The Hugo configuration and layouts of `codekb export site`, as (path,
@@ -173,7 +180,7 @@ langs AS MATERIALIZED (
     SELECT json_group_array(tag) AS list FROM (SELECT tag FROM lang ORDER BY tag)
 ),
 cls AS MATERIALIZED (
-    SELECT k.locale, k.protocol, k.label, k.first, k.last,
+    SELECT k.locale, k.protocol, k.label, k.first, k.last, k.lo, k.hi,
            k.label || ' ' || k.name AS title,
            -- a label is data: no '/', '.', '\' or line break reaches a path
            'class-' || lower(replace(replace(replace(replace(replace(replace(
@@ -191,43 +198,50 @@ SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: 
 FROM (
     SELECT p.locale, p.protocol, p.title,
            json_array(p.code_a, p.code_b) AS codes,
-           lower(p.protocol) || '/' || p.code_a || '-vs-' || p.code_b AS key,
-           p.code_a || '-vs-' || p.code_b AS slug,
-           p.locale || '/' || lower(p.protocol) || '/' || p.code_a || '-vs-'
-           || p.code_b || '.md' AS path,
+           lower(p.protocol) || '/' || p.slug_a || '-vs-' || p.slug_b AS key,
+           p.slug_a || '-vs-' || p.slug_b AS slug,
+           p.locale || '/' || lower(p.protocol) || '/' || p.slug_a || '-vs-'
+           || p.slug_b || '.md' AS path,
            p.markdown AS body
     FROM comparison_page AS p
-    WHERE p.locale = :lang AND (p.code_a + p.code_b) % :parts = :part
+    WHERE p.locale = :lang AND (p.sort_a + p.sort_b) % :parts = :part
     UNION ALL
     SELECT c.locale, c.protocol, c.title, json_array(c.code),
-           lower(c.protocol) || '/' || c.code, CAST(c.code AS TEXT),
-           c.locale || '/' || lower(c.protocol) || '/' || c.code || '.md',
+           lower(c.protocol) || '/' || c.slug, c.slug,
+           c.locale || '/' || lower(c.protocol) || '/' || c.slug || '.md',
            c.markdown || char(10) || '---' || char(10, 10)
            || '- [' || c.protocol || '](_index.md) · ['
            || k.title || '](' || k.slug || '.md)' || char(10, 10)
-           || (SELECT group_concat('- [' || o.code || ' ' || o.reason || ']('
-                                   || min(o.code, c.code) || '-vs-'
-                                   || max(o.code, c.code) || '.md)', char(10))
-               FROM (SELECT code, reason FROM code AS o
-                     WHERE o.protocol = c.protocol AND o.code <> c.code
-                     ORDER BY code) AS o) || char(10)
+           || (SELECT group_concat('- [' || o.label || ' ' || o.reason || ']('
+                                   || iif(o.sort < c.sort OR (o.sort = c.sort
+                                                              AND o.vendor < c.vendor),
+                                          o.slug || '-vs-' || c.slug,
+                                          c.slug || '-vs-' || o.slug)
+                                   || '.md)', char(10))
+               FROM (SELECT o.code || iif(o.vendor = '', '', ' (' || o.vendor || ')')
+                            AS label, o.reason, o.sort, o.vendor, o.slug
+                     FROM code AS o
+                     WHERE o.protocol = c.protocol
+                       AND (o.code <> c.code OR o.vendor <> c.vendor)
+                     ORDER BY o.sort, o.vendor) AS o) || char(10)
     FROM code_page AS c
     JOIN cls AS k ON k.locale = c.locale AND k.protocol = c.protocol
-     AND c.code BETWEEN k.first AND k.last
-    WHERE c.locale = :lang AND c.code % :parts = :part
+     AND c.sort BETWEEN k.lo AND k.hi
+    WHERE c.locale = :lang AND c.sort % :parts = :part
     UNION ALL
     SELECT k.locale, k.protocol, k.protocol || ' ' || k.title,
            (SELECT json_group_array(code) FROM (SELECT code FROM code
-            WHERE protocol = k.protocol AND code BETWEEN k.first AND k.last
-            ORDER BY code)),
+            WHERE protocol = k.protocol AND sort BETWEEN k.lo AND k.hi
+            ORDER BY sort, vendor)),
            lower(k.protocol) || '/' || k.slug, k.slug,
            k.locale || '/' || lower(k.protocol) || '/' || k.slug || '.md',
            '# ' || k.protocol || ' ' || k.title || char(10, 10)
-           || (SELECT group_concat('- [' || code || ' ' || reason || ']('
-                                   || code || '.md)', char(10))
-               FROM (SELECT code, reason FROM code
+           || (SELECT group_concat('- [' || label || ' ' || reason || ']('
+                                   || slug || '.md)', char(10))
+               FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
+                            AS label, reason, slug FROM code
                      WHERE protocol = k.protocol
-                       AND code BETWEEN k.first AND k.last ORDER BY code))
+                       AND sort BETWEEN k.lo AND k.hi ORDER BY sort, vendor))
            || char(10, 10) || '- [' || k.protocol || '](_index.md)' || char(10)
     FROM cls AS k WHERE :part = 0
     UNION ALL
@@ -239,12 +253,13 @@ FROM (
                                    char(10))
                FROM (SELECT title, slug FROM cls AS k
                      WHERE k.locale = r.locale AND k.protocol = r.protocol
-                     ORDER BY first))
+                     ORDER BY lo))
            || char(10, 10)
-           || (SELECT group_concat('- [' || code || ' ' || reason || ']('
-                                   || code || '.md)', char(10))
-               FROM (SELECT code, reason FROM code
-                     WHERE protocol = r.protocol ORDER BY code))
+           || (SELECT group_concat('- [' || label || ' ' || reason || ']('
+                                   || slug || '.md)', char(10))
+               FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
+                            AS label, reason, slug FROM code
+                     WHERE protocol = r.protocol ORDER BY sort, vendor))
            || char(10)
     FROM protocol_l10n AS r WHERE r.locale = :lang AND :part = 0
     UNION ALL
@@ -269,21 +284,23 @@ FROM (
 -- English text beside it and the old translation, if any.  The empty
 -- `translation` column is theirs to fill; codekb-import takes the file
 -- back as it is.
-SELECT t.locale, t.protocol, t.code, t.field,
+SELECT t.locale, t.protocol, t.code, nullif(t.vendor, '') AS vendor, t.field,
        iif(t.is_fallback, 'missing', 'stale') AS status,
        e.body AS english,
        iif(t.is_fallback, '', t.body) AS previous,
        '' AS translation,
        iif(:json, json_object(
            'locale', t.locale, 'protocol', t.protocol, 'code', t.code,
-           'field', t.field, 'status', iif(t.is_fallback, 'missing', 'stale'),
+           'vendor', nullif(t.vendor, ''), 'field', t.field, 'status', iif(t.is_fallback, 'missing', 'stale'),
            'english', e.body, 'previous', iif(t.is_fallback, '', t.body),
            'translation', ''), NULL) AS json
 FROM text_l10n AS t
 JOIN field AS f ON f.name = t.field
 JOIN text AS e
-  ON e.protocol = t.protocol AND e.code = t.code AND e.locale = 'en'
- AND e.field = t.field
+  ON e.protocol = t.protocol AND e.code = t.code AND e.vendor = t.vendor
+ AND e.locale = 'en' AND e.field = t.field
+JOIN code AS c
+  ON c.protocol = t.protocol AND c.code = t.code AND c.vendor = t.vendor
 WHERE t.locale = :lang AND (t.is_fallback OR t.is_stale)
   AND (:protocol IS NULL OR t.protocol = :protocol)
-ORDER BY t.protocol, t.code, f.position;
+ORDER BY t.protocol, c.sort, t.vendor, f.position;

@@ -21,7 +21,7 @@ if cmp -s "$work/codes.csv" "$work/codes2.csv"; then pass "codes: export, import
 else fail "codes round trip differs"; fi
 if cmp -s "$work/texts.csv" "$work/texts2.csv"; then pass "texts: export, import, export is byte-identical"
 else fail "texts round trip differs"; fi
-if [ "$(head -c 200 "$work/codes.csv" | head -n 1)" = "$(printf 'protocol,code,reason,reference,section,status,registered,expires,vendor,final,cacheable,retry_after,former,description,when_seen,how_to_fix\r')" ]; then
+if [ "$(head -c 200 "$work/codes.csv" | head -n 1)" = "$(printf 'protocol,code,reason,reference,section,status,registered,expires,vendor,final,cacheable,retry_after,former,basic,description,when_seen,how_to_fix\r')" ]; then
 	pass "codes header is the codes import format, CRLF"; else fail "codes header"; fi
 n=$(tail -n +2 "$work/texts.csv" | cut -d, -f1 | sort -u | tr -d '\r' | tr '\n' ' ')
 [ "$n" = "ja zh " ] && pass "texts: every language but English" || fail "texts languages: $n"
@@ -66,17 +66,17 @@ check_md() {
 }
 if command -v cmark-gfm >/dev/null; then
 	"$CODEKB" --db "$work/odd.db" export codes --format md >"$work/odd.md"
-	check_md "$work/odd.md" 16 "md codes with | \\ \` newline and spaces"
+	check_md "$work/odd.md" 17 "md codes with | \\ \` newline and spaces"
 	if grep -q 'pipes | here || and \\| and a \\ backslash' "$work/md.html"; then
 		pass "md cell keeps pipes and backslashes"; else fail "md cell text: $(grep -o 'pipes[^<]*' "$work/md.html")"; fi
 	nbsp=$(printf '\302\240')
 	if grep -q "<td>$nbsp$nbsp${nbsp}leading" "$work/md.html" && grep -q 'two<br>lines' "$work/md.html"; then
 		pass "md cell keeps leading spaces and line breaks"; else fail "md leading spaces or breaks"; fi
-	"$CODEKB" --db "$db" export codes --format md >"$work/c.md"; check_md "$work/c.md" 16 "md codes"
-	"$CODEKB" --db "$work/gen.db" export codes --format md >"$work/g.md"; check_md "$work/g.md" 16 "md synthetic codes"
-	"$CODEKB" --db "$db" export texts --format md >"$work/t.md"; check_md "$work/t.md" 6 "md texts"
+	"$CODEKB" --db "$db" export codes --format md >"$work/c.md"; check_md "$work/c.md" 17 "md codes"
+	"$CODEKB" --db "$work/gen.db" export codes --format md >"$work/g.md"; check_md "$work/g.md" 17 "md synthetic codes"
+	"$CODEKB" --db "$db" export texts --format md >"$work/t.md"; check_md "$work/t.md" 7 "md texts"
 	"$CODEKB" --db "$db" export comparisons --protocol sip --lang ja --format md >"$work/p.md"
-	check_md "$work/p.md" 6 "md comparisons"
+	check_md "$work/p.md" 8 "md comparisons"
 else
 	skip "cmark-gfm is not installed"
 fi

@@ -11,11 +11,11 @@ printf 'protocol,code,reason,description,when_seen,how_to_fix\nSIP,499,Made Up F
 expect_code 0 "change an English text and add a code" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/en.csv" "$work/new.csv"
 
 expect_code 0 "export translations --lang ja" "$CODEKB" --db "$db" export translations --lang ja --protocol sip --output "$work/sheet.csv"
-expect_in "$work/sheet.csv" "locale,protocol,code,field,status,english,previous,translation" "the worksheet's header"
+expect_in "$work/sheet.csv" "locale,protocol,code,vendor,field,status,english,previous,translation" "the worksheet's header"
 n=$(tail -n +2 "$work/sheet.csv" | grep -c '^ja,SIP,')
 if [ "$n" -eq 4 ]; then pass "one stale and three missing texts"; else fail "$n rows"; fi
-expect_in "$work/sheet.csv" 'ja,SIP,499,description,missing,"A test code, used only here.",,' "a missing text with its English source"
-expect_in "$work/sheet.csv" "ja,SIP,486,description,stale,The callee was reached" "the stale text with the new English"
+expect_in "$work/sheet.csv" 'ja,SIP,499,,description,missing,"A test code, used only here.",,' "a missing text with its English source"
+expect_in "$work/sheet.csv" "ja,SIP,486,,description,stale,The callee was reached" "the stale text with the new English"
 
 "$CODEKB" --db "$db" coverage --protocol sip --format csv | tr -d '\r' >"$work/cov"
 expect_in "$work/cov" "SIP,ja,228,225,3,1," "coverage counts 3 missing and 1 stale"
