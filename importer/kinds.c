@@ -1561,36 +1561,41 @@ static enum outcome row_iana(struct import *im, struct row *row)
 
 /*
  * The classes an enhanced status code is used with, from the basic
- * replies the registry associates with it: "451, 550" gives 4 and 5 (bit
- * 1 << class).  "Any", "Not given", "." or none allow every class.
- * Returns 0, or -1 if the cell names something that is not a reply.
+ * replies the registry associates with it (bit 1 << class): every reply
+ * the cell names, "451, 550", "250 or 251", "5XX", "(other 4XX or 5XX
+ * codes are allowed)", gives its first digit.  "Any", "Not given", "." or
+ * an empty cell allow every class.  Returns 0, or -1 if the cell names no
+ * reply and is none of those.
  */
 static int basic_classes(const char *cell, unsigned *classes)
 {
 	const char *p = cell ? cell : "";
+	int words = 0;
 
 	*classes = 0;
 	while (*p) {
 		size_t n;
 
-		p += strspn(p, " ,");
-		n = strcspn(p, ",");
-		while (n && p[n - 1] == ' ')
-			n--;
-		if (n == 3 && isdigit((unsigned char)p[0]) &&
-		    isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
-			if (p[0] == '2' || p[0] == '4' || p[0] == '5')
+		p += strcspn(p, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
+		n = strspn(p, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.");
+		if (!n)
+			break;
+		if (n == 3 && p[0] >= '2' && p[0] <= '5' &&
+		    (isdigit((unsigned char)p[1]) || p[1] == 'X' || p[1] == 'x') &&
+		    (isdigit((unsigned char)p[2]) || p[2] == 'X' || p[2] == 'x')) {
+			if (p[0] != '3')
 				*classes |= 1u << (p[0] - '0');
-		} else if (n && !(n == 3 && strncasecmp(p, "Any", 3) == 0) &&
-			   !(n == 9 && strncasecmp(p, "Not given", 9) == 0) &&
-			   !(n == 1 && *p == '.')) {
-			return -1;
+		} else {
+			words++;
 		}
 		p += n;
-		p += strcspn(p, ",");
 	}
-	if (!*classes)
-		*classes = 1u << 2 | 1u << 4 | 1u << 5;
+	if (*classes)
+		return 0;
+	if (words && strcasecmp(cell, "Any") != 0 &&
+	    strcasecmp(cell, "Not given") != 0 && strcmp(cell, ".") != 0)
+		return -1;
+	*classes = 1u << 2 | 1u << 4 | 1u << 5;
 	return 0;
 }
 
@@ -1623,8 +1628,8 @@ static enum outcome row_iana_enhanced(struct import *im, struct row *row)
 				 "description");
 	if (basic_classes(basic, &classes) < 0)
 		return row_error(im, row, COL_IANA_BASIC, "associated basic "
-				 "status code '%s' must list three-digit "
-				 "replies, 'Any' or 'Not given'", basic);
+				 "status code '%s' names no reply (such as "
+				 "550 or 5XX), nor 'Any' or 'Not given'", basic);
 	if (parse_reference(row, row->val[COL_IANA_REFERENCE]) < 0 ||
 	    set_squeezed(row, COL_REASON, sample ? sample : desc) < 0 ||
 	    set_val(row, COL_BASIC, basic && strcasecmp(basic, "Not given") != 0 &&

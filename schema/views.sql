@@ -191,7 +191,7 @@ SELECT s.*,
            t.title, '{protocol_name}', s.protocol_name),
            '{protocol}', s.protocol), '{a_reason}', s.reason),
            '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+           '{a_summary}', s.summary), '{a_when_all}', coalesce(s.when_seen, '')),
            '{a_when}', s.when_first) AS f_title,
        replace(t.title_cross, '{a_reason}', s.reason) AS f_title_cross,
        replace(t.protocol_cross, '{protocol_name}', s.protocol_name)
@@ -200,13 +200,13 @@ SELECT s.*,
            t.intro_same, '{protocol_name}', s.protocol_name),
            '{protocol}', s.protocol), '{a_reason}', s.reason),
            '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+           '{a_summary}', s.summary), '{a_when_all}', coalesce(s.when_seen, '')),
            '{a_when}', s.when_first) AS f_intro_same,
        replace(replace(replace(replace(replace(replace(replace(replace(
            t.intro, '{protocol_name}', s.protocol_name),
            '{protocol}', s.protocol), '{a_reason}', s.reason),
            '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_summary}', s.summary), '{a_when_all}', s.when_seen),
+           '{a_summary}', s.summary), '{a_when_all}', coalesce(s.when_seen, '')),
            '{a_when}', s.when_first) AS f_intro,
        replace(replace(replace(replace(
            t.diff_class, '{a_class}', s.class), '{a_kind}', s.kind),
@@ -225,7 +225,7 @@ SELECT s.*,
            t.when_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
            '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_when,
        replace(replace(replace(replace(
-           t.which_a, '{a_when_all}', s.when_seen), '{a_when}', s.when_first),
+           t.which_a, '{a_when_all}', coalesce(s.when_seen, '')), '{a_when}', s.when_first),
            '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_which,
        replace(replace(replace(replace(
            t.meaning_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
@@ -234,12 +234,15 @@ SELECT s.*,
            t.when_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
            '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_when,
        replace(replace(replace(replace(
-           t.which_b, '{b_when_all}', s.when_seen), '{b_when}', s.when_first),
+           t.which_b, '{b_when_all}', coalesce(s.when_seen, '')), '{b_when}', s.when_first),
            '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_which,
        '## ' || s.label || ' ' || s.reason || char(10, 10)
-       || '### ' || t.h_desc || char(10, 10) || s.description || char(10, 10)
-       || '### ' || t.h_when || char(10, 10) || s.when_seen || char(10, 10)
-       || '### ' || t.h_fix || char(10, 10) || s.how_to_fix || char(10)
+       || iif(s.description IS NULL, '',
+              '### ' || t.h_desc || char(10, 10) || s.description || char(10, 10))
+       || iif(s.when_seen IS NULL, '',
+              '### ' || t.h_when || char(10, 10) || s.when_seen || char(10, 10))
+       || iif(s.how_to_fix IS NULL, '',
+              '### ' || t.h_fix || char(10, 10) || s.how_to_fix || char(10))
            AS block,
        '- [' || s.protocol || ' ' || s.label || ' ' || s.reason || ']('
        || '/' || lower(s.protocol) || '/' || s.slug || '.md)'
@@ -257,7 +260,15 @@ SELECT s.*,
            AS side_json,
        t.retry_a, t.retry_b, t.retry_both, t.cache_a, t.cache_b,
        t.note AS t_note, t.h_diff, t.h_which, t.h_learn
-FROM (SELECT c.*,
+FROM (SELECT c.locale, c.protocol, c.code, c.vendor, c.sort, c.slug,
+             c.label, c.basic, c.reason, c.class_label, c.class_name, c.class,
+             c.final, c.kind, c.cacheable, c.retry_after, c.status,
+             c.status_name, c.registered, c.expires, c.former, c.reference,
+             c.section, c.document, c.ref_url, c.description, c.when_seen,
+             c.how_to_fix, c.fallbacks, c.ref_label,
+             -- a code without texts: its reason stands in for them
+             coalesce(c.summary, c.reason || '.') AS summary,
+             coalesce(c.when_first, '') AS when_first,
              coalesce((SELECT name FROM protocol_text AS pt
                        WHERE pt.protocol = c.protocol AND pt.locale = c.locale),
                       (SELECT name FROM protocol AS pr WHERE pr.id = c.protocol))
@@ -544,9 +555,13 @@ SELECT c.locale AS locale,
        || iif(c.retry_after, ' ' || replace(c.t_retry, '{code}', c.code), ''),
           '。 ', '。')
        || char(10, 10)
-       || '## ' || c.h_desc || char(10, 10) || c.description || char(10, 10)
-       || '## ' || c.h_when || char(10, 10) || c.when_seen || char(10, 10)
-       || '## ' || c.h_fix || char(10, 10) || c.how_to_fix || char(10)
+       -- a section without a text in any language is left out
+       || iif(c.description IS NULL, '',
+              '## ' || c.h_desc || char(10, 10) || c.description || char(10, 10))
+       || iif(c.when_seen IS NULL, '',
+              '## ' || c.h_when || char(10, 10) || c.when_seen || char(10, 10))
+       || iif(c.how_to_fix IS NULL, '',
+              '## ' || c.h_fix || char(10, 10) || c.how_to_fix || char(10))
        || iif(c.equivalents IS NULL, '',
               char(10) || '## ' || c.h_equiv || char(10, 10) || c.equivalents
               || char(10))
