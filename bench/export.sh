@@ -137,19 +137,23 @@ cat >"$work/full.sql" <<EOF
 PRAGMA foreign_keys = ON;
 BEGIN;
 .import --csv $work/data/codes.csv code_staging
-INSERT INTO code
-SELECT s.protocol, CAST(s.code AS INTEGER), s.reason, s.reference, s.section,
+INSERT INTO code (protocol, code, vendor, sort, slug, reason, reference,
+                  section, status, registered, expires, final, cacheable,
+                  retry_after, former)
+SELECT s.protocol, s.code, s.vendor, CAST(s.code AS INTEGER),
+       s.code || iif(s.vendor = '', '', '-' || lower(hex(s.vendor))), s.reason,
+       s.reference, s.section,
        coalesce(nullif(s.status, ''), 'current'), nullif(s.registered, ''),
-       nullif(s.expires, ''), nullif(s.vendor, ''),
+       nullif(s.expires, ''),
        CASE WHEN s.final <> '' THEN lower(s.final) IN ('1', 'yes', 'true')
             ELSE (SELECT c.label <> '1xx' FROM class AS c
                   WHERE c.protocol = s.protocol
-                    AND CAST(s.code AS INTEGER) BETWEEN c.first AND c.last) END,
+                    AND CAST(s.code AS INTEGER) BETWEEN c.lo AND c.hi) END,
        lower(s.cacheable) IN ('1', 'yes', 'true'),
        lower(s.retry_after) IN ('1', 'yes', 'true'), s.former
 FROM code_staging AS s;
-INSERT INTO text (protocol, code, locale, field, body)
-SELECT s.protocol, CAST(s.code AS INTEGER), 'en', f.name,
+INSERT INTO text (protocol, code, vendor, locale, field, body)
+SELECT s.protocol, s.code, s.vendor, 'en', f.name,
        CASE f.name WHEN 'description' THEN s.description
                    WHEN 'when_seen' THEN s.when_seen ELSE s.how_to_fix END
 FROM code_staging AS s
