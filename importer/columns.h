@@ -183,6 +183,12 @@ struct import {
 /* The name of a column as it appears in a header. */
 extern const char *const column_names[COL_COUNT];
 
+/* The name of a kind ("codes"). */
+const char *kind_name(enum kind kind);
+
+/* The kind that a header announces, or KIND_AUTO if none. */
+enum kind kind_detect(const struct csv_record *rec);
+
 /* Columns a kind must have, and may have. */
 unsigned long kind_required(enum kind kind);
 unsigned long kind_allowed(enum kind kind);

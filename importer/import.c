@@ -21,29 +21,6 @@
 #include "embedded.h"
 #include "utf8.h"
 
-static const char *const kind_names[KIND_COUNT] = {
-	[KIND_AUTO] = "auto",
-	[KIND_PROTOCOLS] = "protocols",
-	[KIND_CLASSES] = "classes",
-	[KIND_CODES] = "codes",
-	[KIND_IANA] = "iana",
-	[KIND_PROTOCOL_TEXTS] = "protocol-texts",
-	[KIND_CLASS_TEXTS] = "class-texts",
-	[KIND_TEXTS] = "texts",
-	[KIND_TRANSLATIONS] = "translations",
-	[KIND_UI] = "ui",
-	[KIND_NOTES] = "notes",
-	[KIND_EQUIVALENTS] = "equivalents",
-};
-
-int import_kind_parse(const char *name)
-{
-	for (int k = 0; k < KIND_COUNT; k++)
-		if (strcmp(name, kind_names[k]) == 0)
-			return k;
-	return -1;
-}
-
 /* One file to load. */
 struct input {
 	/* the name used in messages; "-" is shown as "<stdin>" */
@@ -473,45 +450,6 @@ static int collect(struct import *im, struct inputs *in, char *const *paths,
 
 /* ---- headers and kinds ---- */
 
-static int header_has(const struct csv_record *rec, const char *name)
-{
-	for (size_t i = 0; i < rec->nfields; i++)
-		if (strcmp(rec->fields[i].data, name) == 0)
-			return 1;
-	return 0;
-}
-
-/* The kind that a header announces, or KIND_AUTO if none. */
-static enum kind detect_kind(const struct csv_record *rec)
-{
-	if ((header_has(rec, "Value") || header_has(rec, "Sample Text")) &&
-	    header_has(rec, "Description"))
-		return KIND_IANA;
-	if (header_has(rec, "reason"))
-		return KIND_CODES;
-	if (header_has(rec, "locale")) {
-		if (header_has(rec, "key"))
-			return KIND_UI;
-		if (header_has(rec, "translation"))
-			return KIND_TRANSLATIONS;
-		if (header_has(rec, "protocol_a") || header_has(rec, "protocol_b"))
-			return KIND_EQUIVALENTS;
-		if (header_has(rec, "code_a") || header_has(rec, "code_b"))
-			return KIND_NOTES;
-		if (header_has(rec, "code"))
-			return KIND_TEXTS;
-		if (header_has(rec, "class"))
-			return KIND_CLASS_TEXTS;
-		return KIND_PROTOCOL_TEXTS;
-	}
-	if (header_has(rec, "first") || header_has(rec, "last") ||
-	    header_has(rec, "class"))
-		return KIND_CLASSES;
-	if (header_has(rec, "protocol") && header_has(rec, "name"))
-		return KIND_PROTOCOLS;
-	return KIND_AUTO;
-}
-
 struct sniff {
 	/* the kind found, KIND_AUTO if the header names none */
 	enum kind kind;
@@ -525,7 +463,7 @@ static int sniff_record(void *ctx, const struct csv_record *rec,
 	struct sniff *s = ctx;
 
 	(void)err;
-	s->kind = detect_kind(rec);
+	s->kind = kind_detect(rec);
 	s->done = 1;
 	return -1;
 }
@@ -655,7 +593,7 @@ static int read_header(struct import *im, const struct csv_record *rec)
 		if (col < 0 || !(allowed & BIT(col))) {
 			report(im, "%s:%lu:%zu: unknown column '%s' for a %s "
 			       "file", im->file, rec->line, i + 1, name,
-			       kind_names[im->kind]);
+			       kind_name(im->kind));
 			bad = 1;
 		} else if (seen & BIT(col)) {
 			report(im, "%s:%lu:%zu: column '%s' appears twice",
@@ -669,7 +607,7 @@ static int read_header(struct import *im, const struct csv_record *rec)
 	for (int c = 0; c < COL_COUNT; c++) {
 		if ((required & BIT(c)) && !(seen & BIT(c))) {
 			report(im, "%s:%lu:1: a %s file needs a '%s' column",
-			       im->file, rec->line, kind_names[im->kind],
+			       im->file, rec->line, kind_name(im->kind),
 			       column_names[c]);
 			bad = 1;
 		}
@@ -828,7 +766,7 @@ static void print_summary(struct import *im, FILE *out)
 			total += im->counts[k].n[o];
 		if (!total)
 			continue;
-		fprintf(out, "%s%s:", printed ? "; " : "", kind_names[k]);
+		fprintf(out, "%s%s:", printed ? "; " : "", kind_name((enum kind)k));
 		for (int o = 0; o < OUT_FAILED; o++)
 			fprintf(out, "%s %lu %s", o ? "," : "",
 				im->counts[k].n[o], what[o]);

@@ -5,10 +5,11 @@
  * each problem against its column), then asks the database whether the
  * row exists and whether it is the same, and acts on --on-conflict.
  *
- * Adding a kind: add it to enum kind (import.h, in load order), give it its
- * columns in specs[] below and a handler, and its statements in
- * schema/queries/import.sql; import.c tells it from its header in
- * detect_kind().
+ * Everything about the kinds of file lives here: their names, the headers
+ * that announce them (kind_detect), their columns (specs[]) and their row
+ * handlers.  Adding a kind: add it to enum kind (import.h, in load order),
+ * give it a name, a header test, its columns and a handler below, and its
+ * statements in schema/queries/import.sql.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -125,6 +126,74 @@ static const struct {
 		BIT(COL_PROTOCOL_B) | BIT(COL_CODE_B) | BIT(COL_NOTE),
 		BIT(COL_VENDOR_A) | BIT(COL_VENDOR_B)},
 };
+
+/* The name of each kind, as --kind and the summary give it. */
+static const char *const kind_names[KIND_COUNT] = {
+	[KIND_AUTO] = "auto",
+	[KIND_PROTOCOLS] = "protocols",
+	[KIND_CLASSES] = "classes",
+	[KIND_CODES] = "codes",
+	[KIND_IANA] = "iana",
+	[KIND_PROTOCOL_TEXTS] = "protocol-texts",
+	[KIND_CLASS_TEXTS] = "class-texts",
+	[KIND_TEXTS] = "texts",
+	[KIND_TRANSLATIONS] = "translations",
+	[KIND_UI] = "ui",
+	[KIND_NOTES] = "notes",
+	[KIND_EQUIVALENTS] = "equivalents",
+};
+
+int import_kind_parse(const char *name)
+{
+	for (int k = 0; k < KIND_COUNT; k++)
+		if (strcmp(name, kind_names[k]) == 0)
+			return k;
+	return -1;
+}
+
+const char *kind_name(enum kind kind)
+{
+	return kind_names[kind];
+}
+
+static int header_has(const struct csv_record *rec, const char *name)
+{
+	for (size_t i = 0; i < rec->nfields; i++)
+		if (strcmp(rec->fields[i].data, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The kind that a header announces, or KIND_AUTO if none. */
+enum kind kind_detect(const struct csv_record *rec)
+{
+	if ((header_has(rec, "Value") || header_has(rec, "Sample Text")) &&
+	    header_has(rec, "Description"))
+		return KIND_IANA;
+	if (header_has(rec, "reason"))
+		return KIND_CODES;
+	if (header_has(rec, "locale")) {
+		if (header_has(rec, "key"))
+			return KIND_UI;
+		if (header_has(rec, "translation"))
+			return KIND_TRANSLATIONS;
+		if (header_has(rec, "protocol_a") || header_has(rec, "protocol_b"))
+			return KIND_EQUIVALENTS;
+		if (header_has(rec, "code_a") || header_has(rec, "code_b"))
+			return KIND_NOTES;
+		if (header_has(rec, "code"))
+			return KIND_TEXTS;
+		if (header_has(rec, "class"))
+			return KIND_CLASS_TEXTS;
+		return KIND_PROTOCOL_TEXTS;
+	}
+	if (header_has(rec, "first") || header_has(rec, "last") ||
+	    header_has(rec, "class"))
+		return KIND_CLASSES;
+	if (header_has(rec, "protocol") && header_has(rec, "name"))
+		return KIND_PROTOCOLS;
+	return KIND_AUTO;
+}
 
 unsigned long kind_required(enum kind kind)
 {
