@@ -11,6 +11,7 @@
 
 #include "csvread.h"
 #include "error.h"
+#include "strbuf.h"
 #include "import.h"
 
 enum column {
@@ -166,18 +167,15 @@ struct import {
 	unsigned long ranges;
 	/* what registry files changed, line by line, printed after the
 	 * summary (malloc'ed, NUL-terminated, or NULL) */
-	char *changes;
-	size_t changes_len;
-	/* the codes a registry file added, "100, 180, ..." (malloc'ed) */
-	char *added;
-	size_t added_len;
+	struct strbuf changes;
+	/* the codes a registry file added, "100, 180, ..." */
+	struct strbuf added;
 	/* the shapes of the last protocol whose keys were parsed, which
 	 * nearly every row of a file shares */
 	char shapes_protocol[17];
 	unsigned shapes;
 	/* the key of the row being imported, as row_key() made it */
-	char *key;
-	size_t key_size;
+	struct strbuf key;
 };
 
 /* The name of a column as it appears in a header. */

@@ -141,23 +141,12 @@ void import_db_error(struct import *im, const struct row *row)
 
 void import_change(struct import *im, const char *fmt, ...)
 {
-	char line[1024];
-	size_t len;
-	char *grown;
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof(line), fmt, ap);
+	strbuf_vaddf(&im->changes, fmt, ap);
 	va_end(ap);
-	len = strlen(line);
-	grown = realloc(im->changes, im->changes_len + len + 2);
-	if (!grown)
-		return;
-	memcpy(grown + im->changes_len, line, len);
-	grown[im->changes_len + len] = '\n';
-	grown[im->changes_len + len + 1] = '\0';
-	im->changes = grown;
-	im->changes_len += len + 1;
+	strbuf_addch(&im->changes, '\n');
 }
 
 /* Where the parameter called name takes its value from. */
@@ -775,7 +764,10 @@ static void print_summary(struct import *im, FILE *out)
 		printed = 1;
 	}
 	fprintf(out, "%s\n", printed ? "" : "no rows");
-	for (char *line = im->changes; line && *line;) {
+	if (im->changes.failed)
+		fprintf(out, "codekb-import: (out of memory: the list of changes is "
+			"incomplete)\n");
+	for (char *line = im->changes.buf; line && *line;) {
 		char *end = strchr(line, '\n');
 
 		fprintf(out, "codekb-import: %.*s\n", (int)(end - line), line);
@@ -788,13 +780,9 @@ static void release(struct import *im)
 	for (size_t i = 0; i < im->nstmts; i++)
 		sqlite3_finalize(im->stmts[i].st);
 	im->nstmts = 0;
-	free(im->changes);
-	im->changes = NULL;
-	free(im->added);
-	im->added = NULL;
-	free(im->key);
-	im->key = NULL;
-	im->key_size = 0;
+	strbuf_release(&im->changes);
+	strbuf_release(&im->added);
+	strbuf_release(&im->key);
 	sqlite3_close(im->db);
 	im->db = NULL;
 }
@@ -905,6 +893,9 @@ int import_run(const struct import_options *opt, char *const *paths,
 	int existed = stat(opt->db_path, &st) == 0;
 	int rc;
 
+	strbuf_init(&im.changes);
+	strbuf_init(&im.added);
+	strbuf_init(&im.key);
 	im.opt = opt;
 	im.diag = diag;
 	im.file_fd = -1;

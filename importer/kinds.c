@@ -319,29 +319,17 @@ static const char *row_key(struct import *im, const struct row *row,
 			   const char *fmt, ...)
 {
 	va_list ap;
-	int n;
+	int rc;
 
+	strbuf_reset(&im->key);
 	va_start(ap, fmt);
-	n = vsnprintf(im->key, im->key_size, fmt, ap);
+	rc = strbuf_vaddf(&im->key, fmt, ap);
 	va_end(ap);
-	if (n >= 0 && (size_t)n >= im->key_size) {
-		char *grown = realloc(im->key, (size_t)n + 1);
-
-		if (!grown) {
-			row_error(im, row, COL_PROTOCOL, "out of memory");
-			return NULL;
-		}
-		im->key = grown;
-		im->key_size = (size_t)n + 1;
-		va_start(ap, fmt);
-		n = vsnprintf(im->key, im->key_size, fmt, ap);
-		va_end(ap);
-	}
-	if (n < 0) {
-		row_error(im, row, COL_PROTOCOL, "cannot format the row's key");
+	if (rc < 0) {
+		row_error(im, row, COL_PROTOCOL, "out of memory");
 		return NULL;
 	}
-	return im->key;
+	return im->key.buf;
 }
 
 /* ---- checking values ---- */
@@ -1450,18 +1438,9 @@ fail:
 /* Add code to the list of codes a registry file added. */
 static void note_added(struct import *im, const char *code)
 {
-	size_t len = strlen(code);
-	char *grown = realloc(im->added, im->added_len + len + 3);
-
-	if (!grown)
-		return;
-	if (im->added_len) {
-		memcpy(grown + im->added_len, ", ", 2);
-		im->added_len += 2;
-	}
-	memcpy(grown + im->added_len, code, len + 1);
-	im->added_len += len;
-	im->added = grown;
+	if (im->added.len)
+		strbuf_addstr(&im->added, ", ");
+	strbuf_addstr(&im->added, code);
 }
 
 int kind_end(struct import *im)
@@ -1479,12 +1458,11 @@ int kind_end(struct import *im)
 	row.val[COL_PROTOCOL] = im->opt->protocol;
 	if (check_protocol_id(im, &row) < 0)
 		return -1;
-	if (im->added)
-		import_change(im, "%s: new codes: %s", row.val[COL_PROTOCOL],
-			      im->added);
-	free(im->added);
-	im->added = NULL;
-	im->added_len = 0;
+	if (im->added.len)
+		import_change(im, "%s: new codes: %s%s", row.val[COL_PROTOCOL],
+			      im->added.buf, im->added.failed ? ", ... (out of "
+			      "memory)" : "");
+	strbuf_release(&im->added);
 	/* the codes of the shape the file holds that it did not list */
 	if (iana_enhanced(im)) {
 		codekey_parse("2.0.0", SHAPE_DOTTED, &lo, &why);
