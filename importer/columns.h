@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <sys/stat.h>
+#include <sys/stat.h>
 
 #include "csvread.h"
 #include "error.h"
@@ -198,6 +199,22 @@ enum outcome kind_row(struct import *im, struct row *row);
  * return -1 (with a reported problem) to stop reading it. */
 int kind_begin(struct import *im);
 int kind_end(struct import *im);
+
+/* ---- session.c: shared by the run (import.c) and the rows (kinds.c) ---- */
+
+/* Count a problem and write it to diag as "codekb-import: MESSAGE". */
+void report(struct import *im, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* 1 if a and b are the same file with the same size and times. */
+int same_file(const struct stat *a, const struct stat *b);
+
+/* Report that path changed while it was being read. */
+void report_changed(struct import *im, const char *path);
+
+/* 1 (reported, and the run made fatal) if the regular file being read
+ * has changed since it was first opened. */
+int file_changed(struct import *im);
 
 /* Append one printf-formatted line to im->changes. */
 void import_change(struct import *im, const char *fmt, ...)
