@@ -609,9 +609,10 @@ FROM (
            (SELECT group_concat('- [' || q.protocol || ' ' || q.label || ' '
                                 || q.reason || '](/' || lower(q.protocol) || '/'
                                 || q.slug || '.md): ' || q.note, char(10))
-            FROM equivalent_l10n AS q
-            WHERE q.locale = c.locale AND q.from_protocol = c.protocol
-              AND q.from_code = c.code AND q.from_vendor = c.vendor)
+            FROM (SELECT * FROM equivalent_l10n AS q
+                  WHERE q.locale = c.locale AND q.from_protocol = c.protocol
+                    AND q.from_code = c.code AND q.from_vendor = c.vendor
+                  ORDER BY q.protocol, q.code, q.vendor) AS q)
                AS equivalents,
            (SELECT json_group_array(json_object('protocol', q.protocol,
                         'code', q.code, 'vendor', nullif(q.vendor, ''),
