@@ -1397,9 +1397,8 @@ int kind_end(struct import *im)
 {
 	struct row row = {0};
 	struct csv_record rec = {0};
-	char *list;
-	struct codekey lo, hi;
-	const char *why;
+	struct codekey lo = {0}, hi = {0};
+	struct stmt *s;
 	int rc;
 
 	if (im->kind != KIND_IANA || !im->opt->protocol)
@@ -1414,43 +1413,32 @@ int kind_end(struct import *im)
 			      "memory)" : "");
 	strbuf_release(&im->added);
 	/* the codes of the shape the file holds that it did not list */
-	if (iana_enhanced(im)) {
-		codekey_parse("2.0.0", SHAPE_DOTTED, &lo, &why);
-		codekey_parse("5.999.999", SHAPE_DOTTED, &hi, &why);
-	} else {
-		codekey_parse("0", SHAPE_NUMBER, &lo, &why);
-		codekey_parse("999999999", SHAPE_NUMBER, &hi, &why);
-	}
+	codekey_shape_range(iana_enhanced(im) ? SHAPE_DOTTED : SHAPE_NUMBER,
+			    &lo.sort, &hi.sort);
 	if (set_sort(&row, COL_LO, &lo) < 0 || set_sort(&row, COL_HI, &hi) < 0) {
 		row_release(&row);
 		return -1;
 	}
-	list = NULL;
+	/* the list goes into the changes while the statement holds it */
+	s = import_stmt(im, "iana_missing");
 	rc = -1;
-	{
-		struct stmt *s = import_stmt(im, "iana_missing");
+	if (s) {
+		int step_rc;
+		const char *list;
 
-		if (s) {
-			bind_row(s, &row, NULL, NULL);
-			rc = sqlite3_step(s->st);
-			if (rc == SQLITE_ROW && sqlite3_column_text(s->st, 0)) {
-				const char *t = (const char *)
-					sqlite3_column_text(s->st, 0);
-
-				list = malloc(strlen(t) + 1);
-				if (list)
-					memcpy(list, t, strlen(t) + 1);
-			}
-			rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
-			if (rc < 0)
-				import_db_error(im, &row);
-			sqlite3_reset(s->st);
-		}
+		bind_row(s, &row, NULL, NULL);
+		step_rc = sqlite3_step(s->st);
+		list = step_rc == SQLITE_ROW ?
+			(const char *)sqlite3_column_text(s->st, 0) : NULL;
+		if (list && *list)
+			import_change(im, "%s: in the database but not in the "
+				      "registry (kept): %s", row.val[COL_PROTOCOL],
+				      list);
+		rc = step_rc == SQLITE_ROW || step_rc == SQLITE_DONE ? 0 : -1;
+		if (rc < 0)
+			import_db_error(im, &row);
+		sqlite3_reset(s->st);
 	}
-	if (list && *list)
-		import_change(im, "%s: in the database but not in the registry "
-			      "(kept): %s", row.val[COL_PROTOCOL], list);
-	free(list);
 	row_release(&row);
 	return rc;
 }

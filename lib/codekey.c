@@ -177,7 +177,25 @@ unsigned codekey_shapes(const char *list)
 
 const char *codekey_shape_names(void)
 {
-	return "number, dotted";
+	static char names[64];
+
+	if (!names[0])
+		for (size_t i = 0, len = 0; i < NSHAPES; i++)
+			len += (size_t)snprintf(names + len, sizeof(names) - len,
+						"%s%s", i ? ", " : "",
+						shape_names[i].name);
+	return names;
+}
+
+void codekey_shape_range(enum key_shape shape, long long *lo, long long *hi)
+{
+	if (shape == SHAPE_DOTTED) {
+		*lo = DOTTED_BASE;
+		*hi = DOTTED_BASE + 9999999LL;
+	} else {
+		*lo = 0;
+		*hi = 999999999LL;
+	}
 }
 
 void codekey_with_class(const struct codekey *k, int cls, struct codekey *out)

@@ -76,6 +76,9 @@ unsigned codekey_shapes(const char *list);
 /* The list of every shape name, for messages: "number, dotted". */
 const char *codekey_shape_names(void);
 
+/* The sort values that every key of one shape lies between. */
+void codekey_shape_range(enum key_shape shape, long long *lo, long long *hi);
+
 /*
  * The concrete key of a generic dotted key for class cls (2, 4 or 5):
  * X.7.26 and 5 give 5.7.26.  k must be generic.

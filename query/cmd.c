@@ -10,6 +10,7 @@
 #include "cmd.h"
 #include "db.h"
 #include "embedded.h"
+#include "strbuf.h"
 
 const struct cmd *const cmd_table[] = {
 	&cmd_list,
@@ -39,10 +40,11 @@ int cmd_prepare(struct ctx *ctx, const char *name, sqlite3_stmt **st)
 }
 
 /* The text of the first column of the first row of query `name`, with
- * :protocol bound and value bound to :code and :sort, copied into buf (""
- * if none, "..." where a longer text would have been cut). */
+ * :protocol bound and value bound to param (if not NULL), copied into buf
+ * ("" if none, "..." where a longer text would have been cut). */
 static void first_text(struct ctx *ctx, const char *name, const char *protocol,
-		       const char *value, char *buf, size_t size)
+		       const char *param, const char *value, char *buf,
+		       size_t size)
 {
 	sqlite3_stmt *st = NULL;
 
@@ -50,8 +52,8 @@ static void first_text(struct ctx *ctx, const char *name, const char *protocol,
 	if (cmd_prepare(ctx, name, &st) != EXIT_OK)
 		return;
 	db_bind_text(st, ":protocol", protocol);
-	db_bind_text(st, ":code", value);
-	db_bind_text(st, ":sort", value);
+	if (param)
+		db_bind_text(st, param, value);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0)) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 
@@ -67,10 +69,11 @@ int cmd_protocol(struct ctx *ctx, const char *arg, char *out)
 {
 	char known[512];
 
-	first_text(ctx, "protocol_resolve", arg, NULL, out, 17);
+	first_text(ctx, "protocol_resolve", arg, NULL, NULL, out, 17);
 	if (out[0])
 		return EXIT_OK;
-	first_text(ctx, "protocol_list", NULL, NULL, known, sizeof(known));
+	first_text(ctx, "protocol_list", NULL, NULL, NULL, known,
+		   sizeof(known));
 	kb_error_set(&ctx->err, "unknown protocol '%s'; known: %s", arg,
 		     known[0] ? known : "none");
 	return EXIT_FAIL;
@@ -82,41 +85,13 @@ static unsigned protocol_shapes(struct ctx *ctx, const char *protocol)
 	char list[256];
 	unsigned shapes;
 
-	first_text(ctx, "protocol_shapes", protocol, NULL, list, sizeof(list));
+	first_text(ctx, "protocol_shapes", protocol, NULL, NULL, list,
+		   sizeof(list));
 	shapes = codekey_shapes(list);
 	if (!shapes)
 		kb_error_set(&ctx->err, "protocol %s has no known code shapes "
 			     "('%s'); run 'codekb check'", protocol, list);
 	return shapes;
-}
-
-/* "nginx, Esri": the vendors of ref's code, into buf. */
-static void vendor_list(struct ctx *ctx, const struct code_ref *ref, char *buf,
-			size_t size)
-{
-	sqlite3_stmt *st = NULL;
-	size_t len = 0;
-
-	buf[0] = '\0';
-	if (cmd_prepare(ctx, "code_meanings", &st) != EXIT_OK)
-		return;
-	db_bind_text(st, ":protocol", ref->protocol);
-	db_bind_text(st, ":code", ref->code);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
-		int n;
-
-		if (!v || !*v)
-			continue;
-		n = snprintf(buf + len, size - len, "%s%s", len ? ", " : "", v);
-		if (n < 0 || (size_t)n >= size - len) {
-			/* say that the list goes on rather than cut a name */
-			snprintf(buf + len, size - len, "%s", len ? ", ..." : "...");
-			break;
-		}
-		len += (size_t)n;
-	}
-	sqlite3_finalize(st);
 }
 
 /* The generic dotted key k (X.1.1) typed: name the codes of it that
@@ -134,7 +109,8 @@ static int generic_key(struct ctx *ctx, const char *protocol,
 		if (cls == 3)
 			continue;
 		codekey_with_class(k, cls, &c);
-		first_text(ctx, "code_exists", protocol, c.text, hit, sizeof(hit));
+		first_text(ctx, "code_exists", protocol, ":code", c.text, hit,
+			   sizeof(hit));
 		if (hit[0]) {
 			snprintf(found + len, sizeof(found) - len, "%s%s",
 				 len ? " or " : "", c.text);
@@ -142,10 +118,10 @@ static int generic_key(struct ctx *ctx, const char *protocol,
 		}
 	}
 	if (len)
-		return kb_error_set(&ctx->err, "%s %s is the registry's generic "
-				    "form; give its class: %s", protocol,
-				    k->text, found) < 0 ? EXIT_FAIL : EXIT_FAIL;
-	kb_error_set(&ctx->err, "no %s code %s in any class", protocol, k->text);
+		kb_error_set(&ctx->err, "%s %s is the registry's generic form; "
+			     "give its class: %s", protocol, k->text, found);
+	else
+		kb_error_set(&ctx->err, "no %s code %s in any class", protocol, k->text);
 	return EXIT_FAIL;
 }
 
@@ -156,8 +132,8 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 	struct codekey k;
 	const char *why;
 	unsigned shapes = protocol_shapes(ctx, protocol);
-	int count = 0, registered = 0, chosen = 0;
-	char vendors[512];
+	int count = 0, registered = 0, chosen = 0, failed = 1;
+	struct strbuf vendors = STRBUF_INIT;
 
 	memset(out, 0, sizeof(*out));
 	if (!shapes)
@@ -180,23 +156,26 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 		return EXIT_FAIL;
 	db_bind_text(st, ":protocol", protocol);
 	db_bind_text(st, ":code", k.text);
-	/* the registered meaning comes first */
+	/* the registered meaning comes first: it is the default */
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *v = (const char *)sqlite3_column_text(st, 0);
+		int match = vendor && strcasecmp(v, vendor) == 0;
 
 		if (count == 0)
 			registered = !*v;
-		if (count == 0 || (vendor && strcasecmp(v, vendor) == 0)) {
+		if (*v)
+			strbuf_addf(&vendors, "%s%s", vendors.len ? ", " : "", v);
+		if ((count == 0 || match) && !chosen) {
 			if (strlen(v) >= sizeof(out->vendor)) {
 				sqlite3_finalize(st);
+				strbuf_release(&vendors);
 				kb_error_set(&ctx->err, "%s %s: a vendor's name is "
 					     "longer than %zu bytes", protocol,
 					     k.text, sizeof(out->vendor) - 1);
 				return EXIT_FAIL;
 			}
 			snprintf(out->vendor, sizeof(out->vendor), "%s", v);
-			if (count > 0 || (vendor && strcasecmp(v, vendor) == 0))
-				chosen = 1;
+			chosen = match;
 		}
 		count++;
 	}
@@ -206,8 +185,9 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 		char nearest[256];
 		char sort[32];
 
+		strbuf_release(&vendors);
 		snprintf(sort, sizeof(sort), "%lld", k.sort);
-		first_text(ctx, "code_nearest", protocol, sort, nearest,
+		first_text(ctx, "code_nearest", protocol, ":sort", sort, nearest,
 			   sizeof(nearest));
 		if (nearest[0])
 			kb_error_set(&ctx->err, "no %s code %s; nearest: %s",
@@ -217,24 +197,21 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 				     "yet", protocol, k.text, protocol);
 		return EXIT_FAIL;
 	}
-	if (chosen)
-		return EXIT_OK;
-	vendor_list(ctx, out, vendors, sizeof(vendors));
-	if (vendor && !(flags & CODE_VENDOR_SOFT)) {
+	if (vendor && !chosen && !(flags & CODE_VENDOR_SOFT))
 		kb_error_set(&ctx->err, "%s %s has no meaning of vendor '%s'; %s%s",
 			     protocol, k.text, vendor,
-			     vendors[0] ? "its vendors: " : "it has only its "
-			     "registered meaning", vendors);
-		return EXIT_FAIL;
-	}
+			     vendors.len ? "its vendors: " : "it has only its "
+			     "registered meaning", vendors.buf);
 	/* out holds the first meaning: the registered one, if any */
-	if (!registered && count > 1 && !(flags & CODE_ANY_MEANING)) {
+	else if (!chosen && !registered && count > 1 &&
+		 !(flags & CODE_ANY_MEANING))
 		kb_error_set(&ctx->err, "%s %s has no registered meaning and "
 			     "several unofficial ones; choose one with --vendor: "
-			     "%s", protocol, k.text, vendors);
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
+			     "%s", protocol, k.text, vendors.buf);
+	else
+		failed = 0;
+	strbuf_release(&vendors);
+	return failed ? EXIT_FAIL : EXIT_OK;
 }
 
 int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
