@@ -55,6 +55,8 @@ enum column {
 	COL_VENDOR_B,
 	COL_PROTOCOL_A,
 	COL_PROTOCOL_B,
+	COL_FACT,
+	COL_FACT_VALUE,
 	/* the registry's SMTP enhanced status code export */
 	COL_IANA_CODE,
 	COL_IANA_SAMPLE,

@@ -36,6 +36,7 @@ enum kind {
 	KIND_UI,
 	KIND_NOTES,
 	KIND_EQUIVALENTS,
+	KIND_FACTS,
 	KIND_COUNT
 };
 

@@ -75,6 +75,10 @@ static const struct {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL_A) | BIT(COL_CODE_A) |
 		BIT(COL_PROTOCOL_B) | BIT(COL_CODE_B) | BIT(COL_NOTE),
 		BIT(COL_VENDOR_A) | BIT(COL_VENDOR_B)},
+	[KIND_FACTS] = {
+		BIT(COL_PROTOCOL) | BIT(COL_CODE) | BIT(COL_FACT) |
+		BIT(COL_FACT_VALUE),
+		BIT(COL_VENDOR) | BIT(COL_REFERENCE) | BIT(COL_SECTION)},
 };
 
 /* The name of each kind, as --kind and the summary give it. */
@@ -91,6 +95,7 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_UI] = "ui",
 	[KIND_NOTES] = "notes",
 	[KIND_EQUIVALENTS] = "equivalents",
+	[KIND_FACTS] = "facts",
 };
 
 int import_kind_parse(const char *name)
@@ -122,6 +127,8 @@ enum kind kind_detect(const struct csv_record *rec)
 		return KIND_IANA;
 	if (header_has(rec, "reason"))
 		return KIND_CODES;
+	if (header_has(rec, "fact"))
+		return KIND_FACTS;
 	if (header_has(rec, "locale")) {
 		if (header_has(rec, "key"))
 			return KIND_UI;
@@ -1184,6 +1191,99 @@ static enum outcome row_equivalent(struct import *im, struct row *row)
 	return upsert(im, row, "equivalent", COL_NOTE, key);
 }
 
+/* ---- facts ---- */
+
+/* Whether the n bytes at s are a header field name: a token of RFC 9110
+ * Section 5.6.2. */
+static int is_field_name(const char *s, size_t n)
+{
+	static const char extra[] = "!#$%&'*+-.^_`~";
+
+	if (n == 0)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!isalnum(c) && !memchr(extra, c, sizeof(extra) - 1))
+			return 0;
+	}
+	return 1;
+}
+
+/* A header kind's value: field names, '|' between those of which one is
+ * meant ("Accept|Accept-Encoding").  Retry-After has a column of its own
+ * in the codes file. */
+static int check_fields(struct import *im, struct row *row)
+{
+	const char *v = row->val[COL_FACT_VALUE];
+
+	for (const char *p = v;;) {
+		const char *bar = strchr(p, '|');
+		size_t n = bar ? (size_t)(bar - p) : strlen(p);
+
+		if (!is_field_name(p, n)) {
+			row_error(im, row, COL_FACT_VALUE, "'%s' is not a "
+				  "header field name, or names joined by '|'",
+				  v);
+			return -1;
+		}
+		if (n == 11 && strncasecmp(p, "Retry-After", 11) == 0) {
+			row_error(im, row, COL_FACT_VALUE, "Retry-After is the "
+				  "codes file's retry_after column, not a fact");
+			return -1;
+		}
+		if (!bar)
+			return 0;
+		p = bar + 1;
+	}
+}
+
+/* One fact of a code: a kind of fact_kind and a value, a word of that
+ * kind (fact_value) or header field names. */
+static enum outcome row_fact(struct import *im, struct row *row)
+{
+	struct codekey k;
+	char words[8];
+	const char *key;
+	int rc;
+	int bad = check_protocol(im, row) < 0;
+
+	bad |= check_section(im, row) < 0;
+	if (bad || check_code_exists(im, row, COL_CODE, COL_VENDOR,
+				     COL_PROTOCOL, &k) < 0)
+		return OUT_FAILED;
+	rc = lookup(im, row, "fact_kind", NULL, words, sizeof(words));
+	if (rc < 0)
+		return OUT_FAILED;
+	if (rc == 0)
+		return row_error(im, row, COL_FACT, "unknown kind of fact '%s'; "
+				 "the kinds are those of table fact_kind",
+				 row->val[COL_FACT]);
+	if (strcmp(row->val[COL_FACT], "cacheable") == 0)
+		return row_error(im, row, COL_FACT, "cacheable is the codes "
+				 "file's cacheable column, not a fact");
+	if (strcmp(words, "1") == 0) {
+		rc = run(im, row, "fact_word", NULL, NULL);
+		if (rc < 0)
+			return OUT_FAILED;
+		if (rc == 0)
+			return row_error(im, row, COL_FACT_VALUE, "'%s' is not a "
+					 "value of fact '%s'; its values are "
+					 "those of table fact_value",
+					 row->val[COL_FACT_VALUE],
+					 row->val[COL_FACT]);
+	} else if (check_fields(im, row) < 0) {
+		return OUT_FAILED;
+	}
+	key = row_key(im, row, "%s %s%s%s fact %s %s", row->val[COL_PROTOCOL],
+		      row->val[COL_CODE], row->val[COL_VENDOR] ? " " : "",
+		      row->val[COL_VENDOR] ? row->val[COL_VENDOR] : "",
+		      row->val[COL_FACT], row->val[COL_FACT_VALUE]);
+	if (!key || duplicate(im, row, COL_FACT, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "fact", COL_FACT_VALUE, key);
+}
+
 /* ---- the translators' round trip ---- */
 
 /*
@@ -1676,6 +1776,8 @@ enum outcome kind_row(struct import *im, struct row *row)
 		return row_note(im, row);
 	case KIND_EQUIVALENTS:
 		return row_equivalent(im, row);
+	case KIND_FACTS:
+		return row_fact(im, row);
 	case KIND_IANA:
 		return iana_enhanced(im) ? row_iana_enhanced(im, row)
 					 : row_iana(im, row);

@@ -13,6 +13,7 @@
 #include "codekey.h"
 #include "rank.h"
 #include "db.h"
+#include "fill.h"
 #include "embedded.h"
 
 struct migration {
@@ -29,6 +30,7 @@ static const struct migration migrations[] = {
 	{2, sql_migration_0002},
 	{3, sql_migration_0003},
 	{4, sql_migration_0004},
+	{5, sql_migration_0005},
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -194,7 +196,7 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
 	if (cjk_register(db) != SQLITE_OK || rank_register(db) != SQLITE_OK ||
-	    codekey_register(db) != SQLITE_OK) {
+	    codekey_register(db) != SQLITE_OK || fill_register(db) != SQLITE_OK) {
 		kb_error_set(err, "%s", sqlite3_errmsg(db));
 		goto fail;
 	}

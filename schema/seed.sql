@@ -42,6 +42,78 @@ INSERT INTO locale_alias (alias, tag) VALUES
     ('tr-TR', 'tr'), ('vi-VN', 'vi')
 ON CONFLICT (alias) DO UPDATE SET tag = excluded.tag;
 
+-- The kinds of fact a code may have (0005-facts.sql), in the order a list
+-- of differences gives them, the most telling first; and the words of
+-- each kind that takes words.  A header kind takes field names.
+INSERT INTO fact_kind (name, position, words, one_sided, purpose) VALUES
+    ('method', 1, 1, 0, 'what a redirect lets the method of the request become'),
+    ('must', 2, 0, 1, 'the header fields the response must carry'),
+    ('next', 3, 1, 0, 'what the client does next'),
+    ('forking', 4, 1, 1, 'what the response does to a forking proxy'),
+    ('sender', 5, 1, 0, 'who sends the response'),
+    ('should', 6, 0, 1, 'the header fields the response should carry'),
+    ('hop', 7, 1, 1, 'whether the response goes one hop only'),
+    ('automatic', 8, 1, 1, 'whether the protocol stack sends it on its own'),
+    ('cacheable', 9, 1, 1, 'whether it is cacheable by default (from the code''s flag)'),
+    ('may', 10, 0, 1, 'the header fields the response may carry')
+ON CONFLICT (name) DO UPDATE SET position = excluded.position,
+    words = excluded.words, one_sided = excluded.one_sided,
+    purpose = excluded.purpose;
+
+INSERT INTO fact_value (kind, value, position, purpose) VALUES
+    ('method', 'may_get', 1, 'a user agent may turn POST into GET'),
+    ('method', 'get', 2, 'the redirected request is a GET'),
+    ('method', 'keep', 3, 'the method and body stay the same'),
+    ('next', 'wait', 1, 'wait for the final response'),
+    ('next', 'done', 2, 'nothing more to do'),
+    ('next', 'switch', 3, 'switch to the protocol of Upgrade'),
+    ('next', 'repeat', 4, 'repeat the request as it is'),
+    ('next', 'credentials', 5, 'retry with credentials'),
+    ('next', 'redirect', 6, 'follow the redirect'),
+    ('next', 'later', 7, 'retry later'),
+    ('next', 'modify', 8, 'change the request and retry'),
+    ('next', 'elsewhere', 9, 'try another location, server or route'),
+    ('next', 'stop', 10, 'do not retry the request'),
+    ('forking', 'stops', 1, 'a forking proxy cancels its other branches'),
+    ('sender', 'uas', 1, 'a user agent server'),
+    ('sender', 'proxy', 2, 'a proxy'),
+    ('sender', 'registrar', 3, 'a registrar'),
+    ('sender', 'redirect', 4, 'a redirect server'),
+    ('sender', 'origin', 5, 'an origin server'),
+    ('sender', 'intermediary', 6, 'a gateway or proxy'),
+    ('sender', 'cdn', 7, 'a content delivery network'),
+    ('hop', 'hop_by_hop', 1, 'each hop makes its own and never forwards it'),
+    ('automatic', 'yes', 1, 'the protocol stack sends it on its own'),
+    ('cacheable', 'yes', 1, 'cacheable by default')
+ON CONFLICT (kind, value) DO UPDATE SET position = excluded.position,
+    purpose = excluded.purpose;
+
+-- A text for every word of a fact, and the difference templates of each
+-- kind: `diff.KIND` when both codes have the kind and its values differ,
+-- `diff.KIND.one` when only one has it (kinds that are one_sided).
+INSERT INTO ui_key (key, placeholders, purpose)
+SELECT 'fact.' || kind || '.' || value, '', 'fact word: ' || purpose
+FROM fact_value
+WHERE true
+ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
+                                purpose = excluded.purpose;
+
+INSERT INTO ui_key (key, placeholders, purpose)
+SELECT 'diff.' || name, 'a b a_value b_value',
+       'difference item: the two codes differ in ' || purpose
+FROM fact_kind
+WHERE NOT words OR NOT one_sided
+ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
+                                purpose = excluded.purpose;
+
+INSERT INTO ui_key (key, placeholders, purpose)
+SELECT 'diff.' || name || '.one', 'has has_value lacks',
+       'difference item: only one of the codes has ' || purpose
+FROM fact_kind
+WHERE one_sided
+ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
+                                purpose = excluded.purpose;
+
 -- A status name for every status (the statuses live in table `status`).
 INSERT INTO ui_key (key, placeholders, purpose)
 SELECT 'status.' || name, '', 'registry status: ' || name FROM status
@@ -68,9 +140,9 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('ref.section', 'document section', 'a reference with its section'),
     ('ref.document', 'document', 'a reference without a section'),
     ('code.title', 'protocol code reason', 'title of a code page'),
-    ('code.facts', 'protocol code reason class kind ref',
+    ('code.facts', 'protocol code reason class class_label class_name kind ref',
      'first sentence of a code page: class, kind and reference'),
-    ('code.facts_noref', 'protocol code reason class kind',
+    ('code.facts_noref', 'protocol code reason class class_label class_name kind',
      'the same, for a code without a reference'),
     ('code.deprecated', 'code reason', 'note on a deprecated code'),
     ('code.obsolete', 'code reason', 'note on an obsolete code'),
@@ -79,7 +151,7 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
      'note on a temporary registration that is still valid'),
     ('code.expired', 'code registered expires',
      'note on a temporary registration whose date has passed'),
-    ('code.unofficial', 'code vendor', 'note on an unregistered code'),
+    ('code.unofficial', 'code reason vendor', 'note on an unregistered code'),
     ('code.meanings', 'code others',
      'the other meanings of the same number, registered and vendors'''),
     ('code.basic', 'code basic',
@@ -95,27 +167,38 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('pair.title', 'protocol a a_reason b b_reason',
      'title of a comparison page'),
     ('pair.protocol', 'protocol protocol_name', 'the protocol line of a comparison'),
-    ('pair.intro', 'a a_reason a_class a_summary b b_reason b_class b_summary',
+    ('pair.intro', 'a a_reason a_class a_class_label a_class_name a_summary b b_reason b_class b_class_label b_class_name b_summary',
      'intro: the classes of codes in different classes, and their meanings'),
-    ('pair.intro_same', 'a a_reason a_summary b b_reason b_summary a_class',
+    ('pair.intro_same', 'a a_reason a_summary b b_reason b_summary a_class a_class_label a_class_name',
      'intro: the class of codes in the same class, and their meanings'),
-    ('pair.diff_class', 'a a_class b b_class',
+    ('pair.diff_class', 'a a_class a_class_label a_class_name b b_class b_class_label b_class_name',
      'difference item: the codes are in different classes'),
     ('pair.diff_kind', 'a a_kind b b_kind',
      'difference item: one is provisional, the other final'),
-    ('pair.meaning_a', 'a a_summary', 'difference item: meaning of A'),
-    ('pair.meaning_b', 'b b_summary', 'difference item: meaning of B'),
-    ('pair.when_a', 'a a_when', 'difference item: when A is encountered'),
-    ('pair.when_b', 'b b_when', 'difference item: when B is encountered'),
-    ('pair.retry_a', 'a b', 'difference item: only A may carry Retry-After'),
-    ('pair.retry_b', 'a b', 'difference item: only B may carry Retry-After'),
-    ('pair.retry_both', 'a b', 'difference item: both may carry Retry-After'),
-    ('pair.cache_a', 'a b', 'difference item: only A is cacheable by default'),
-    ('pair.cache_b', 'a b', 'difference item: only B is cacheable by default'),
-    ('pair.which_a', 'a a_reason a_when_all', 'when-to-use paragraph for A'),
-    ('pair.which_b', 'b b_reason b_when_all', 'when-to-use paragraph for B'),
     ('pair.note', 'a b note', 'difference item: the hand-written note'),
+    ('pair.which', 'code reason sender next',
+     'when-to-use paragraph: who sends the code, and when'),
+    ('pair.which_any', 'code reason next',
+     'when-to-use paragraph of a code whose sender the facts do not name'),
+    ('pair.which_method', 'code method',
+     'when-to-use sentence: what a redirect lets the method become'),
+    ('pair.which_must', 'code must',
+     'when-to-use sentence: the header fields the code must carry'),
+    ('pair.which_should', 'code should',
+     'when-to-use sentence: the header fields the code should carry'),
+    ('list.comma', 'a b', 'a list: one more item before the last'),
+    ('list.and', 'a b', 'a list: its last item, all of them together'),
+    ('list.or', 'a b', 'a list: its last item, any one of them'),
     ('search.former', 'phrase protocol code reason',
      'search result: the phrase searched for is an older name of the code')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
                                 purpose = excluded.purpose;
+
+-- Keys that the pages no longer use, and their texts.
+DELETE FROM ui WHERE key IN ('pair.meaning_a', 'pair.meaning_b', 'pair.when_a',
+    'pair.when_b', 'pair.retry_a', 'pair.retry_b', 'pair.retry_both',
+    'pair.cache_a', 'pair.cache_b', 'pair.which_a', 'pair.which_b');
+DELETE FROM ui_key WHERE key IN ('pair.meaning_a', 'pair.meaning_b',
+    'pair.when_a', 'pair.when_b', 'pair.retry_a', 'pair.retry_b',
+    'pair.retry_both', 'pair.cache_a', 'pair.cache_b', 'pair.which_a',
+    'pair.which_b');

@@ -4,7 +4,8 @@
 -- the codekb program reads nothing else for its pages.  Every localized
 -- view has a `locale` column and falls back to English, text by text, so a
 -- language never shows an empty field.  Sentences are built here from the
--- templates in `ui`, by replacing {named} placeholders, never in C.
+-- templates in `ui` by fill() (lib/fill.h), which fills their {named}
+-- placeholders from a JSON object of the page's values; never in C.
 --
 -- codekb-import drops and re-creates these views each time it writes, so
 -- this file may also be run again by hand in the sqlite3 shell.
@@ -12,6 +13,7 @@
 DROP VIEW IF EXISTS comparison_page;
 DROP VIEW IF EXISTS comparison;
 DROP VIEW IF EXISTS comparison_side;
+DROP VIEW IF EXISTS fact_l10n;
 DROP VIEW IF EXISTS comparison_difference;
 DROP VIEW IF EXISTS pair_sentence;
 DROP VIEW IF EXISTS code_page;
@@ -95,14 +97,12 @@ SELECT x.*,
             THEN substr(x.when_seen, 1, instr(x.when_seen, '. '))
             ELSE x.when_seen END AS when_first,
        CASE WHEN x.reference = '' THEN NULL
-            WHEN x.section = ''
-            THEN replace(coalesce((SELECT text FROM ui WHERE locale = x.locale AND key = 'ref.document'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'ref.document')),
-                         '{document}', x.document)
-            ELSE replace(replace(coalesce((SELECT text FROM ui WHERE locale = x.locale AND key = 'ref.section'),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = 'ref.section')),
-                                 '{document}', x.document),
-                         '{section}', x.section) END AS ref_label
+            ELSE fill((SELECT text FROM ui_l10n AS u
+                       WHERE u.locale = x.locale
+                         AND u.key = iif(x.section = '', 'ref.document',
+                                         'ref.section')),
+                      json_object('document', x.document,
+                                  'section', x.section)) END AS ref_label
 FROM (
     SELECT l.tag AS locale,
            c.protocol AS protocol,
@@ -172,12 +172,62 @@ FROM (
      AND th.locale = l.tag AND th.field = 'how_to_fix'
 ) AS x;
 
--- A code in one language with its own side of every comparison template
--- filled in: `f_*` as code A of a pair, `g_*` as code B; the placeholders
--- of the other code, the note and the numbers stay for the pair.  Also the
--- templates that need both codes (`retry_*`, `cache_*`, `t_note`) and the
--- headings (`h_*`), each with English fallback.  `comparison` joins two of
--- these rows into a page.
+-- Each kind of fact of each code in each language (see 0005-facts.sql):
+-- its values in list order, space-separated (`vals`), and as the language
+-- writes them (`phrase`): the words' UI texts, or the header field names
+-- ("Accept|Accept-Encoding" is one of them), joined into a list with the
+-- language's own list templates.  Two facts of a kind are the same when
+-- their `vals` are.  The code's cacheable flag is its fact `cacheable`,
+-- and its retry_after flag a Retry-After among the fields it `may` carry
+-- (triggers of 0005-facts.sql keep them in table `fact`).
+CREATE VIEW fact_l10n AS
+SELECT locale, protocol, code, vendor, kind, position, one_sided,
+       group_concat(value, ' ') AS vals,
+       join_list(phrase, t_comma, iif(kind = 'must', t_and, t_or)) AS phrase
+FROM (
+    SELECT l.tag AS locale, f.protocol, f.code, f.vendor, k.name AS kind,
+           k.position, k.one_sided, f.value,
+           CASE WHEN k.words
+                THEN (SELECT text FROM ui_l10n AS u
+                      WHERE u.locale = l.tag
+                        AND u.key = 'fact.' || k.name || '.' || f.value)
+                ELSE (SELECT join_list(j.value, t.t_comma, t.t_or)
+                      FROM json_each('["' || replace(f.value, '|', '","')
+                                     || '"]') AS j)
+           END AS phrase,
+           t.t_comma, t.t_and, t.t_or
+    FROM fact AS f
+    JOIN fact_kind AS k ON k.name = f.kind
+    LEFT JOIN fact_value AS v ON v.kind = f.kind AND v.value = f.value
+    CROSS JOIN locale AS l
+    JOIN (SELECT locale,
+                 max(iif(key = 'list.comma', text, NULL)) AS t_comma,
+                 max(iif(key = 'list.and', text, NULL)) AS t_and,
+                 max(iif(key = 'list.or', text, NULL)) AS t_or
+          FROM ui_l10n WHERE key GLOB 'list.*' GROUP BY locale) AS t
+      ON t.locale = l.tag
+    ORDER BY l.tag, f.protocol, f.code, f.vendor, k.position, v.position,
+             f.value
+)
+GROUP BY locale, protocol, code, vendor, kind;
+
+-- One code's half of its comparison pages, in one language: every column
+-- of code_l10n, the localized `protocol_name`, its `facts` as a JSON
+-- object (kind: [vals, phrase], from fact_l10n), and the parts of a page
+-- that need this code only, each filled by fill() from `side`, the JSON
+-- object of the code's own values:
+-- - `block`, its section of a page: description (without the sentence
+--   the intro already gives), when it occurs, how to fix;
+-- - `which_same` and `which_cross`, its "when to use which" paragraph,
+--   naming it without and with its protocol; NULL for a code that nobody
+--   chooses to send (unused, obsolete, or sent by the protocol stack on
+--   its own) or whose facts do not say what the client does next;
+-- - `status_same` and `status_cross`, the sentence on its registry status
+--   when that is not current ("499 is not in the registry; nginx uses
+--   it"), NULL otherwise;
+-- - `links` and `side_json`.
+-- `t_*` are the language's comparison templates (English where it has
+-- none), which `comparison` fills for the pair.
 --
 -- There is one row per code already; the GROUP BY keeps SQLite from
 -- flattening this view into `comparison`, which joins it twice, so that a
@@ -186,64 +236,25 @@ FROM (
 -- reaches the tables: `codekb compare` builds two rows, an export of one
 -- language builds that language's rows.
 CREATE VIEW comparison_side AS
-SELECT s.*,
-       replace(replace(replace(replace(replace(replace(replace(replace(
-           t.title, '{protocol_name}', s.protocol_name),
-           '{protocol}', s.protocol), '{a_reason}', s.reason),
-           '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_summary}', s.summary), '{a_when_all}', coalesce(s.when_seen, '')),
-           '{a_when}', s.when_first) AS f_title,
-       replace(t.title_cross, '{a_reason}', s.reason) AS f_title_cross,
-       replace(t.protocol_cross, '{protocol_name}', s.protocol_name)
-           AS f_protocol_cross,
-       replace(replace(replace(replace(replace(replace(replace(replace(
-           t.intro_same, '{protocol_name}', s.protocol_name),
-           '{protocol}', s.protocol), '{a_reason}', s.reason),
-           '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_summary}', s.summary), '{a_when_all}', coalesce(s.when_seen, '')),
-           '{a_when}', s.when_first) AS f_intro_same,
-       replace(replace(replace(replace(replace(replace(replace(replace(
-           t.intro, '{protocol_name}', s.protocol_name),
-           '{protocol}', s.protocol), '{a_reason}', s.reason),
-           '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_summary}', s.summary), '{a_when_all}', coalesce(s.when_seen, '')),
-           '{a_when}', s.when_first) AS f_intro,
-       replace(replace(replace(replace(
-           t.diff_class, '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_class,
-       replace(replace(replace(replace(
-           t.diff_kind, '{a_class}', s.class), '{a_kind}', s.kind),
-           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_diff_kind,
-       replace(replace(replace(replace(
-           t.protocol, '{protocol_name}', s.protocol_name),
-           '{protocol}', s.protocol), '{a_reason}', s.reason),
-           '{a_class}', s.class) AS f_protocol,
-       replace(replace(replace(replace(
-           t.meaning_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
-           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_meaning,
-       replace(replace(replace(replace(
-           t.when_a, '{a_summary}', s.summary), '{a_when}', s.when_first),
-           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_when,
-       replace(replace(replace(replace(
-           t.which_a, '{a_when_all}', coalesce(s.when_seen, '')), '{a_when}', s.when_first),
-           '{a_reason}', s.reason), '{protocol}', s.protocol) AS f_which,
-       replace(replace(replace(replace(
-           t.meaning_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
-           '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_meaning,
-       replace(replace(replace(replace(
-           t.when_b, '{b_summary}', s.summary), '{b_when}', s.when_first),
-           '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_when,
-       replace(replace(replace(replace(
-           t.which_b, '{b_when_all}', coalesce(s.when_seen, '')), '{b_when}', s.when_first),
-           '{b_reason}', s.reason), '{protocol}', s.protocol) AS g_which,
+SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
+       s.reason, s.class_label, s.class_name, s.class, s.final, s.kind,
+       s.status, s.summary, s.protocol_name, s.facts, s.side,
        '## ' || s.label || ' ' || s.reason || char(10, 10)
-       || iif(s.description IS NULL, '',
-              '### ' || t.h_desc || char(10, 10) || s.description || char(10, 10))
+       || iif(s.rest IS NULL, '',
+              '### ' || s.h_desc || char(10, 10) || s.rest || char(10, 10))
        || iif(s.when_seen IS NULL, '',
-              '### ' || t.h_when || char(10, 10) || s.when_seen || char(10, 10))
+              '### ' || s.h_when || char(10, 10) || s.when_seen || char(10, 10))
        || iif(s.how_to_fix IS NULL, '',
-              '### ' || t.h_fix || char(10, 10) || s.how_to_fix || char(10))
+              '### ' || s.h_fix || char(10, 10) || s.how_to_fix || char(10))
            AS block,
+       iif(s.chosen, s.which, NULL) AS which_same,
+       iif(s.chosen,
+           fill(s.which_t, json_object('code', s.protocol || ' ' || s.label),
+                s.side),
+           NULL) AS which_cross,
+       fill(s.status_t, s.side) AS status_same,
+       fill(s.status_t, json_object('code', s.protocol || ' ' || s.label),
+            s.side) AS status_cross,
        '- [' || s.protocol || ' ' || s.label || ' ' || s.reason || ']('
        || '/' || lower(s.protocol) || '/' || s.slug || '.md)'
        || iif(s.ref_url IS NULL, '',
@@ -252,63 +263,110 @@ SELECT s.*,
                    'vendor', nullif(s.vendor, ''), 'reason', s.reason,
                    'class', s.class, 'kind', s.kind,
                    'status', s.status,
+                   'facts', json((SELECT json_group_object(key,
+                                             json_extract(value, '$[0]'))
+                                  FROM json_each(s.facts))),
                    'description', s.description,
                    'when_seen', s.when_seen,
                    'how_to_fix', s.how_to_fix,
                    'reference', s.ref_label, 'url', s.ref_url,
                    'page', '/' || lower(s.protocol) || '/' || s.slug || '.md')
            AS side_json,
-       t.retry_a, t.retry_b, t.retry_both, t.cache_a, t.cache_b,
-       t.note AS t_note, t.h_diff, t.h_which, t.h_learn
-FROM (SELECT c.locale, c.protocol, c.code, c.vendor, c.sort, c.slug,
-             c.label, c.basic, c.reason, c.class_label, c.class_name, c.class,
-             c.final, c.kind, c.cacheable, c.retry_after, c.status,
-             c.status_name, c.registered, c.expires, c.former, c.reference,
-             c.section, c.document, c.ref_url, c.description, c.when_seen,
-             c.how_to_fix, c.fallbacks, c.ref_label,
-             -- a code without texts: its reason stands in for them
-             coalesce(c.summary, c.reason || '.') AS summary,
-             coalesce(c.when_first, '') AS when_first,
-             coalesce((SELECT name FROM protocol_text AS pt
-                       WHERE pt.protocol = c.protocol AND pt.locale = c.locale),
-                      (SELECT name FROM protocol AS pr WHERE pr.id = c.protocol))
-                 AS protocol_name
-      FROM code_l10n AS c) AS s
--- every comparison template and heading of each language, English where
--- the language has none
-JOIN (SELECT l.tag AS locale,
-             max(CASE WHEN u.key = 'pair.title' THEN u.text END) AS title,
-             max(CASE WHEN u.key = 'pair.title_cross' THEN u.text END) AS title_cross,
-             max(CASE WHEN u.key = 'pair.protocol' THEN u.text END) AS protocol,
-             max(CASE WHEN u.key = 'pair.protocol_cross' THEN u.text END) AS protocol_cross,
-             max(CASE WHEN u.key = 'pair.intro' THEN u.text END) AS intro,
-             max(CASE WHEN u.key = 'pair.intro_same' THEN u.text END) AS intro_same,
-             max(CASE WHEN u.key = 'pair.diff_class' THEN u.text END) AS diff_class,
-             max(CASE WHEN u.key = 'pair.diff_kind' THEN u.text END) AS diff_kind,
-             max(CASE WHEN u.key = 'pair.meaning_a' THEN u.text END) AS meaning_a,
-             max(CASE WHEN u.key = 'pair.meaning_b' THEN u.text END) AS meaning_b,
-             max(CASE WHEN u.key = 'pair.when_a' THEN u.text END) AS when_a,
-             max(CASE WHEN u.key = 'pair.when_b' THEN u.text END) AS when_b,
-             max(CASE WHEN u.key = 'pair.retry_a' THEN u.text END) AS retry_a,
-             max(CASE WHEN u.key = 'pair.retry_b' THEN u.text END) AS retry_b,
-             max(CASE WHEN u.key = 'pair.retry_both' THEN u.text END) AS retry_both,
-             max(CASE WHEN u.key = 'pair.cache_a' THEN u.text END) AS cache_a,
-             max(CASE WHEN u.key = 'pair.cache_b' THEN u.text END) AS cache_b,
-             max(CASE WHEN u.key = 'pair.which_a' THEN u.text END) AS which_a,
-             max(CASE WHEN u.key = 'pair.which_b' THEN u.text END) AS which_b,
-             max(CASE WHEN u.key = 'pair.note' THEN u.text END) AS note,
-             max(CASE WHEN u.key = 'head.description' THEN u.text END) AS h_desc,
-             max(CASE WHEN u.key = 'head.when_seen' THEN u.text END) AS h_when,
-             max(CASE WHEN u.key = 'head.how_to_fix' THEN u.text END) AS h_fix,
-             max(CASE WHEN u.key = 'head.differences' THEN u.text END) AS h_diff,
-             max(CASE WHEN u.key = 'head.which' THEN u.text END) AS h_which,
-             max(CASE WHEN u.key = 'head.learn_more' THEN u.text END) AS h_learn
-      FROM locale AS l
-      JOIN ui_key AS k ON k.key GLOB 'pair.*' OR k.key GLOB 'head.*'
-      JOIN ui AS u ON u.key = k.key
-       AND u.locale = coalesce((SELECT locale FROM ui AS x
-                                WHERE x.locale = l.tag AND x.key = k.key), 'en')
-      GROUP BY l.tag) AS t ON t.locale = s.locale
+       s.t_title, s.t_title_cross, s.t_protocol, s.t_protocol_cross,
+       s.t_intro, s.t_intro_same, s.t_diff_class, s.t_diff_kind, s.t_note,
+       s.h_diff, s.h_which, s.h_learn
+FROM (
+    SELECT x.*,
+           -- the "when to use which" paragraph: its sentences, each left
+           -- out when its fact is missing, joined by a space, except
+           -- after a full-width stop
+           replace(fill(x.which_t, x.side), '。 ', '。') AS which
+    FROM (
+        SELECT y.*,
+               json_extract(y.facts, '$.next') IS NOT NULL
+               AND json_extract(y.facts, '$.automatic') IS NULL
+               AND y.status NOT IN ('unused', 'obsolete') AS chosen,
+               iif(json_extract(y.facts, '$.sender') IS NULL,
+                   y.t_which_any, y.t_which)
+               || iif(json_extract(y.facts, '$.method') IS NULL, '',
+                      ' ' || y.t_which_method)
+               || iif(json_extract(y.facts, '$.must') IS NULL, '',
+                      ' ' || y.t_which_must)
+               || iif(json_extract(y.facts, '$.should') IS NULL, '',
+                      ' ' || y.t_which_should) AS which_t,
+               json_object('code', y.label, 'reason', y.reason,
+                           'vendor', nullif(y.vendor, ''),
+                           'registered', y.registered,
+                           'expires', y.expires,
+                           'sender', json_extract(y.facts, '$.sender[1]'),
+                           'next', json_extract(y.facts, '$.next[1]'),
+                           'method', json_extract(y.facts, '$.method[1]'),
+                           'must', json_extract(y.facts, '$.must[1]'),
+                           'should', json_extract(y.facts, '$.should[1]'))
+                   AS side,
+               CASE WHEN y.status = 'temporary' AND y.expires < date('now')
+                    THEN y.t_expired
+                    WHEN y.status = 'current' THEN NULL
+                    ELSE (SELECT text FROM ui_l10n AS u
+                          WHERE u.locale = y.locale
+                            AND u.key = 'code.' || y.status) END AS status_t
+        FROM (
+            SELECT c.locale, c.protocol, c.code, c.vendor, c.sort, c.slug,
+                   c.label, c.reason, c.class_label, c.class_name, c.class,
+                   c.final, c.kind, c.status, c.registered, c.expires,
+                   c.ref_label, c.ref_url, c.description, c.when_seen,
+                   c.how_to_fix,
+                   -- a code without texts: its reason stands in for them
+                   coalesce(c.summary, c.reason || '.') AS summary,
+                   -- the description after the sentence the intro gives
+                   nullif(trim(substr(c.description, length(c.summary) + 1)),
+                          '') AS rest,
+                   coalesce((SELECT name FROM protocol_text AS pt
+                             WHERE pt.protocol = c.protocol
+                               AND pt.locale = c.locale),
+                            (SELECT name FROM protocol AS pr
+                             WHERE pr.id = c.protocol)) AS protocol_name,
+                   g.facts,
+                   t.*
+            FROM code_l10n AS c
+            LEFT JOIN (SELECT locale, protocol, code, vendor,
+                              json_group_object(kind, json_array(vals, phrase))
+                                  AS facts
+                       FROM fact_l10n
+                       GROUP BY locale, protocol, code, vendor) AS g
+              ON g.locale = c.locale AND g.protocol = c.protocol
+             AND g.code = c.code AND g.vendor = c.vendor
+            -- every comparison template and heading of each language,
+            -- English where the language has none
+            JOIN (SELECT locale AS t_locale,
+                         max(iif(key = 'pair.title', text, NULL)) AS t_title,
+                         max(iif(key = 'pair.title_cross', text, NULL)) AS t_title_cross,
+                         max(iif(key = 'pair.protocol', text, NULL)) AS t_protocol,
+                         max(iif(key = 'pair.protocol_cross', text, NULL)) AS t_protocol_cross,
+                         max(iif(key = 'pair.intro', text, NULL)) AS t_intro,
+                         max(iif(key = 'pair.intro_same', text, NULL)) AS t_intro_same,
+                         max(iif(key = 'pair.diff_class', text, NULL)) AS t_diff_class,
+                         max(iif(key = 'pair.diff_kind', text, NULL)) AS t_diff_kind,
+                         max(iif(key = 'pair.note', text, NULL)) AS t_note,
+                         max(iif(key = 'pair.which', text, NULL)) AS t_which,
+                         max(iif(key = 'pair.which_any', text, NULL)) AS t_which_any,
+                         max(iif(key = 'pair.which_method', text, NULL)) AS t_which_method,
+                         max(iif(key = 'pair.which_must', text, NULL)) AS t_which_must,
+                         max(iif(key = 'pair.which_should', text, NULL)) AS t_which_should,
+                         max(iif(key = 'code.expired', text, NULL)) AS t_expired,
+                         max(iif(key = 'head.description', text, NULL)) AS h_desc,
+                         max(iif(key = 'head.when_seen', text, NULL)) AS h_when,
+                         max(iif(key = 'head.how_to_fix', text, NULL)) AS h_fix,
+                         max(iif(key = 'head.differences', text, NULL)) AS h_diff,
+                         max(iif(key = 'head.which', text, NULL)) AS h_which,
+                         max(iif(key = 'head.learn_more', text, NULL)) AS h_learn
+                  FROM ui_l10n
+                  WHERE key GLOB 'pair.*' OR key GLOB 'head.*'
+                     OR key = 'code.expired'
+                  GROUP BY locale) AS t ON t.t_locale = c.locale
+        ) AS y
+    ) AS x
+) AS s
 GROUP BY s.locale, s.protocol, s.code, s.vendor;
 
 -- The comparison page of two codes in one language, as Markdown
@@ -318,35 +376,31 @@ GROUP BY s.locale, s.protocol, s.code, s.vendor;
 -- locale and both sides' keys, to build one page.  In a page of two
 -- protocols the codes are named with their protocols, and the note is the
 -- equivalent's.
+--
+-- Every template of the page is filled from `ctx`, one JSON object of the
+-- pair's values, by fill(); a difference item adds its own values.
+-- `differences` is the numbered list as a JSON array: the class contrast,
+-- finality, each kind of fact whose values differ (fact_kind's order, a
+-- kind that only one code has only if it is `one_sided`), and the note.
 CREATE VIEW comparison AS
 SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
        p.vendor_b, p.sort_a, p.sort_b, p.slug_a, p.slug_b, p.protocol_name,
        p.title, p.protocol_line, p.intro, p.section_a, p.section_b,
        p.which_a, p.which_b, p.links_a, p.links_b, p.json_a, p.json_b,
-       -- one printf, not a chain of ||, so the page is copied once
-       printf('# %s%s%s%s%s%s%s%s%s%s## %s%s%s%s%d. %s%s%d. %s%s%d. %s%s%d. %s%s%s%s%s'
-              || '## %s%s%s%s%s%s## %s%s%s%s%s%s',
-              p.title, char(10, 10), p.protocol_line, char(10, 10),
-              p.intro, char(10, 10), p.section_a, char(10),
-              p.section_b, char(10), p.h_diff, char(10, 10),
-              iif(p.k1, '1. ' || p.diff_class || char(10), ''),
-              iif(p.k2, (p.k1 + 1) || '. ' || p.diff_kind || char(10), ''),
-              p.k1 + p.k2 + 1, p.meaning_a, char(10),
-              p.k1 + p.k2 + 2, p.meaning_b, char(10),
-              p.k1 + p.k2 + 3, p.when_a, char(10),
-              p.k1 + p.k2 + 4, p.when_b,
-              iif(p.retry IS NULL, '',
-                  char(10) || (p.k1 + p.k2 + 5) || '. ' || p.retry),
-              iif(p.cache IS NULL, '',
-                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL))
-                  || '. ' || p.cache),
-              iif(p.note IS NULL, '',
-                  char(10) || (p.k1 + p.k2 + 5 + (p.retry IS NOT NULL)
-                               + (p.cache IS NOT NULL)) || '. ' || p.note),
-              char(10, 10),
-              p.h_which, char(10, 10), p.which_a, char(10, 10),
-              p.which_b, char(10, 10), p.h_learn, char(10, 10),
-              p.links_a, char(10), p.links_b, char(10)) AS markdown,
+       p.differences,
+       '# ' || p.title || char(10, 10) || p.protocol_line || char(10, 10)
+       || p.intro || char(10, 10) || p.section_a || char(10)
+       || p.section_b || char(10)
+       || iif(json_array_length(p.differences) = 0, '',
+              '## ' || p.h_diff || char(10, 10)
+              || (SELECT group_concat((key + 1) || '. ' || value, char(10))
+                  FROM json_each(p.differences)) || char(10, 10))
+       || iif(p.which_a IS NULL AND p.which_b IS NULL, '',
+              '## ' || p.h_which || char(10, 10)
+              || iif(p.which_a IS NULL, '', p.which_a || char(10, 10))
+              || iif(p.which_b IS NULL, '', p.which_b || char(10, 10)))
+       || '## ' || p.h_learn || char(10, 10)
+       || p.links_a || char(10) || p.links_b || char(10) AS markdown,
        json_object(
            'protocol', p.protocol,
            'protocol_b', p.protocol_b,
@@ -355,125 +409,140 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
            'protocol_name', p.protocol_name,
            'intro', p.intro,
            'codes', json_array(json(p.json_a), json(p.json_b)),
-           'differences',
-           (SELECT json_group_array(value)
-            FROM json_each(json_array(iif(p.k1, p.diff_class, NULL),
-                                      iif(p.k2, p.diff_kind, NULL),
-                                      p.meaning_a, p.meaning_b,
-                                      p.when_a, p.when_b,
-                                      p.retry, p.cache, p.note))
-            WHERE type <> 'null'),
-           'which', json_array(p.which_a, p.which_b)) AS json
+           'differences', json(p.differences),
+           'which', (SELECT json_group_array(value)
+                     FROM json_each(json_array(p.which_a, p.which_b))
+                     WHERE type <> 'null')) AS json
 FROM (
-    SELECT q.locale, q.protocol, q.code_a, q.vendor_a, q.protocol_b,
-           q.code_b, q.vendor_b, q.sort_a, q.sort_b, q.slug_a, q.slug_b,
-           q.protocol_name, q.k1,
-           q.k2, q.section_a, q.section_b, q.links_a, q.links_b, q.json_a,
-           q.json_b, q.h_diff, q.h_which, q.h_learn,
-           -- the placeholders of code B, the note, and both codes' names
-           replace(replace(replace(
-               q.title, '{b_reason}', q.b_reason),
-               '{a}', q.name_a), '{b}', q.name_b) AS title,
-           replace(replace(replace(replace(
-               q.protocol_line, '{b_reason}', q.b_reason),
-               '{b_protocol_name}', q.b_protocol_name),
-               '{a}', q.name_a), '{b}', q.name_b) AS protocol_line,
-           replace(replace(replace(replace(replace(replace(
-               q.intro, '{b_reason}', q.b_reason), '{b_class}', q.b_class),
-               '{b_summary}', q.b_summary), '{b_kind}', q.b_kind),
-               '{a}', q.name_a), '{b}', q.name_b) AS intro,
-           replace(replace(replace(replace(replace(
-               q.diff_class, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
-               '{b_reason}', q.b_reason), '{a}', q.name_a),
-               '{b}', q.name_b) AS diff_class,
-           replace(replace(replace(replace(replace(
-               q.diff_kind, '{b_class}', q.b_class), '{b_kind}', q.b_kind),
-               '{b_reason}', q.b_reason), '{a}', q.name_a),
-               '{b}', q.name_b) AS diff_kind,
-           replace(q.meaning_a, '{a}', q.name_a) AS meaning_a,
-           replace(q.meaning_b, '{b}', q.name_b) AS meaning_b,
-           replace(q.when_a, '{a}', q.name_a) AS when_a,
-           replace(q.when_b, '{b}', q.name_b) AS when_b,
-           replace(q.which_a, '{a}', q.name_a) AS which_a,
-           replace(q.which_b, '{b}', q.name_b) AS which_b,
-           replace(replace(q.retry, '{a}', q.name_a), '{b}', q.name_b) AS retry,
-           replace(replace(q.cache, '{a}', q.name_a), '{b}', q.name_b) AS cache,
-           -- NULL when the pair has no note: replace() of a NULL is NULL
-           replace(replace(replace(q.note, '{note}', q.note_body),
-                           '{a}', q.name_a), '{b}', q.name_b) AS note
+    SELECT q.*,
+           fill(q.t_title, q.ctx) AS title,
+           fill(q.t_protocol, q.ctx) AS protocol_line,
+           replace(fill(q.t_intro, q.ctx)
+                   || iif(q.status_a IS NULL, '', ' ' || q.status_a)
+                   || iif(q.status_b IS NULL, '', ' ' || q.status_b),
+                   '。 ', '。') AS intro,
+           (SELECT json_group_array(item) FROM (
+                SELECT item FROM (
+                    SELECT 1 AS o, 0 AS n,
+                           iif(q.k1, fill(q.t_diff_class, q.ctx), NULL) AS item
+                    UNION ALL
+                    SELECT 2, 0, iif(q.k2, fill(q.t_diff_kind, q.ctx), NULL)
+                    UNION ALL
+                    SELECT 3, d.position,
+                           fill((SELECT text FROM ui_l10n AS u
+                                 WHERE u.locale = q.locale
+                                   AND u.key = 'diff.' || d.kind
+                                               || iif(d.av IS NULL OR d.bv IS NULL,
+                                                      '.one', '')),
+                                iif(d.av IS NULL OR d.bv IS NULL,
+                                    json_object('has', iif(d.av IS NULL, q.name_b, q.name_a),
+                                                'has_value', coalesce(d.ap, d.bp),
+                                                'lacks', iif(d.av IS NULL, q.name_a, q.name_b)),
+                                    json_object('a_value', d.ap, 'b_value', d.bp)),
+                                q.ctx)
+                    FROM (SELECT k.name AS kind, k.position, k.one_sided,
+                                 json_extract(q.facts_a, '$.' || k.name || '[0]') AS av,
+                                 json_extract(q.facts_a, '$.' || k.name || '[1]') AS ap,
+                                 json_extract(q.facts_b, '$.' || k.name || '[0]') AS bv,
+                                 json_extract(q.facts_b, '$.' || k.name || '[1]') AS bp
+                          FROM fact_kind AS k) AS d
+                    WHERE d.av IS NOT d.bv
+                      AND (d.one_sided OR (d.av IS NOT NULL AND d.bv IS NOT NULL))
+                    UNION ALL
+                    SELECT 4, 0, iif(q.note_body IS NULL, NULL,
+                                     fill(q.t_note, q.ctx))
+                ) WHERE item IS NOT NULL
+                ORDER BY o, n)) AS differences
     FROM (
-        SELECT a.locale AS locale, a.protocol AS protocol,
-               a.code AS code_a, a.vendor AS vendor_a,
-               b.protocol AS protocol_b, b.code AS code_b,
-               b.vendor AS vendor_b, a.sort AS sort_a, b.sort AS sort_b,
-               a.slug AS slug_a, b.slug AS slug_b,
-               a.protocol_name AS protocol_name,
-               b.protocol_name AS b_protocol_name,
-               -- a code is named with its protocol when the two differ
-               iif(a.protocol = b.protocol, '', a.protocol || ' ') || a.label
-                   AS name_a,
-               iif(a.protocol = b.protocol, '', b.protocol || ' ') || b.label
-                   AS name_b,
-               a.class_label <> b.class_label OR a.protocol <> b.protocol AS k1,
-               a.final <> b.final AS k2,
-               iif(a.protocol = b.protocol, a.f_title, a.f_title_cross) AS title,
-               iif(a.protocol = b.protocol, a.f_protocol, a.f_protocol_cross)
-                   AS protocol_line,
-               iif(a.class_label = b.class_label AND a.protocol = b.protocol,
-                   a.f_intro_same, a.f_intro) AS intro,
-               a.f_diff_class AS diff_class, a.f_diff_kind AS diff_kind,
-               a.f_meaning AS meaning_a, b.g_meaning AS meaning_b,
-               a.f_when AS when_a, b.g_when AS when_b,
-               a.f_which AS which_a, b.g_which AS which_b,
-               -- a code's heading names its protocol when the two differ
-               iif(a.protocol = b.protocol, a.block,
-                   '## ' || a.protocol || ' ' || substr(a.block, 4)) AS section_a,
-               iif(a.protocol = b.protocol, b.block,
-                   '## ' || b.protocol || ' ' || substr(b.block, 4)) AS section_b,
-               a.links AS links_a, b.links AS links_b,
-               a.side_json AS json_a, b.side_json AS json_b,
-               a.h_diff, a.h_which, a.h_learn,
-               b.reason AS b_reason, b.class AS b_class, b.kind AS b_kind,
-               b.summary AS b_summary,
-               CASE WHEN a.retry_after AND b.retry_after THEN a.retry_both
-                    WHEN a.retry_after THEN a.retry_a
-                    WHEN b.retry_after THEN a.retry_b END AS retry,
-               CASE WHEN a.cacheable AND NOT b.cacheable THEN a.cache_a
-                    WHEN b.cacheable AND NOT a.cacheable THEN a.cache_b END
-                   AS cache,
-               a.t_note AS note,
-               -- the pair's note in this language or English, '' if it has
-               -- no text in either, and NULL if the pair has none: then the
-               -- note item is NULL.  A note of one protocol is stored once,
-               -- code A sorting first; an equivalent once, protocol A
-               -- first by name.
-               (SELECT iif(count(*) = 0, NULL,
-                           coalesce(max(iif(x.locale = a.locale, x.body, NULL)),
-                                    max(iif(x.locale = 'en', x.body, NULL)),
-                                    ''))
-                FROM (SELECT n.locale, n.body FROM note AS n
-                      WHERE a.protocol = b.protocol AND n.protocol = a.protocol
-                        AND ((n.code_a = a.code AND n.vendor_a = a.vendor
-                              AND n.code_b = b.code AND n.vendor_b = b.vendor)
-                          OR (n.code_a = b.code AND n.vendor_a = b.vendor
-                              AND n.code_b = a.code AND n.vendor_b = a.vendor))
-                      UNION ALL
-                      SELECT e.locale, e.body FROM equivalent AS e
-                      WHERE a.protocol <> b.protocol
-                        AND ((e.protocol_a = a.protocol AND e.code_a = a.code
-                              AND e.vendor_a = a.vendor
-                              AND e.protocol_b = b.protocol
-                              AND e.code_b = b.code AND e.vendor_b = b.vendor)
-                          OR (e.protocol_a = b.protocol AND e.code_a = b.code
-                              AND e.vendor_a = b.vendor
-                              AND e.protocol_b = a.protocol
-                              AND e.code_b = a.code AND e.vendor_b = a.vendor)))
-                     AS x) AS note_body
-        FROM comparison_side AS a
-        JOIN comparison_side AS b
-          ON b.locale = a.locale
-         AND (b.protocol <> a.protocol OR b.code <> a.code
-              OR b.vendor <> a.vendor)
+        SELECT r.*,
+               json_object('protocol', r.protocol,
+                           'protocol_name', r.protocol_name,
+                           'b_protocol_name', r.b_protocol_name,
+                           'a', r.name_a, 'a_reason', r.a_reason,
+                           'a_class', r.a_class, 'a_class_label', r.a_class_label,
+                           'a_class_name', r.a_class_name, 'a_kind', r.a_kind,
+                           'a_summary', r.a_summary,
+                           'b', r.name_b, 'b_reason', r.b_reason,
+                           'b_class', r.b_class, 'b_class_label', r.b_class_label,
+                           'b_class_name', r.b_class_name, 'b_kind', r.b_kind,
+                           'b_summary', r.b_summary,
+                           'note', r.note_body) AS ctx
+        FROM (
+            SELECT a.locale AS locale, a.protocol AS protocol,
+                   a.code AS code_a, a.vendor AS vendor_a,
+                   b.protocol AS protocol_b, b.code AS code_b,
+                   b.vendor AS vendor_b, a.sort AS sort_a, b.sort AS sort_b,
+                   a.slug AS slug_a, b.slug AS slug_b,
+                   a.protocol_name AS protocol_name,
+                   b.protocol_name AS b_protocol_name,
+                   -- a code is named with its protocol when the two differ
+                   iif(a.protocol = b.protocol, '', a.protocol || ' ') || a.label
+                       AS name_a,
+                   iif(a.protocol = b.protocol, '', b.protocol || ' ') || b.label
+                       AS name_b,
+                   a.reason AS a_reason, a.class AS a_class,
+                   a.class_label AS a_class_label, a.class_name AS a_class_name,
+                   a.kind AS a_kind, a.summary AS a_summary,
+                   b.reason AS b_reason, b.class AS b_class,
+                   b.class_label AS b_class_label, b.class_name AS b_class_name,
+                   b.kind AS b_kind, b.summary AS b_summary,
+                   a.facts AS facts_a, b.facts AS facts_b,
+                   a.class_label <> b.class_label OR a.protocol <> b.protocol AS k1,
+                   a.final <> b.final AS k2,
+                   iif(a.protocol = b.protocol, a.t_title, a.t_title_cross) AS t_title,
+                   iif(a.protocol = b.protocol, a.t_protocol, a.t_protocol_cross)
+                       AS t_protocol,
+                   iif(a.class_label = b.class_label AND a.protocol = b.protocol,
+                       a.t_intro_same, a.t_intro) AS t_intro,
+                   a.t_diff_class, a.t_diff_kind, a.t_note,
+                   iif(a.protocol = b.protocol, a.status_same, a.status_cross)
+                       AS status_a,
+                   iif(a.protocol = b.protocol, b.status_same, b.status_cross)
+                       AS status_b,
+                   iif(a.protocol = b.protocol, a.which_same, a.which_cross)
+                       AS which_a,
+                   iif(a.protocol = b.protocol, b.which_same, b.which_cross)
+                       AS which_b,
+                   -- a code's heading names its protocol when the two differ
+                   iif(a.protocol = b.protocol, a.block,
+                       '## ' || a.protocol || ' ' || substr(a.block, 4)) AS section_a,
+                   iif(a.protocol = b.protocol, b.block,
+                       '## ' || b.protocol || ' ' || substr(b.block, 4)) AS section_b,
+                   a.links AS links_a, b.links AS links_b,
+                   a.side_json AS json_a, b.side_json AS json_b,
+                   a.h_diff, a.h_which, a.h_learn,
+                   -- the pair's note in this language or English, '' if it
+                   -- has no text in either, and NULL if the pair has none.
+                   -- A note of one protocol is stored once, code A sorting
+                   -- first; an equivalent once, protocol A first by name.
+                   (SELECT iif(count(*) = 0, NULL,
+                               coalesce(max(iif(x.locale = a.locale, x.body, NULL)),
+                                        max(iif(x.locale = 'en', x.body, NULL)),
+                                        ''))
+                    FROM (SELECT n.locale, n.body FROM note AS n
+                          WHERE a.protocol = b.protocol AND n.protocol = a.protocol
+                            AND ((n.code_a = a.code AND n.vendor_a = a.vendor
+                                  AND n.code_b = b.code AND n.vendor_b = b.vendor)
+                              OR (n.code_a = b.code AND n.vendor_a = b.vendor
+                                  AND n.code_b = a.code AND n.vendor_b = a.vendor))
+                          UNION ALL
+                          SELECT e.locale, e.body FROM equivalent AS e
+                          WHERE a.protocol <> b.protocol
+                            AND ((e.protocol_a = a.protocol AND e.code_a = a.code
+                                  AND e.vendor_a = a.vendor
+                                  AND e.protocol_b = b.protocol
+                                  AND e.code_b = b.code AND e.vendor_b = b.vendor)
+                              OR (e.protocol_a = b.protocol AND e.code_a = b.code
+                                  AND e.vendor_a = b.vendor
+                                  AND e.protocol_b = a.protocol
+                                  AND e.code_b = a.code AND e.vendor_b = a.vendor)))
+                         AS x) AS note_body
+            FROM comparison_side AS a
+            JOIN comparison_side AS b
+              ON b.locale = a.locale
+             AND (b.protocol <> a.protocol OR b.code <> a.code
+                  OR b.vendor <> a.vendor)
+        ) AS r
     ) AS q
 ) AS p;
 
@@ -518,7 +587,9 @@ JOIN code AS o
   ON o.protocol = x.to_protocol AND o.code = x.to_code
  AND o.vendor = x.to_vendor;
 
--- The page of one code in one language, as Markdown and as JSON.
+-- The page of one code in one language, as Markdown and as JSON.  Its
+-- sentences are filled by fill() from `ctx`, one JSON object of the
+-- code's values.
 CREATE VIEW code_page AS
 SELECT c.locale AS locale,
        c.protocol AS protocol,
@@ -526,33 +597,16 @@ SELECT c.locale AS locale,
        c.vendor AS vendor,
        c.sort AS sort,
        c.slug AS slug,
-       replace(replace(replace(c.t_title, '{protocol}', c.protocol),
-               '{code}', c.code), '{reason}', c.reason) AS title,
-       '# ' || replace(replace(replace(c.t_title, '{protocol}', c.protocol),
-               '{code}', c.code), '{reason}', c.reason) || char(10, 10)
+       fill(c.t_title, c.ctx) AS title,
+       '# ' || fill(c.t_title, c.ctx) || char(10, 10)
        -- sentences are joined by a space, except after a full-width stop
        || replace(
-          replace(replace(replace(replace(replace(replace(
-              iif(c.ref_label IS NULL, c.t_facts_noref, c.t_facts),
-              '{protocol}', c.protocol), '{code}', c.code),
-              '{reason}', c.reason), '{class}', c.class),
-              '{kind}', c.kind), '{ref}', coalesce(c.ref_label, ''))
-       || iif(c.t_status IS NULL, '',
-              ' ' || replace(replace(replace(replace(replace(c.t_status,
-                  '{code}', c.code), '{reason}', c.reason),
-                  '{registered}', coalesce(c.registered, '')),
-                  '{expires}', coalesce(c.expires, '')),
-                  '{vendor}', c.vendor))
-       || iif(c.others IS NULL, '',
-              ' ' || replace(replace(c.t_meanings, '{code}', c.code),
-                             '{others}', c.others))
-       || iif(c.basic = '', '',
-              ' ' || replace(replace(c.t_basic, '{code}', c.code),
-                             '{basic}', c.basic))
-       || iif(c.former = '', '',
-              ' ' || replace(replace(c.t_former, '{code}', c.code),
-                             '{former}', c.former))
-       || iif(c.retry_after, ' ' || replace(c.t_retry, '{code}', c.code), ''),
+          fill(iif(c.ref_label IS NULL, c.t_facts_noref, c.t_facts), c.ctx)
+          || iif(c.t_status IS NULL, '', ' ' || fill(c.t_status, c.ctx))
+          || iif(c.others IS NULL, '', ' ' || fill(c.t_meanings, c.ctx))
+          || iif(c.basic = '', '', ' ' || fill(c.t_basic, c.ctx))
+          || iif(c.former = '', '', ' ' || fill(c.t_former, c.ctx))
+          || iif(c.retry_after, ' ' || fill(c.t_retry, c.ctx), ''),
           '。 ', '。')
        || char(10, 10)
        -- a section without a text in any language is left out
@@ -579,6 +633,7 @@ SELECT c.locale AS locale,
                    'expires', c.expires, 'vendor', nullif(c.vendor, ''),
                    'former', c.former, 'basic', c.basic,
                    'page', '/' || lower(c.protocol) || '/' || c.slug || '.md',
+                   'facts', json(c.facts_json),
                    'meanings', json(c.meanings_json),
                    'equivalents', json(c.equivalents_json),
                    'reference', c.ref_label, 'url', c.ref_url,
@@ -587,10 +642,20 @@ SELECT c.locale AS locale,
                    'how_to_fix', c.how_to_fix) AS json
 FROM (
     SELECT c.*,
+           json_object('protocol', c.protocol, 'code', c.label,
+                       'reason', c.reason, 'class', c.class,
+                       'class_label', c.class_label,
+                       'class_name', c.class_name, 'kind', c.kind,
+                       'ref', c.ref_label, 'registered', c.registered,
+                       'expires', c.expires, 'vendor', nullif(c.vendor, ''),
+                       'others', c.others, 'basic', nullif(c.basic, ''),
+                       'former', nullif(c.former, '')) AS ctx
+    FROM (
+    SELECT c.*,
            -- the other meanings of the same number: registered, vendors'
            (SELECT group_concat(o.reason || ' (' || iif(o.vendor = '',
-                        coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'word.registered'),
-                                 (SELECT text FROM ui WHERE locale = 'en' AND key = 'word.registered')),
+                        (SELECT text FROM ui_l10n AS u
+                         WHERE u.locale = c.locale AND u.key = 'word.registered'),
                         o.vendor) || ')', '; ')
             FROM (SELECT reason, vendor FROM code AS o
                   WHERE o.protocol = c.protocol AND o.code = c.code
@@ -604,6 +669,28 @@ FROM (
                   WHERE o.protocol = c.protocol AND o.code = c.code
                     AND o.vendor <> c.vendor
                   ORDER BY o.vendor <> '', o.vendor) AS o) AS meanings_json,
+           -- each kind of fact with its values, and where each is said
+           (SELECT json_group_object(k.name, json_object(
+                        'values', (SELECT json_group_array(value) FROM (
+                                       SELECT value FROM fact AS f
+                                       WHERE f.protocol = c.protocol
+                                         AND f.code = c.code
+                                         AND f.vendor = c.vendor
+                                         AND f.kind = k.name
+                                       ORDER BY value)),
+                        'sources', (SELECT json_group_array(DISTINCT
+                                       f.reference || iif(f.section = '', '',
+                                                          ' ' || f.section))
+                                    FROM fact AS f
+                                    WHERE f.protocol = c.protocol
+                                      AND f.code = c.code
+                                      AND f.vendor = c.vendor
+                                      AND f.kind = k.name)))
+            FROM fact_kind AS k
+            WHERE EXISTS (SELECT 1 FROM fact AS f
+                          WHERE f.protocol = c.protocol AND f.code = c.code
+                            AND f.vendor = c.vendor AND f.kind = k.name))
+               AS facts_json,
            -- the equivalents in other protocols, with their notes in this
            -- language or English
            (SELECT group_concat('- [' || q.protocol || ' ' || q.label || ' '
@@ -622,37 +709,33 @@ FROM (
             WHERE q.locale = c.locale AND q.from_protocol = c.protocol
               AND q.from_code = c.code AND q.from_vendor = c.vendor)
                AS equivalents_json,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.meanings'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.meanings')) AS t_meanings,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.basic'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.basic')) AS t_basic,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.equivalents'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.equivalents')) AS h_equiv,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.title'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.title')) AS t_title,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.facts'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.facts')) AS t_facts,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.facts_noref'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.facts_noref')) AS t_facts_noref,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.former'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.former')) AS t_former,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'code.retry_after'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'code.retry_after')) AS t_retry,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.description'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.description')) AS h_desc,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.when_seen'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.when_seen')) AS h_when,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.how_to_fix'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.how_to_fix')) AS h_fix,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = 'head.learn_more'),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = 'head.learn_more')) AS h_learn,
-           coalesce((SELECT text FROM ui WHERE locale = c.locale AND key = CASE WHEN c.status = 'temporary' AND c.expires < date('now')
-                          THEN 'code.expired'
-                          WHEN c.status <> 'current' THEN 'code.' || c.status END),
-                (SELECT text FROM ui WHERE locale = 'en' AND key = CASE WHEN c.status = 'temporary' AND c.expires < date('now')
-                          THEN 'code.expired'
-                          WHEN c.status <> 'current' THEN 'code.' || c.status END)) AS t_status
+           t.*,
+           CASE WHEN c.status = 'temporary' AND c.expires < date('now')
+                THEN t.t_expired
+                WHEN c.status = 'current' THEN NULL
+                ELSE (SELECT text FROM ui_l10n AS u
+                      WHERE u.locale = c.locale
+                        AND u.key = 'code.' || c.status) END AS t_status
     FROM code_l10n AS c
+    -- the templates and headings of each language, English where it has none
+    JOIN (SELECT locale AS t_locale,
+                 max(iif(key = 'code.meanings', text, NULL)) AS t_meanings,
+                 max(iif(key = 'code.basic', text, NULL)) AS t_basic,
+                 max(iif(key = 'code.title', text, NULL)) AS t_title,
+                 max(iif(key = 'code.facts', text, NULL)) AS t_facts,
+                 max(iif(key = 'code.facts_noref', text, NULL)) AS t_facts_noref,
+                 max(iif(key = 'code.former', text, NULL)) AS t_former,
+                 max(iif(key = 'code.retry_after', text, NULL)) AS t_retry,
+                 max(iif(key = 'code.expired', text, NULL)) AS t_expired,
+                 max(iif(key = 'head.equivalents', text, NULL)) AS h_equiv,
+                 max(iif(key = 'head.description', text, NULL)) AS h_desc,
+                 max(iif(key = 'head.when_seen', text, NULL)) AS h_when,
+                 max(iif(key = 'head.how_to_fix', text, NULL)) AS h_fix,
+                 max(iif(key = 'head.learn_more', text, NULL)) AS h_learn
+          FROM ui_l10n
+          WHERE key GLOB 'code.*' OR key GLOB 'head.*'
+          GROUP BY locale) AS t ON t.t_locale = c.locale
+    ) AS c
 ) AS c;
 
 -- Translation coverage per protocol and language: how many of the code

@@ -436,3 +436,31 @@ INSERT INTO search_cjk (search_cjk, rank) VALUES ('automerge', 4);
 -- after this.  It rewrites both indexes.
 INSERT INTO search_fts (search_fts) VALUES ('optimize');
 INSERT INTO search_cjk (search_cjk) VALUES ('optimize');
+
+-- name: fact_kind
+SELECT words FROM fact_kind WHERE name = :fact;
+
+-- name: fact_word
+SELECT 1 FROM fact_value WHERE kind = :fact AND value = :value;
+
+-- name: fact_find
+SELECT 1 FROM fact
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND kind = :fact AND value = :value;
+
+-- name: fact_same
+SELECT 1 FROM fact
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND kind = :fact AND value = :value
+  AND reference = coalesce(:reference, '') AND section = coalesce(:section, '');
+
+-- name: fact_insert
+INSERT INTO fact (protocol, code, vendor, kind, value, reference, section)
+VALUES (:protocol, :code, coalesce(:vendor, ''), :fact, :value,
+        coalesce(:reference, ''), coalesce(:section, ''));
+
+-- name: fact_update
+UPDATE fact
+SET reference = coalesce(:reference, ''), section = coalesce(:section, '')
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND kind = :fact AND value = :value;

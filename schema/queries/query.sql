@@ -246,11 +246,10 @@ SELECT b.protocol AS protocol,
        b.code || iif(b.vendor = '', '', ' (' || b.vendor || ')') AS code,
        c.reason AS reason,
        CASE WHEN b.rank = 3
-            THEN replace(replace(replace(replace(
-                     coalesce((SELECT text FROM ui WHERE locale = :lang AND key = 'search.former'),
-                              (SELECT text FROM ui WHERE locale = 'en' AND key = 'search.former')),
-                     '{phrase}', :q), '{code}', b.code), '{reason}', c.reason),
-                     '{protocol}', b.protocol)
+            THEN fill(coalesce((SELECT text FROM ui WHERE locale = :lang AND key = 'search.former'),
+                               (SELECT text FROM ui WHERE locale = 'en' AND key = 'search.former')),
+                      json_object('phrase', :q, 'code', b.code,
+                                  'reason', c.reason, 'protocol', b.protocol))
             WHEN b.doc IS NOT NULL AND b.mark IS NULL
             THEN (SELECT replace(snippet(search_fts, 0, '**', '**', '…', 40),
                                  char(10), ' ')

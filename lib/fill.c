@@ -1,0 +1,506 @@
+/*
+ * fill.c - fill() and join_list(), the template engine of fill.h.
+ *
+ * A values object is read once per call into a table of names and
+ * values (struct value); each placeholder is then looked up in it.  Only
+ * what json_object() makes has to be read: an object whose values are
+ * strings, numbers, true, false, null, or (kept as their JSON text)
+ * arrays and objects.  Anything else is an error, never a guess.
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fill.h"
+
+/* One name of a values object and its value. */
+struct value {
+	/* the name, as written between its quotes */
+	const char *name;
+	size_t name_len;
+	/* the value: a string's text between its quotes (JSON escapes
+	 * still in it if escaped), or the JSON text of anything else */
+	const char *text;
+	size_t text_len;
+	/* whether text is a JSON string with escapes to decode */
+	int escaped;
+	/* whether the value is null: the placeholder stays unfilled */
+	int null;
+};
+
+/* The most values of all the objects of one call. */
+#define MAX_VALUES (4 * FILL_MAX_NAMES)
+
+/* ---- the log of unfilled placeholders ---- */
+
+static struct {
+	pthread_mutex_t lock;
+	/* read without the lock: logging is off almost always */
+	int on;
+	/* "TEMPLATE\tNAME\n" lines */
+	struct strbuf lines;
+	long count;
+} fill_log = {PTHREAD_MUTEX_INITIALIZER, 0, STRBUF_INIT, 0};
+
+void fill_log_start(void)
+{
+	pthread_mutex_lock(&fill_log.lock);
+	strbuf_release(&fill_log.lines);
+	fill_log.count = 0;
+	__atomic_store_n(&fill_log.on, 1, __ATOMIC_RELEASE);
+	pthread_mutex_unlock(&fill_log.lock);
+}
+
+long fill_log_take(struct strbuf *out)
+{
+	long count;
+
+	pthread_mutex_lock(&fill_log.lock);
+	__atomic_store_n(&fill_log.on, 0, __ATOMIC_RELEASE);
+	count = fill_log.lines.failed ? -1 : fill_log.count;
+	if (count > 0 && strbuf_add(out, fill_log.lines.buf + 1,
+				    fill_log.lines.len - 1) < 0)
+		count = -1;
+	strbuf_release(&fill_log.lines);
+	fill_log.count = 0;
+	pthread_mutex_unlock(&fill_log.lock);
+	return count;
+}
+
+/* Log that name was left unfilled in tmpl, once per pair.  The log's
+ * lines follow a '\n' of its own, so that a line is found whole. */
+static void log_unfilled(const char *tmpl, const char *name, size_t len)
+{
+	struct strbuf line = STRBUF_INIT;
+
+	strbuf_addch(&line, '\n');
+	strbuf_addstr(&line, tmpl);
+	strbuf_addch(&line, '\t');
+	strbuf_add(&line, name, len);
+	strbuf_addch(&line, '\n');
+	pthread_mutex_lock(&fill_log.lock);
+	if (line.failed) {
+		fill_log.lines.failed = 1;
+	} else {
+		if (fill_log.lines.len == 0)
+			strbuf_addch(&fill_log.lines, '\n');
+		if (!strstr(fill_log.lines.buf, line.buf) &&
+		    strbuf_add(&fill_log.lines, line.buf + 1, line.len - 1) == 0)
+			fill_log.count++;
+	}
+	pthread_mutex_unlock(&fill_log.lock);
+	strbuf_release(&line);
+}
+
+/* ---- reading a values object ---- */
+
+static const char *skip_space(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* p is at a '"': the end of the string, after its closing quote, or NULL
+ * if it has none.  *escaped tells if it has a backslash. */
+static const char *skip_string(const char *p, const char *end, int *escaped)
+{
+	*escaped = 0;
+	for (p++; p < end; p++) {
+		if (*p == '"')
+			return p + 1;
+		if (*p == '\\') {
+			*escaped = 1;
+			p++;
+		}
+	}
+	return NULL;
+}
+
+/* The end of the value that starts at p (not a string), or NULL: a
+ * number or word runs to the next ',' or '}', an array or object to its
+ * matching bracket. */
+static const char *skip_other(const char *p, const char *end)
+{
+	int depth = 0;
+	int escaped;
+
+	while (p < end) {
+		if (*p == '"') {
+			p = skip_string(p, end, &escaped);
+			if (!p)
+				return NULL;
+			continue;
+		}
+		if (*p == '[' || *p == '{') {
+			depth++;
+		} else if (*p == ']' || *p == '}') {
+			if (depth == 0)
+				return p;
+			depth--;
+		} else if (*p == ',' && depth == 0) {
+			return p;
+		}
+		p++;
+	}
+	return depth == 0 ? p : NULL;
+}
+
+/* Add the names and values of the object json to v[*n..]; -1 if it is
+ * not an object or has more values than fit. */
+static int read_object(const char *json, size_t len, struct value *v, int *n)
+{
+	const char *p = json, *end = json + len;
+	int escaped;
+
+	p = skip_space(p, end);
+	if (p == end || *p++ != '{')
+		return -1;
+	p = skip_space(p, end);
+	if (p < end && *p == '}')
+		return 0;
+	for (;;) {
+		struct value *x;
+		const char *q;
+
+		if (*n == MAX_VALUES || p == end || *p != '"')
+			return -1;
+		x = &v[(*n)++];
+		q = skip_string(p, end, &escaped);
+		if (!q)
+			return -1;
+		x->name = p + 1;
+		x->name_len = (size_t)(q - p - 2);
+		p = skip_space(q, end);
+		if (p == end || *p++ != ':')
+			return -1;
+		p = skip_space(p, end);
+		if (p < end && *p == '"') {
+			q = skip_string(p, end, &x->escaped);
+			if (!q)
+				return -1;
+			x->text = p + 1;
+			x->text_len = (size_t)(q - p - 2);
+			x->null = 0;
+		} else {
+			q = skip_other(p, end);
+			if (!q || q == p)
+				return -1;
+			x->text = p;
+			x->text_len = (size_t)(q - p);
+			x->escaped = 0;
+			while (x->text_len && (x->text[x->text_len - 1] == ' ' ||
+					       x->text[x->text_len - 1] == '\n'))
+				x->text_len--;
+			x->null = x->text_len == 4 && memcmp(p, "null", 4) == 0;
+		}
+		p = skip_space(q, end);
+		if (p < end && *p == ',') {
+			p = skip_space(p + 1, end);
+			continue;
+		}
+		return p < end && *p == '}' ? 0 : -1;
+	}
+}
+
+static int hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The four hex digits at p, or -1. */
+static long hex4(const char *p, const char *end)
+{
+	long u = 0;
+
+	if (end - p < 4)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		int d = hex_digit((unsigned char)p[i]);
+
+		if (d < 0)
+			return -1;
+		u = u * 16 + d;
+	}
+	return u;
+}
+
+static void add_utf8(struct strbuf *out, unsigned long u)
+{
+	char b[4];
+	size_t n;
+
+	if (u < 0x80) {
+		b[0] = (char)u;
+		n = 1;
+	} else if (u < 0x800) {
+		b[0] = (char)(0xC0 | u >> 6);
+		b[1] = (char)(0x80 | (u & 0x3F));
+		n = 2;
+	} else if (u < 0x10000) {
+		b[0] = (char)(0xE0 | u >> 12);
+		b[1] = (char)(0x80 | (u >> 6 & 0x3F));
+		b[2] = (char)(0x80 | (u & 0x3F));
+		n = 3;
+	} else {
+		b[0] = (char)(0xF0 | u >> 18);
+		b[1] = (char)(0x80 | (u >> 12 & 0x3F));
+		b[2] = (char)(0x80 | (u >> 6 & 0x3F));
+		b[3] = (char)(0x80 | (u & 0x3F));
+		n = 4;
+	}
+	strbuf_add(out, b, n);
+}
+
+/* Append the JSON string text s (without its quotes), its escapes
+ * decoded; -1 on a malformed escape. */
+static int add_decoded(struct strbuf *out, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	static const char from[] = "\"\\/bfnrt", to[] = "\"\\/\b\f\n\r\t";
+
+	while (p < end) {
+		const char *bs = memchr(p, '\\', (size_t)(end - p));
+		const char *esc;
+		long u, lo;
+
+		if (!bs)
+			return strbuf_add(out, p, (size_t)(end - p));
+		strbuf_add(out, p, (size_t)(bs - p));
+		if (bs + 1 == end)
+			return -1;
+		esc = strchr(from, bs[1]);
+		if (esc && bs[1]) {
+			strbuf_addch(out, to[esc - from]);
+			p = bs + 2;
+			continue;
+		}
+		if (bs[1] != 'u')
+			return -1;
+		u = hex4(bs + 2, end);
+		p = bs + 6;
+		if (u >= 0xD800 && u < 0xDC00 && end - p >= 6 && p[0] == '\\' &&
+		    p[1] == 'u') {
+			lo = hex4(p + 2, end);
+			if (lo >= 0xDC00 && lo < 0xE000) {
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				p += 6;
+			}
+		}
+		if (u < 0)
+			return -1;
+		add_utf8(out, (unsigned long)u);
+	}
+	return 0;
+}
+
+/* ---- filling ---- */
+
+static int is_name_char(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_';
+}
+
+/* The value named name, the first of v[0..n), or NULL. */
+static const struct value *find(const struct value *v, int n,
+				const char *name, size_t len)
+{
+	for (int i = 0; i < n; i++)
+		if (v[i].name_len == len && memcmp(v[i].name, name, len) == 0)
+			return &v[i];
+	return NULL;
+}
+
+/*
+ * Append tmpl with each {name} that v has (and is not null) replaced by
+ * its value; other braces are copied.  Returns -1 on a malformed escape
+ * in a value (out->failed tells of memory).
+ */
+static int expand(struct strbuf *out, const char *tmpl, const struct value *v,
+		  int n)
+{
+	const char *p = tmpl;
+
+	for (;;) {
+		const char *open = strchr(p, '{');
+		const char *name, *q;
+		const struct value *x;
+
+		if (!open) {
+			strbuf_addstr(out, p);
+			return 0;
+		}
+		strbuf_add(out, p, (size_t)(open - p));
+		name = open + 1;
+		for (q = name; is_name_char((unsigned char)*q); q++)
+			;
+		if (*q != '}' || q == name) {
+			strbuf_addch(out, '{');
+			p = name;
+			continue;
+		}
+		x = find(v, n, name, (size_t)(q - name));
+		if (!x || x->null) {
+			if (__atomic_load_n(&fill_log.on, __ATOMIC_ACQUIRE))
+				log_unfilled(tmpl, name, (size_t)(q - name));
+			strbuf_add(out, open, (size_t)(q + 1 - open));
+		} else if (x->escaped) {
+			if (add_decoded(out, x->text, x->text_len) < 0)
+				return -1;
+		} else {
+			strbuf_add(out, x->text, x->text_len);
+		}
+		p = q + 1;
+	}
+}
+
+/* Give ctx the text of sb as its result, or the error of its failure. */
+static void result_strbuf(sqlite3_context *ctx, struct strbuf *sb)
+{
+	size_t len;
+	char *text = strbuf_detach(sb, &len);
+
+	if (!text) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text64(ctx, text, len, free, SQLITE_UTF8);
+}
+
+static void sql_fill(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct value v[MAX_VALUES];
+	struct strbuf out = STRBUF_INIT;
+	const char *tmpl = (const char *)sqlite3_value_text(argv[0]);
+	int n = 0;
+
+	if (!tmpl)
+		return;         /* NULL in, NULL out */
+	for (int i = 1; i < argc; i++) {
+		const char *json = (const char *)sqlite3_value_text(argv[i]);
+
+		if (!json)
+			continue;
+		if (read_object(json, (size_t)sqlite3_value_bytes(argv[i]), v,
+				&n) < 0) {
+			sqlite3_result_error(ctx, "fill: a values argument is "
+					     "not a JSON object of at most "
+					     "64 names", -1);
+			return;
+		}
+	}
+	if (expand(&out, tmpl, v, n) < 0) {
+		strbuf_release(&out);
+		sqlite3_result_error(ctx, "fill: a value has a malformed JSON "
+				     "escape", -1);
+		return;
+	}
+	result_strbuf(ctx, &out);
+}
+
+/* ---- join_list ---- */
+
+struct list {
+	/* the items, each followed by a NUL */
+	struct strbuf items;
+	long count;
+	/* the templates, from the first row */
+	struct strbuf comma;
+	struct strbuf last;
+};
+
+static void list_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct list *l = sqlite3_aggregate_context(ctx, sizeof(*l));
+	const char *item = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (!l) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	if (l->count == 0 && !l->items.buf) {
+		strbuf_init(&l->items);
+		strbuf_init(&l->comma);
+		strbuf_init(&l->last);
+	}
+	if (!item)
+		return;
+	if (l->count == 0) {
+		const char *comma = (const char *)sqlite3_value_text(argv[1]);
+		const char *last = (const char *)sqlite3_value_text(argv[2]);
+
+		strbuf_addstr(&l->comma, comma ? comma : "{a}, {b}");
+		strbuf_addstr(&l->last, last ? last : "{a}, {b}");
+	}
+	strbuf_add(&l->items, item, (size_t)sqlite3_value_bytes(argv[0]) + 1);
+	l->count++;
+}
+
+static void list_release(struct list *l)
+{
+	strbuf_release(&l->items);
+	strbuf_release(&l->comma);
+	strbuf_release(&l->last);
+}
+
+static void list_final(sqlite3_context *ctx)
+{
+	struct list *l = sqlite3_aggregate_context(ctx, 0);
+	struct strbuf acc = STRBUF_INIT, next = STRBUF_INIT;
+	const char *item;
+
+	if (!l || !l->items.buf)
+		return;         /* no rows: NULL */
+	if (l->count == 0 || l->items.failed || l->comma.failed ||
+	    l->last.failed) {
+		if (l->count)
+			sqlite3_result_error_nomem(ctx);
+		list_release(l);
+		return;
+	}
+	item = l->items.buf;
+	strbuf_addstr(&acc, item);
+	for (long i = 1; i < l->count; i++) {
+		struct value v[2] = {
+			{"a", 1, acc.buf, acc.len, 0, 0},
+			{"b", 1, NULL, 0, 0, 0},
+		};
+		struct strbuf tmp;
+
+		item += strlen(item) + 1;
+		v[1].text = item;
+		v[1].text_len = strlen(item);
+		strbuf_reset(&next);
+		expand(&next, i + 1 == l->count ? l->last.buf : l->comma.buf,
+		       v, 2);
+		tmp = acc;
+		acc = next;
+		next = tmp;
+	}
+	strbuf_release(&next);
+	list_release(l);
+	result_strbuf(ctx, &acc);
+}
+
+int fill_register(sqlite3 *db)
+{
+	int rc = sqlite3_create_function(db, "fill", -1,
+					 SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+					 SQLITE_INNOCUOUS,
+					 NULL, sql_fill, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	return sqlite3_create_function(db, "join_list", 3,
+				       SQLITE_UTF8 | SQLITE_DETERMINISTIC |
+				       SQLITE_INNOCUOUS,
+				       NULL, NULL, list_step, list_final);
+}
