@@ -107,3 +107,63 @@ int textcheck_placeholders(const char *s, struct strbuf *out)
 	free(v);
 	return 0;
 }
+
+/* The length of the sentence mark at p ('.', '。', ':' and the like), or
+ * 0 if there is none. */
+static size_t mark_len(const char *p)
+{
+	static const char *const wide[] = {
+		"\xe3\x80\x82", "\xef\xbc\x81", "\xef\xbc\x9f", "\xef\xbc\x9b",
+		"\xef\xbc\x9a", "\xef\xbc\x8c", "\xe3\x80\x81",
+	};
+
+	if (*p && strchr(".!?;:,", *p))
+		return 1;
+	for (size_t i = 0; i < sizeof(wide) / sizeof(wide[0]); i++)
+		if (strncmp(p, wide[i], 3) == 0)
+			return 3;
+	return 0;
+}
+
+/* Whether the bytes from p to end are all spaces (none at all counts). */
+static int blank(const char *p, const char *end)
+{
+	for (; p < end; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\n')
+			return 0;
+	return 1;
+}
+
+long textcheck_empty_sentence(const char *s)
+{
+	const char *prev = NULL;        /* just after the last mark */
+	const char *p = s;
+
+	if (blank(s, s + strlen(s)))
+		return 1;
+	for (; *p; p++) {
+		size_t n = mark_len(p);
+
+		if ((*p == ')' || strncmp(p, "\xef\xbc\x89", 3) == 0)) {
+			/* "()" or "（）" with nothing inside */
+			const char *q = p;
+
+			while (q > s && (q[-1] == ' '))
+				q--;
+			if ((q > s && q[-1] == '(') ||
+			    (q - s >= 3 && strncmp(q - 3, "\xef\xbc\x88", 3) == 0))
+				return (long)(p - s) + 1;
+		}
+		if (n == 0)
+			continue;
+		/* a mark right at the start, or after another mark with only
+		 * spaces between ("a: .", ". ."), closes an empty sentence;
+		 * "..." and digits around a '.' ("1.5", "5.7.26") do not */
+		if ((p == s || blank(prev ? prev : s, p)) &&
+		    !(n == 1 && *p == '.' && prev && prev == p && p[-1] == '.'))
+			return (long)(p - s) + 1;
+		prev = p + n;
+		p += n - 1;
+	}
+	return 0;
+}

@@ -25,4 +25,12 @@ int textcheck_doubled_word(const char *s, struct strbuf *word);
  */
 int textcheck_placeholders(const char *s, struct strbuf *out);
 
+/*
+ * Where s has an empty sentence: nothing but spaces, a sentence mark
+ * ('.', ':', ',', '。', '：', ...) at the start or after another with only
+ * spaces between ("Sender: .", "。。"), or empty parentheses ("486 ()").
+ * Returns the byte offset of the mark plus 1, or 0 if there is none.
+ */
+long textcheck_empty_sentence(const char *s);
+
 #endif

@@ -2,11 +2,13 @@
  * cmd_check.c - `codekb check`: validate the whole database.
  *
  * Every code has English text in every field; every UI string has an
- * English source, and each translation uses the same placeholders; every
- * reference is well formed; no translation is stale; the search index
- * covers every document; and no sentence that
- * a comparison or code page is built from, in any language, has a doubled
- * word or an unfilled placeholder.  Each problem is one line on stdout,
+ * English source, uses only the placeholders its key allows, and each
+ * translation uses the same as English; every reference is well formed; no
+ * translation is stale; the search index covers every document.  Then it
+ * renders every page that the exports write, in every language, as they
+ * write it: no page has a doubled word, no sentence that a template made
+ * is empty, and fill() leaves no placeholder unfilled (its log, fill.h,
+ * tells which template).  Each problem is one line on stdout,
  * "WHERE: WHAT"; the exit status is 1 if there is any.
  */
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 
 #include "cmd.h"
 #include "db.h"
+#include "fill.h"
 #include "strbuf.h"
 #include "textcheck.h"
 
@@ -102,37 +105,179 @@ static int check_templates(struct check *c)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Check each (where, text) row of query `name` in language lang. */
-static int check_rendered(struct check *c, const char *name, const char *lang)
+/* Whether every name of the placeholder list have ("{a} {b}") is a word
+ * of allowed ("a a_reason b"); the first that is not goes into bad. */
+static int names_allowed(const char *have, const char *allowed,
+			 struct strbuf *bad)
+{
+	const char *p = have;
+
+	while ((p = strchr(p, '{'))) {
+		const char *end = strchr(p, '}');
+		size_t n = (size_t)(end - p - 1);
+		const char *a = allowed;
+		int found = 0;
+
+		while (*a && !found) {
+			size_t m = strcspn(a, " ");
+
+			found = m == n && strncmp(a, p + 1, n) == 0;
+			a += m;
+			a += *a == ' ';
+		}
+		if (!found) {
+			strbuf_add(bad, p, n + 2);
+			return 0;
+		}
+		p = end + 1;
+	}
+	return 1;
+}
+
+/* Every UI string uses only the placeholders its key allows. */
+static int check_allowed(struct check *c)
 {
 	sqlite3_stmt *st = NULL;
-	struct strbuf word = STRBUF_INIT;
+	struct strbuf have = STRBUF_INIT, bad = STRBUF_INIT;
 	int rc;
 
-	if (cmd_prepare(c->ctx, name, &st) != EXIT_OK)
+	if (cmd_prepare(c->ctx, "check_ui_allowed", &st) != EXIT_OK)
 		return -1;
-	db_bind_text(st, ":lang", lang);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *where = (const char *)sqlite3_column_text(st, 0);
-		const char *text = (const char *)sqlite3_column_text(st, 1);
+		const char *locale = (const char *)sqlite3_column_text(st, 0);
+		const char *key = (const char *)sqlite3_column_text(st, 1);
+		const char *allowed = (const char *)sqlite3_column_text(st, 3);
 
-		c->texts++;
-		strbuf_reset(&word);
-		if (!text) {
-			problem(c, where, "cannot be built (a string is missing)");
-		} else if (strpbrk(text, "{}")) {
-			problem(c, where, "unfilled placeholder");
-		} else if (textcheck_doubled_word(text, &word)) {
-			if (word.failed)
-				break;
-			problem(c, where, "doubled word '%s'", word.buf);
-		}
+		strbuf_reset(&have);
+		strbuf_reset(&bad);
+		if (textcheck_placeholders((const char *)sqlite3_column_text(st, 2),
+					   &have) < 0)
+			continue;       /* check_templates reports it */
+		if (have.failed)
+			break;
+		if (!names_allowed(have.buf, allowed ? allowed : "", &bad))
+			problem(c, "ui", "%s %s: placeholder %s is not one its "
+				"key allows ('%s')", locale, key, bad.buf,
+				allowed ? allowed : "");
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_ROW)
 		no_memory(c);
-	strbuf_release(&word);
+	strbuf_release(&have);
+	strbuf_release(&bad);
 	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Check one sentence that a template made, of the page at where. */
+static int check_sentence(struct check *c, const char *where,
+			  const char *text, struct strbuf *word)
+{
+	long at;
+
+	c->texts++;
+	if (!text) {
+		problem(c, where, "a sentence cannot be built (a string is "
+			"missing)");
+		return 0;
+	}
+	at = textcheck_empty_sentence(text);
+	if (at)
+		problem(c, where, "empty sentence at byte %ld of '%s'", at - 1,
+			text);
+	strbuf_reset(word);
+	if (textcheck_doubled_word(text, word)) {
+		if (word->failed)
+			return -1;
+		problem(c, where, "doubled word '%s' in '%s'", word->buf, text);
+	}
+	return 0;
+}
+
+/* Check each (where, page, sentences) row of query `name` in language
+ * lang: the page for doubled words, each sentence that a template made
+ * for emptiness too. */
+static int check_rendered(struct check *c, const char *name, const char *lang)
+{
+	sqlite3_stmt *st = NULL, *each = NULL;
+	struct strbuf word = STRBUF_INIT;
+	int rc, failed = 0;
+
+	if (cmd_prepare(c->ctx, name, &st) != EXIT_OK ||
+	    cmd_prepare(c->ctx, "check_sentences", &each) != EXIT_OK) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	db_bind_text(st, ":lang", lang);
+	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *where = (const char *)sqlite3_column_text(st, 0);
+		const char *page = (const char *)sqlite3_column_text(st, 1);
+		int erc;
+
+		if (!page) {
+			problem(c, where, "cannot be built (a string is missing)");
+			continue;
+		}
+		strbuf_reset(&word);
+		if (textcheck_doubled_word(page, &word))
+			problem(c, where, "doubled word '%s'", word.buf);
+		sqlite3_bind_value(each, 1, sqlite3_column_value(st, 2));
+		while (!failed && (erc = sqlite3_step(each)) == SQLITE_ROW)
+			failed = check_sentence(c, where, (const char *)
+						sqlite3_column_text(each, 0),
+						&word) < 0;
+		if (!failed && erc != SQLITE_DONE)
+			failed = 1;
+		sqlite3_reset(each);
+		failed |= word.failed;
+	}
+	sqlite3_finalize(each);
+	sqlite3_finalize(st);
+	strbuf_release(&word);
+	return failed || rc != SQLITE_DONE ? -1 : 0;
+}
+
+/* Report each template that fill() left a placeholder of unfilled while
+ * the pages were rendered, by the UI strings it is the text of. */
+static int report_unfilled(struct check *c)
+{
+	struct strbuf log = STRBUF_INIT, keys = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	long n = fill_log_take(&log);
+	char *line;
+	int rc = 0;
+
+	if (n < 0) {
+		strbuf_release(&log);
+		return no_memory(c);
+	}
+	if (n > 0 && cmd_prepare(c->ctx, "check_template_keys", &st) != EXIT_OK)
+		rc = -1;
+	for (line = log.buf; n > 0 && rc == 0 && *line; ) {
+		char *nl = strchr(line, '\n');
+		char *tab;
+
+		*nl = '\0';
+		tab = strrchr(line, '\t');
+		*tab = '\0';
+		strbuf_reset(&keys);
+		db_bind_text(st, ":text", line);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			strbuf_addf(&keys, "%s%s", keys.len ? ", " : "",
+				    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		if (keys.failed)
+			rc = no_memory(c);
+		else
+			problem(c, "ui", "%s: placeholder {%s} is not filled "
+				"on the pages that use it ('%s')",
+				keys.len ? keys.buf : "a template", tab + 1,
+				line);
+		line = nl + 1;
+	}
+	sqlite3_finalize(st);
+	strbuf_release(&log);
+	strbuf_release(&keys);
+	return rc;
 }
 
 static int check_languages(struct check *c)
@@ -143,6 +288,7 @@ static int check_languages(struct check *c)
 
 	if (cmd_prepare(c->ctx, "check_locales", &st) != EXIT_OK)
 		return -1;
+	fill_log_start();
 	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		/* st is not stepped while its row is checked, so the text
 		 * stays valid */
@@ -153,6 +299,8 @@ static int check_languages(struct check *c)
 			 check_rendered(c, "check_code_pages", lang) < 0;
 	}
 	sqlite3_finalize(st);
+	if (report_unfilled(c) < 0)
+		failed = 1;
 	return failed ? -1 : 0;
 }
 
@@ -165,7 +313,8 @@ static int run(struct ctx *ctx)
 	    report_rows(&c, "check_references") < 0 ||
 	    report_rows(&c, "check_stale") < 0 ||
 	    report_rows(&c, "check_search_pending") < 0 ||
-	    check_templates(&c) < 0 || check_languages(&c) < 0) {
+	    check_templates(&c) < 0 || check_allowed(&c) < 0 ||
+	    check_languages(&c) < 0) {
 		if (!ctx->err.msg[0])
 			kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
 		return EXIT_FAIL;

@@ -249,8 +249,11 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
            AS block,
        iif(s.chosen, s.which, NULL) AS which_same,
        iif(s.chosen,
-           fill(s.which_t, json_object('code', s.protocol || ' ' || s.label),
-                s.side),
+           (SELECT replace(group_concat(fill(value,
+                                             json_object('code', s.protocol
+                                                         || ' ' || s.label),
+                                             s.side), ' '), '。 ', '。')
+            FROM json_each(s.which_t)),
            NULL) AS which_cross,
        fill(s.status_t, s.side) AS status_same,
        fill(s.status_t, json_object('code', s.protocol || ' ' || s.label),
@@ -277,23 +280,25 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
        s.h_diff, s.h_which, s.h_learn
 FROM (
     SELECT x.*,
-           -- the "when to use which" paragraph: its sentences, each left
-           -- out when its fact is missing, joined by a space, except
-           -- after a full-width stop
-           replace(fill(x.which_t, x.side), '。 ', '。') AS which
+           -- the "when to use which" paragraph: its sentences, each
+           -- filled on its own, joined by a space, except after a
+           -- full-width stop
+           (SELECT replace(group_concat(fill(value, x.side), ' '), '。 ', '。')
+            FROM json_each(x.which_t)) AS which
     FROM (
         SELECT y.*,
                json_extract(y.facts, '$.next') IS NOT NULL
                AND json_extract(y.facts, '$.automatic') IS NULL
                AND y.status NOT IN ('unused', 'obsolete') AS chosen,
-               iif(json_extract(y.facts, '$.sender') IS NULL,
-                   y.t_which_any, y.t_which)
-               || iif(json_extract(y.facts, '$.method') IS NULL, '',
-                      ' ' || y.t_which_method)
-               || iif(json_extract(y.facts, '$.must') IS NULL, '',
-                      ' ' || y.t_which_must)
-               || iif(json_extract(y.facts, '$.should') IS NULL, '',
-                      ' ' || y.t_which_should) AS which_t,
+               -- its templates, each left out when its fact is missing
+               json_array(iif(json_extract(y.facts, '$.sender') IS NULL,
+                              y.t_which_any, y.t_which),
+                          iif(json_extract(y.facts, '$.method') IS NULL, NULL,
+                              y.t_which_method),
+                          iif(json_extract(y.facts, '$.must') IS NULL, NULL,
+                              y.t_which_must),
+                          iif(json_extract(y.facts, '$.should') IS NULL, NULL,
+                              y.t_which_should)) AS which_t,
                json_object('code', y.label, 'reason', y.reason,
                            'vendor', nullif(y.vendor, ''),
                            'registered', y.registered,
@@ -388,6 +393,14 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
        p.title, p.protocol_line, p.intro, p.section_a, p.section_b,
        p.which_a, p.which_b, p.links_a, p.links_b, p.json_a, p.json_b,
        p.differences,
+       -- every sentence of the page that a template made, for `check`
+       (SELECT json_group_array(value)
+        FROM (SELECT value FROM json_each(json_array(p.title, p.protocol_line,
+                                                     p.intro))
+              UNION ALL SELECT value FROM json_each(p.differences)
+              UNION ALL SELECT value FROM json_each(json_array(p.which_a,
+                                                               p.which_b))
+              WHERE type <> 'null')) AS sentences,
        '# ' || p.title || char(10, 10) || p.protocol_line || char(10, 10)
        || p.intro || char(10, 10) || p.section_a || char(10)
        || p.section_b || char(10)
@@ -552,7 +565,7 @@ FROM (
 -- each code's side of that language is then built once for all its pairs.
 CREATE VIEW comparison_page AS
 SELECT locale, protocol, code_a, vendor_a, code_b, vendor_b, sort_a, sort_b,
-       slug_a, slug_b, title, markdown
+       slug_a, slug_b, title, markdown, sentences
 FROM comparison
 WHERE protocol_b = protocol
   AND (sort_a < sort_b OR (sort_a = sort_b AND vendor_a < vendor_b))
@@ -597,18 +610,10 @@ SELECT c.locale AS locale,
        c.vendor AS vendor,
        c.sort AS sort,
        c.slug AS slug,
-       fill(c.t_title, c.ctx) AS title,
-       '# ' || fill(c.t_title, c.ctx) || char(10, 10)
-       -- sentences are joined by a space, except after a full-width stop
-       || replace(
-          fill(iif(c.ref_label IS NULL, c.t_facts_noref, c.t_facts), c.ctx)
-          || iif(c.t_status IS NULL, '', ' ' || fill(c.t_status, c.ctx))
-          || iif(c.others IS NULL, '', ' ' || fill(c.t_meanings, c.ctx))
-          || iif(c.basic = '', '', ' ' || fill(c.t_basic, c.ctx))
-          || iif(c.former = '', '', ' ' || fill(c.t_former, c.ctx))
-          || iif(c.retry_after, ' ' || fill(c.t_retry, c.ctx), ''),
-          '。 ', '。')
-       || char(10, 10)
+       c.title,
+       c.lead,
+       json_array(c.title, c.lead) AS sentences,
+       '# ' || c.title || char(10, 10) || c.lead || char(10, 10)
        -- a section without a text in any language is left out
        || iif(c.description IS NULL, '',
               '## ' || c.h_desc || char(10, 10) || c.description || char(10, 10))
@@ -641,6 +646,18 @@ SELECT c.locale AS locale,
                    'when_seen', c.when_seen,
                    'how_to_fix', c.how_to_fix) AS json
 FROM (
+    SELECT c.*,
+           fill(c.t_title, c.ctx) AS title,
+           -- its sentences joined by a space, except after a full-width stop
+           replace(
+               fill(iif(c.ref_label IS NULL, c.t_facts_noref, c.t_facts), c.ctx)
+               || iif(c.t_status IS NULL, '', ' ' || fill(c.t_status, c.ctx))
+               || iif(c.others IS NULL, '', ' ' || fill(c.t_meanings, c.ctx))
+               || iif(c.basic = '', '', ' ' || fill(c.t_basic, c.ctx))
+               || iif(c.former = '', '', ' ' || fill(c.t_former, c.ctx))
+               || iif(c.retry_after, ' ' || fill(c.t_retry, c.ctx), ''),
+               '。 ', '。') AS lead
+    FROM (
     SELECT c.*,
            json_object('protocol', c.protocol, 'code', c.label,
                        'reason', c.reason, 'class', c.class,
@@ -735,6 +752,7 @@ FROM (
           FROM ui_l10n
           WHERE key GLOB 'code.*' OR key GLOB 'head.*'
           GROUP BY locale) AS t ON t.t_locale = c.locale
+    ) AS c
     ) AS c
 ) AS c;
 

@@ -138,19 +138,19 @@ ORDER BY u.key, u.locale;
 SELECT DISTINCT locale FROM ui ORDER BY locale;
 
 -- name: check_comparison_pages
--- Every comparison page of :lang, as the pages and exports render it.
+-- Every comparison page of :lang, as the pages and exports render it, with
+-- the sentences on it that templates made.
 SELECT protocol || ' ' || code_a
        || iif(vendor_a = '', '', ' (' || vendor_a || ')') || ' vs ' || code_b
        || iif(vendor_b = '', '', ' (' || vendor_b || ')') || ' ' || locale,
-       markdown
+       markdown, sentences
 FROM comparison_page
-WHERE locale = :lang
-ORDER BY protocol, sort_a, vendor_a, sort_b, vendor_b;
+WHERE locale = :lang;
 
 -- name: check_equivalent_pages
 -- The comparison page of every equivalent pair in :lang, both ways.
 SELECT c.protocol || ' ' || c.code_a || ' vs ' || c.protocol_b || ' '
-       || c.code_b || ' ' || c.locale, c.markdown
+       || c.code_b || ' ' || c.locale, c.markdown, c.sentences
 FROM equivalent AS e
 JOIN comparison AS c
   ON c.locale = :lang
@@ -160,15 +160,27 @@ JOIN comparison AS c
    OR (c.protocol = e.protocol_b AND c.code_a = e.code_b
        AND c.vendor_a = e.vendor_b AND c.protocol_b = e.protocol_a
        AND c.code_b = e.code_a AND c.vendor_b = e.vendor_a))
-WHERE e.locale = 'en'
-ORDER BY 1;
+WHERE e.locale = 'en';
 
 -- name: check_code_pages
 SELECT protocol || ' ' || code || iif(vendor = '', '', ' (' || vendor || ')')
-       || ' ' || locale || ' page', markdown
+       || ' ' || locale || ' page', markdown, sentences
 FROM code_page
-WHERE locale = :lang
-ORDER BY protocol, sort, vendor;
+WHERE locale = :lang;
+
+-- name: check_sentences
+-- The sentences of a page, from its `sentences` column.
+SELECT value FROM json_each(:sentences);
+
+-- name: check_ui_allowed
+-- Every UI string with the placeholders its key allows.
+SELECT u.locale, u.key, u.text, k.placeholders
+FROM ui AS u JOIN ui_key AS k ON k.key = u.key
+ORDER BY u.key, u.locale;
+
+-- name: check_template_keys
+-- The UI strings whose text is :text: where a logged template comes from.
+SELECT locale || ' ' || key FROM ui WHERE text = :text ORDER BY locale, key;
 
 -- name: search
 -- Every hit for :q, best first: an exact code (rank 0), codes with that
