@@ -156,6 +156,10 @@ long textcheck_empty_sentence(const char *s)
 		}
 		if (n == 0)
 			continue;
+		/* nothing before a comma or full stop but a space: an empty
+		 * item ("carry , Allow") */
+		if ((*p == ',' || *p == '.') && p > s && p[-1] == ' ')
+			return (long)(p - s) + 1;
 		/* a mark right at the start, or after another mark with only
 		 * spaces between ("a: .", ". ."), closes an empty sentence;
 		 * "..." and digits around a '.' ("1.5", "5.7.26") do not */

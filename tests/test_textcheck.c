@@ -88,12 +88,34 @@ static void test_many_placeholders(void **state)
 	strbuf_release(&want);
 }
 
+/* Empty sentences: nothing, a mark at the start or after another, empty
+ * parentheses; not numbers, dotted codes, ellipses or full sentences. */
+static void test_empty_sentence(void **state)
+{
+	(void)state;
+	assert_int_equal(textcheck_empty_sentence(""), 1);
+	assert_int_equal(textcheck_empty_sentence("  "), 1);
+	assert_int_equal(textcheck_empty_sentence(". Done."), 1);
+	assert_int_equal(textcheck_empty_sentence("Sender: ."), 9);
+	assert_int_equal(textcheck_empty_sentence("One. . Two."), 6);
+	assert_int_equal(textcheck_empty_sentence("486 () is busy."), 6);
+	assert_int_equal(textcheck_empty_sentence("区别：。"), 10);
+	assert_int_equal(textcheck_empty_sentence("486（）は"), 7);
+	assert_int_equal(textcheck_empty_sentence("It must carry , Allow."), 15);
+	assert_int_equal(textcheck_empty_sentence(
+		"Method: after 302, a user agent may turn a POST into a GET."), 0);
+	assert_int_equal(textcheck_empty_sentence("550 5.7.26 and 1.5 s..."), 0);
+	assert_int_equal(textcheck_empty_sentence("486（Busy Here）と 600。"), 0);
+	assert_int_equal(textcheck_empty_sentence("Wait… then retry (twice)."), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_doubled_word),
 		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_empty_sentence),
 		cmocka_unit_test(test_many_placeholders),
 	};
 
