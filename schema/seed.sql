@@ -202,3 +202,9 @@ DELETE FROM ui_key WHERE key IN ('pair.meaning_a', 'pair.meaning_b',
     'pair.when_a', 'pair.when_b', 'pair.retry_a', 'pair.retry_b',
     'pair.retry_both', 'pair.cache_a', 'pair.cache_b', 'pair.which_a',
     'pair.which_b');
+
+-- A code is deprecated when the registry or the specification that
+-- defines it says so (RFC 9110 deprecates HTTP 305; the registry does not
+-- mark it).
+UPDATE status SET purpose = 'in the registry, deprecated by it or by its defining specification'
+WHERE name = 'deprecated';

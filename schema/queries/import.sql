@@ -336,7 +336,10 @@ WHERE protocol = :protocol AND code = :code AND vendor = '';
 -- name: iana_same
 SELECT 1 FROM code
 WHERE protocol = :protocol AND code = :code AND vendor = ''
-  AND reason = :reason AND status = :status AND registered IS :registered
+  AND reason = :reason
+  -- a registry that says current keeps a deprecation its RFC states
+  AND (status = :status OR (status = 'deprecated' AND :status = 'current'))
+  AND registered IS :registered
   AND expires IS :expires AND reference = :reference AND basic = :basic
   -- a registry without sections keeps the sections we know
   AND (section = :section OR :section = '');
@@ -355,7 +358,10 @@ UPDATE code SET
                  OR instr('; ' || former || '; ', '; ' || reason || '; ') > 0,
                  former,
                  iif(former = '', reason, former || '; ' || reason)),
-    reason = :reason, status = :status, registered = :registered,
+    reason = :reason,
+    status = iif(status = 'deprecated' AND :status = 'current', status,
+                 :status),
+    registered = :registered,
     expires = :expires, basic = :basic,
     section = iif(:section = '' AND reference = :reference, section, :section),
     reference = :reference
