@@ -404,10 +404,13 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
        '# ' || p.title || char(10, 10) || p.protocol_line || char(10, 10)
        || p.intro || char(10, 10) || p.section_a || char(10)
        || p.section_b || char(10)
-       || iif(json_array_length(p.differences) = 0, '',
-              '## ' || p.h_diff || char(10, 10)
-              || (SELECT group_concat((key + 1) || '. ' || value, char(10))
-                  FROM json_each(p.differences)) || char(10, 10))
+       -- p.differences is named once here: each mention of it would
+       -- build it again
+       || (SELECT iif(count(*) = 0, '',
+                      '## ' || p.h_diff || char(10, 10)
+                      || group_concat((key + 1) || '. ' || value, char(10))
+                      || char(10, 10))
+           FROM json_each(p.differences))
        || iif(p.which_a IS NULL AND p.which_b IS NULL, '',
               '## ' || p.h_which || char(10, 10)
               || iif(p.which_a IS NULL, '', p.which_a || char(10, 10))

@@ -1,0 +1,90 @@
+# pages.sh - the comparison pages tell codes apart, in every language the
+# database ships: the facts that differ are there, in the language's own
+# templates; nothing advises sending an unused code; and no sentence of
+# 30 characters or more appears twice on any comparison page of the site.
+. "$(dirname "$0")/lib.sh"
+db="$CODEKB_DEFAULT_DB"
+langs=$("$CODEKB" --db "$db" sql --format csv \
+	"SELECT locale FROM ui UNION SELECT locale FROM text ORDER BY 1" |
+	tail -n +2 | tr -d '\r')
+
+# sentence LANG KEY VALUES: the template KEY of LANG filled with VALUES,
+# a json_object() argument list, as the pages fill it
+sentence() {
+	"$CODEKB" --db "$db" sql --format csv \
+		"SELECT fill(text, json_object($3)) AS s FROM ui_l10n WHERE locale = '$1' AND key = '$2'" |
+		tail -n +2 | tr -d '\r' | sed -e 's/^"//; s/"$//; s/""/"/g'
+}
+
+# page_has PAGE TEXT WHAT: the page in $work/page.md has TEXT
+page_has() { expect_in "$work/page.md" "$1" "$2"; }
+
+for lang in $langs; do
+	"$CODEKB" --db "$db" compare HTTP 302 307 --lang "$lang" >"$work/page.md"
+	page_has "$(sentence "$lang" diff.method "'a', '302', 'b', '307',
+		'a_value', (SELECT text FROM ui_l10n WHERE locale = '$lang' AND key = 'fact.method.may_get'),
+		'b_value', (SELECT text FROM ui_l10n WHERE locale = '$lang' AND key = 'fact.method.keep')")" \
+		"$lang: HTTP 302 vs 307 says that 302 lets the method change and 307 does not"
+
+	"$CODEKB" --db "$db" compare SIP 401 407 --lang "$lang" >"$work/page.md"
+	page_has "$(sentence "$lang" diff.must "'a', '401', 'b', '407',
+		'a_value', 'WWW-Authenticate', 'b_value', 'Proxy-Authenticate'")" \
+		"$lang: SIP 401 vs 407 names both challenge header fields"
+
+	"$CODEKB" --db "$db" compare SIP 486 600 --lang "$lang" >"$work/page.md"
+	page_has "$(sentence "$lang" diff.forking.one "'has', '600', 'lacks', '486'")" \
+		"$lang: SIP 486 vs 600 says that 600 ends the search for other locations"
+
+	expect_code 0 "$lang: compare HTTP 200 418 as JSON" \
+		"$CODEKB" --db "$db" compare HTTP 200 418 --lang "$lang" --format json
+	json=$(sed "s/'/''/g" "$work/out")
+	if "$CODEKB" --db "$db" sql --format csv \
+		"SELECT count(*) FROM json_each(json_extract('$json', '\$.which')) WHERE value LIKE '%418%'" \
+		>"$work/n" 2>&1 && [ "$(tail -n +2 "$work/n" | tr -d '\r')" = 0 ]; then
+		pass "$lang: HTTP 200 vs 418 advises nobody to send 418"
+	else
+		fail "$lang: HTTP 200 vs 418 has advice on 418: $(cat "$work/n")"
+	fi
+done
+
+# Every comparison page of the site, in every language: no sentence of 30
+# characters or more twice.  Sentences end at '. ', '。', '！', '？' or a
+# line; list numbers and heading marks are not part of them.
+expect_code 0 "export site" "$CODEKB" --db "$db" export site --output "$work/site"
+find "$work/site/content" -name '*-vs-*.md' >"$work/pages"
+pages=$(wc -l <"$work/pages")
+if [ "$pages" -gt 1000 ]; then pass "the site has $pages comparison pages"; else
+	fail "the site has only $pages comparison pages"; fi
+xargs awk '
+	FNR == 1 { front = 0 }
+	/^---$/ { front++; next }
+	front < 2 { next }
+	/^#/ { next }
+	{
+		line = $0
+		sub(/^([0-9]+\.|-) /, "", line)
+		gsub(/(\. |。|！|？)/, "\n", line)
+		n = split(line, part, "\n")
+		for (i = 1; i <= n; i++) {
+			s = part[i]
+			gsub(/^ +| +$/, "", s)
+			# characters, not bytes: UTF-8 continuation bytes do
+			# not count
+			c = s
+			if (length(s) - gsub(/[\200-\277]/, "", c) < 30)
+				continue
+			if ((FILENAME, s) in seen) {
+				print FILENAME ": " s
+				dup++
+			}
+			seen[FILENAME, s] = 1
+		}
+	}
+	END { exit dup > 0 }' <"$work/pages" >"$work/dups"
+if [ ! -s "$work/dups" ]; then
+	pass "no sentence of 30 characters or more appears twice on any of the $pages pages"
+else
+	fail "$(wc -l <"$work/dups") sentences appear twice on a page"
+	head -5 "$work/dups" | sed 's/^/#   /'
+fi
+finish
