@@ -222,6 +222,8 @@ GROUP BY locale, protocol, code, vendor, kind;
 --   naming it without and with its protocol; NULL for a code that nobody
 --   chooses to send (unused, obsolete, or sent by the protocol stack on
 --   its own) or whose facts do not say what the client does next;
+--   `which_key` is the paragraph without the code's name, and a page
+--   leaves out the paragraphs of two codes whose keys are the same;
 -- - `status_same` and `status_cross`, the sentence on its registry status
 --   when that is not current ("499 is not in the registry; nginx uses
 --   it"), NULL otherwise;
@@ -248,6 +250,13 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
               '### ' || s.h_fix || char(10, 10) || s.how_to_fix || char(10))
            AS block,
        iif(s.chosen, s.which, NULL) AS which_same,
+       -- the paragraph with the code's name left out: two codes whose
+       -- paragraphs are the same tell the reader nothing by them
+       iif(s.chosen,
+           (SELECT group_concat(fill(value, json_object('code', ''), s.side),
+                                ' ')
+            FROM json_each(s.which_t)),
+           NULL) AS which_key,
        iif(s.chosen,
            (SELECT replace(group_concat(fill(value,
                                              json_object('code', s.protocol
@@ -515,9 +524,11 @@ FROM (
                        AS status_a,
                    iif(a.protocol = b.protocol, b.status_same, b.status_cross)
                        AS status_b,
-                   iif(a.protocol = b.protocol, a.which_same, a.which_cross)
+                   iif(a.which_key IS b.which_key, NULL,
+                       iif(a.protocol = b.protocol, a.which_same, a.which_cross))
                        AS which_a,
-                   iif(a.protocol = b.protocol, b.which_same, b.which_cross)
+                   iif(a.which_key IS b.which_key, NULL,
+                       iif(a.protocol = b.protocol, b.which_same, b.which_cross))
                        AS which_b,
                    -- a code's heading names its protocol when the two differ
                    iif(a.protocol = b.protocol, a.block,

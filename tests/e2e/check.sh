@@ -23,6 +23,22 @@ expect_in "$work/out" "ui zh pair.title: uses placeholders '{a_reason} {a} {b_re
 expect_in "$work/out" "SIP 499 en description: no English text" "names the missing text"
 expect_in "$work/err" "problems found" "says how many problems"
 
+# A template that uses a placeholder its key allows but no page fills,
+# and one that uses a placeholder its key does not allow: the importer
+# refuses the second, so both are written into a copy directly.
+cp "$CODEKB_DEFAULT_DB" "$work/tpl.db"
+expect_code 0 "widen a key and break two templates" sqlite3 "$work/tpl.db" \
+	"UPDATE ui_key SET placeholders = placeholders || ' a_nowhere' WHERE key = 'pair.title';
+	 UPDATE ui SET text = text || ' ({a_nowhere})' WHERE key = 'pair.title' AND locale IN ('en', 'zh', 'ja');
+	 UPDATE ui SET text = 'Class: {a} and {b_bogus}.' WHERE key = 'pair.diff_class' AND locale = 'en'"
+expect_code 1 "check fails on them" "$CODEKB" --db "$work/tpl.db" check
+expect_in "$work/out" "en pair.title: placeholder {a_nowhere} is not filled on the pages that use it" \
+	"names the template whose allowed placeholder no page fills"
+expect_in "$work/out" "en pair.diff_class: placeholder {b_bogus} is not one its key allows" \
+	"names the template with a placeholder its key does not allow"
+expect_code 0 "the same template renders as it is" "$CODEKB" --db "$work/tpl.db" compare SIP 486 600
+expect_in "$work/out" "Busy Everywhere ({a_nowhere})" "an unfilled placeholder shows on the page"
+
 printf 'protocol,code,reason,description\nSIP,486,Busy Here,Changed for the test.\n' >"$work/en.csv"
 expect_code 0 "change an English source" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/en.csv"
 expect_code 0 "coverage after the change" "$CODEKB" --db "$db" coverage --protocol sip --format json
