@@ -47,6 +47,23 @@ for lang in $langs; do
 	fi
 done
 
+# The stock sqlite3 shell, with codekb's functions loaded, renders the
+# same page from the same view.
+if [ -n "${CODEKB_SQL_EXT:-}" ] && command -v sqlite3 >/dev/null; then
+	sqlite3 "$db" ".load ${CODEKB_SQL_EXT%.so}" "SELECT markdown FROM comparison
+		WHERE locale = 'ja' AND protocol = 'SIP' AND code_a = '486'
+		AND vendor_a = '' AND protocol_b = 'SIP' AND code_b = '600'
+		AND vendor_b = ''" >"$work/shell.md"
+	"$CODEKB" --db "$db" compare SIP 486 600 --lang ja >"$work/page.md"
+	echo >>"$work/page.md"
+	if cmp -s "$work/shell.md" "$work/page.md"; then
+		pass "the sqlite3 shell with codekb-sql renders the page codekb compare prints"
+	else
+		fail "the sqlite3 shell renders another page"
+		diff "$work/shell.md" "$work/page.md" | head -5 | sed 's/^/#   /'
+	fi
+fi
+
 # Every comparison page of the site, in every language: no sentence of 30
 # characters or more twice.  Sentences end at '. ', '。', '！', '？' or a
 # line; list numbers and heading marks are not part of them.
