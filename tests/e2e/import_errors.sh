@@ -21,6 +21,32 @@ else fail "database changed after a failed import"; fi
 expect_code 0 "reason of SIP 180 kept" "$CODEKB" --db "$db" sql "SELECT reason FROM code WHERE protocol = 'SIP' AND code = 180"
 expect_in "$work/out" "Ringing" "SIP 180 still Ringing"
 
+# facts: each wrong row is named, and nothing is written
+f="$work/facts-bad.csv"
+{
+	echo 'protocol,code,vendor,fact,value,reference,section'
+	echo 'SIP,401,,colour,blue,RFC3261,21.4.2'
+	echo 'SIP,401,,next,dance,RFC3261,21.4.2'
+	echo 'SIP,486,,may,Retry-After,RFC3261,21.4.24'
+	echo 'HTTP,200,,cacheable,yes,RFC9110,15.3.1'
+	echo 'SIP,401,,must,WWW Authenticate,RFC3261,20.44'
+	echo 'SIP,499,,sender,uas,RFC3261,21.4.2'
+	echo 'SIP,401,,sender,uas,RFC3261,§21'
+} >"$f"
+expect_code 1 "import of bad facts" "$CODEKB_IMPORT" --db "$db" "$f"
+expect_in "$work/err" "$f:2:4: unknown kind of fact 'colour'" "names an unknown kind of fact"
+expect_in "$work/err" "$f:3:5: 'dance' is not a value of fact 'next'" "names a word the kind does not have"
+expect_in "$work/err" "$f:4:5: Retry-After is the codes file's retry_after column, not a fact" "refuses Retry-After as a fact"
+expect_in "$work/err" "$f:5:4: cacheable is the codes file's cacheable column, not a fact" "refuses cacheable as a fact"
+expect_in "$work/err" "$f:6:5: 'WWW Authenticate' is not a header field name" "refuses a field name with a space"
+expect_in "$work/err" "$f:7:2: there is no SIP code 499" "refuses a fact of an unknown code"
+expect_in "$work/err" "$f:8:7: section '§21' must be a section number" "refuses a malformed section"
+after=$(snapshot)
+if [ "$before" = "$after" ]; then pass "database unchanged after bad facts"
+else fail "database changed after bad facts"; fi
+expect_code 0 "the shipped facts again" "$CODEKB_IMPORT" --db "$db" "$CODEKB_SRC/data/sip/facts.csv" "$CODEKB_SRC/data/http/facts.csv"
+expect_in "$work/out" "facts: 0 added, 0 replaced, 0 skipped, " "re-importing the facts changes nothing"
+
 printf 'protocol,code,reason\r\nSIP,199,"Early Dialog\r\n' >"$work/quote.csv"
 expect_code 1 "unterminated quote" "$CODEKB_IMPORT" --db "$db" "$work/quote.csv"
 expect_line "$work/err" "codekb-import: $work/quote.csv:2:3: unterminated quoted field" "names the quote's line"
