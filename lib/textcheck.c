@@ -150,7 +150,9 @@ long textcheck_empty_sentence(const char *s)
 
 			while (q > s && (q[-1] == ' '))
 				q--;
-			if ((q > s && q[-1] == '(') ||
+			/* after a word it is code, as in "connect()" */
+			if ((q > s && q[-1] == '(' &&
+			     (q - 1 == s || q[-2] == ' ')) ||
 			    (q - s >= 3 && strncmp(q - 3, "\xef\xbc\x88", 3) == 0))
 				return (long)(p - s) + 1;
 		}

@@ -29,7 +29,8 @@ int textcheck_placeholders(const char *s, struct strbuf *out);
  * Where s has an empty sentence: nothing but spaces, a sentence mark
  * ('.', ':', ',', '。', '：', ...) at the start or after another with only
  * spaces between ("Sender: .", "。。"), a comma or full stop after a
- * space ("carry , Allow"), or empty parentheses ("486 ()").
+ * space ("carry , Allow"), or empty parentheses ("486 ()", but not
+ * "connect()").
  * Returns the byte offset of the mark plus 1, or 0 if there is none.
  */
 long textcheck_empty_sentence(const char *s);

@@ -264,8 +264,9 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
                                              s.side), ' '), '。 ', '。')
             FROM json_each(s.which_t)),
            NULL) AS which_cross,
-       fill(s.status_t, s.side) AS status_same,
-       fill(s.status_t, json_object('code', s.protocol || ' ' || s.label),
+       -- the status sentence names the vendor itself
+       fill(s.status_t, json_object('code', s.code), s.side) AS status_same,
+       fill(s.status_t, json_object('code', s.protocol || ' ' || s.code),
             s.side) AS status_cross,
        '- [' || s.protocol || ' ' || s.label || ' ' || s.reason || ']('
        || '/' || lower(s.protocol) || '/' || s.slug || '.md)'
@@ -673,7 +674,7 @@ FROM (
                '。 ', '。') AS lead
     FROM (
     SELECT c.*,
-           json_object('protocol', c.protocol, 'code', c.label,
+           json_object('protocol', c.protocol, 'code', c.code,
                        'reason', c.reason, 'class', c.class,
                        'class_label', c.class_label,
                        'class_name', c.class_name, 'kind', c.kind,

@@ -107,6 +107,7 @@ static void test_empty_sentence(void **state)
 	assert_int_equal(textcheck_empty_sentence("550 5.7.26 and 1.5 s..."), 0);
 	assert_int_equal(textcheck_empty_sentence("486（Busy Here）と 600。"), 0);
 	assert_int_equal(textcheck_empty_sentence("Wait… then retry (twice)."), 0);
+	assert_int_equal(textcheck_empty_sentence("nginx logs connect() failed."), 0);
 }
 
 int main(void)
