@@ -189,6 +189,8 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('list.comma', 'a b', 'a list: one more item before the last'),
     ('list.and', 'a b', 'a list: its last item, all of them together'),
     ('list.or', 'a b', 'a list: its last item, any one of them'),
+    ('list.or_fields', 'a b',
+     'a list of header field names: its last item, any one of them'),
     ('search.former', 'phrase protocol code reason',
      'search result: the phrase searched for is an older name of the code')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,

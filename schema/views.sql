@@ -176,26 +176,29 @@ FROM (
 -- its values in list order, space-separated (`vals`), and as the language
 -- writes them (`phrase`): the words' UI texts, or the header field names
 -- ("Accept|Accept-Encoding" is one of them), joined into a list with the
--- language's own list templates.  Two facts of a kind are the same when
+-- language's own list templates (list.and for the fields a code must
+-- carry, list.or_fields for the others, list.or for words).  Two facts of a kind are the same when
 -- their `vals` are.  The code's cacheable flag is its fact `cacheable`,
 -- and its retry_after flag a Retry-After among the fields it `may` carry
 -- (triggers of 0005-facts.sql keep them in table `fact`).
 CREATE VIEW fact_l10n AS
 SELECT locale, protocol, code, vendor, kind, position, one_sided,
        group_concat(value, ' ') AS vals,
-       join_list(phrase, t_comma, iif(kind = 'must', t_and, t_or)) AS phrase
+       join_list(phrase, t_comma,
+                 CASE WHEN words THEN t_or WHEN kind = 'must' THEN t_and
+                      ELSE t_or_fields END) AS phrase
 FROM (
     SELECT l.tag AS locale, f.protocol, f.code, f.vendor, k.name AS kind,
-           k.position, k.one_sided, f.value,
+           k.position, k.one_sided, k.words, f.value,
            CASE WHEN k.words
                 THEN (SELECT text FROM ui_l10n AS u
                       WHERE u.locale = l.tag
                         AND u.key = 'fact.' || k.name || '.' || f.value)
-                ELSE (SELECT join_list(j.value, t.t_comma, t.t_or)
+                ELSE (SELECT join_list(j.value, t.t_comma, t.t_or_fields)
                       FROM json_each('["' || replace(f.value, '|', '","')
                                      || '"]') AS j)
            END AS phrase,
-           t.t_comma, t.t_and, t.t_or
+           t.t_comma, t.t_and, t.t_or, t.t_or_fields
     FROM fact AS f
     JOIN fact_kind AS k ON k.name = f.kind
     LEFT JOIN fact_value AS v ON v.kind = f.kind AND v.value = f.value
@@ -203,7 +206,8 @@ FROM (
     JOIN (SELECT locale,
                  max(iif(key = 'list.comma', text, NULL)) AS t_comma,
                  max(iif(key = 'list.and', text, NULL)) AS t_and,
-                 max(iif(key = 'list.or', text, NULL)) AS t_or
+                 max(iif(key = 'list.or', text, NULL)) AS t_or,
+                 max(iif(key = 'list.or_fields', text, NULL)) AS t_or_fields
           FROM ui_l10n WHERE key GLOB 'list.*' GROUP BY locale) AS t
       ON t.locale = l.tag
     ORDER BY l.tag, f.protocol, f.code, f.vendor, k.position, v.position,
