@@ -245,6 +245,26 @@ CREATE VIEW comparison_side AS
 SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
        s.reason, s.class_label, s.class_name, s.class, s.final, s.kind,
        s.status, s.summary, s.protocol_name, s.facts, s.side,
+       -- the code's values as code A and as code B of a pair, named
+       -- without and with its protocol
+       json_object('protocol', s.protocol, 'protocol_name', s.protocol_name,
+                   'a', s.label, 'a_reason', s.reason, 'a_class', s.class,
+                   'a_class_label', s.class_label, 'a_class_name', s.class_name,
+                   'a_kind', s.kind, 'a_summary', s.summary) AS as_a,
+       json_object('protocol', s.protocol, 'protocol_name', s.protocol_name,
+                   'a', s.protocol || ' ' || s.label, 'a_reason', s.reason,
+                   'a_class', s.class, 'a_class_label', s.class_label,
+                   'a_class_name', s.class_name, 'a_kind', s.kind,
+                   'a_summary', s.summary) AS as_a_cross,
+       json_object('b_protocol_name', s.protocol_name,
+                   'b', s.label, 'b_reason', s.reason, 'b_class', s.class,
+                   'b_class_label', s.class_label, 'b_class_name', s.class_name,
+                   'b_kind', s.kind, 'b_summary', s.summary) AS as_b,
+       json_object('b_protocol_name', s.protocol_name,
+                   'b', s.protocol || ' ' || s.label, 'b_reason', s.reason,
+                   'b_class', s.class, 'b_class_label', s.class_label,
+                   'b_class_name', s.class_name, 'b_kind', s.kind,
+                   'b_summary', s.summary) AS as_b_cross,
        '## ' || s.label || ' ' || s.reason || char(10, 10)
        || iif(s.rest IS NULL, '',
               '### ' || s.h_desc || char(10, 10) || s.rest || char(10, 10))
@@ -291,6 +311,7 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
            AS side_json,
        s.t_title, s.t_title_cross, s.t_protocol, s.t_protocol_cross,
        s.t_intro, s.t_intro_same, s.t_diff_class, s.t_diff_kind, s.t_note,
+       s.t_diffs,
        s.h_diff, s.h_which, s.h_learn
 FROM (
     SELECT x.*,
@@ -346,7 +367,7 @@ FROM (
                             (SELECT name FROM protocol AS pr
                              WHERE pr.id = c.protocol)) AS protocol_name,
                    g.facts,
-                   t.*
+                   t.*, dt.t_diffs
             FROM code_l10n AS c
             LEFT JOIN (SELECT locale, protocol, code, vendor,
                               json_group_object(kind, json_array(vals, phrase))
@@ -383,6 +404,12 @@ FROM (
                   WHERE key GLOB 'pair.*' OR key GLOB 'head.*'
                      OR key = 'code.expired'
                   GROUP BY locale) AS t ON t.t_locale = c.locale
+            -- the difference templates of the language: KIND or KIND.one
+            -- to its text
+            JOIN (SELECT locale AS d_locale,
+                         json_group_object(substr(key, 6), text) AS t_diffs
+                  FROM ui_l10n WHERE key GLOB 'diff.*'
+                  GROUP BY locale) AS dt ON dt.d_locale = c.locale
         ) AS y
     ) AS x
 ) AS s
@@ -396,8 +423,10 @@ GROUP BY s.locale, s.protocol, s.code, s.vendor;
 -- protocols the codes are named with their protocols, and the note is the
 -- equivalent's.
 --
--- Every template of the page is filled from `ctx`, one JSON object of the
--- pair's values, by fill(); a difference item adds its own values.
+-- Every template of the page is filled by fill() from the same two JSON
+-- objects, `ctx_a` and `ctx_b`, code A's and code B's values as
+-- comparison_side makes them once per code (as_a, as_b); a difference
+-- item adds its own values, the note its text.
 -- `differences` is the numbered list as a JSON array: the class contrast,
 -- finality, each kind of fact whose values differ (fact_kind's order, a
 -- kind that only one code has only if it is `one_sided`), and the note.
@@ -445,58 +474,73 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
                      WHERE type <> 'null')) AS json
 FROM (
     SELECT q.*,
-           fill(q.t_title, q.ctx) AS title,
-           fill(q.t_protocol, q.ctx) AS protocol_line,
-           replace(fill(q.t_intro, q.ctx)
+           fill(q.t_title, q.ctx_a, q.ctx_b) AS title,
+           fill(q.t_protocol, q.ctx_a, q.ctx_b) AS protocol_line,
+           replace(fill(q.t_intro, q.ctx_a, q.ctx_b)
                    || iif(q.status_a IS NULL, '', ' ' || q.status_a)
                    || iif(q.status_b IS NULL, '', ' ' || q.status_b),
                    '。 ', '。') AS intro,
            (SELECT json_group_array(item) FROM (
                 SELECT item FROM (
                     SELECT 1 AS o, 0 AS n,
-                           iif(q.k1, fill(q.t_diff_class, q.ctx), NULL) AS item
+                           iif(q.k1, fill(q.t_diff_class, q.ctx_a, q.ctx_b), NULL) AS item
                     UNION ALL
-                    SELECT 2, 0, iif(q.k2, fill(q.t_diff_kind, q.ctx), NULL)
+                    SELECT 2, 0, iif(q.k2, fill(q.t_diff_kind, q.ctx_a, q.ctx_b), NULL)
                     UNION ALL
                     SELECT 3, d.position,
-                           fill((SELECT text FROM ui_l10n AS u
-                                 WHERE u.locale = q.locale
-                                   AND u.key = 'diff.' || d.kind
-                                               || iif(d.av IS NULL OR d.bv IS NULL,
-                                                      '.one', '')),
+                           fill(json_extract(q.t_diffs, '$."' || d.kind
+                                             || iif(d.av IS NULL OR d.bv IS NULL,
+                                                    '.one', '') || '"'),
                                 iif(d.av IS NULL OR d.bv IS NULL,
                                     json_object('has', iif(d.av IS NULL, q.name_b, q.name_a),
                                                 'has_value', coalesce(d.ap, d.bp),
                                                 'lacks', iif(d.av IS NULL, q.name_a, q.name_b)),
                                     json_object('a_value', d.ap, 'b_value', d.bp)),
-                                q.ctx)
+                                q.ctx_a, q.ctx_b)
                     FROM (SELECT k.name AS kind, k.position, k.one_sided,
                                  json_extract(q.facts_a, '$.' || k.name || '[0]') AS av,
                                  json_extract(q.facts_a, '$.' || k.name || '[1]') AS ap,
                                  json_extract(q.facts_b, '$.' || k.name || '[0]') AS bv,
                                  json_extract(q.facts_b, '$.' || k.name || '[1]') AS bp
-                          FROM fact_kind AS k) AS d
+                          FROM fact_kind AS k ORDER BY k.position) AS d
                     WHERE d.av IS NOT d.bv
                       AND (d.one_sided OR (d.av IS NOT NULL AND d.bv IS NOT NULL))
                     UNION ALL
-                    SELECT 4, 0, iif(q.note_body IS NULL, NULL,
-                                     fill(q.t_note, q.ctx))
-                ) WHERE item IS NOT NULL
-                ORDER BY o, n)) AS differences
+                    -- the pair's note, in this language or English: a
+                    -- note of one protocol is stored once, code A sorting
+                    -- first; an equivalent once, protocol A first by name
+                    SELECT 4, 0, fill(q.t_note, json_object('note', x.body),
+                                      q.ctx_a, q.ctx_b)
+                    FROM (SELECT coalesce(max(iif(y.locale = q.locale, y.body, NULL)),
+                                          max(iif(y.locale = 'en', y.body, NULL)))
+                                     AS body
+                          FROM (SELECT n.locale, n.body FROM note AS n
+                                WHERE q.protocol = q.protocol_b
+                                  AND n.protocol = q.protocol
+                                  AND ((n.code_a = q.a_code AND n.vendor_a = q.a_vendor
+                                        AND n.code_b = q.b_code AND n.vendor_b = q.b_vendor)
+                                    OR (n.code_a = q.b_code AND n.vendor_a = q.b_vendor
+                                        AND n.code_b = q.a_code AND n.vendor_b = q.a_vendor))
+                                UNION ALL
+                                SELECT e.locale, e.body FROM equivalent AS e
+                                WHERE q.protocol <> q.protocol_b
+                                  AND ((e.protocol_a = q.protocol AND e.code_a = q.a_code
+                                        AND e.vendor_a = q.a_vendor
+                                        AND e.protocol_b = q.protocol_b
+                                        AND e.code_b = q.b_code AND e.vendor_b = q.b_vendor)
+                                    OR (e.protocol_a = q.protocol_b AND e.code_a = q.b_code
+                                        AND e.vendor_a = q.b_vendor
+                                        AND e.protocol_b = q.protocol
+                                        AND e.code_b = q.a_code AND e.vendor_b = q.a_vendor)))
+                               AS y
+                          HAVING count(*) > 0) AS x
+                ) WHERE item IS NOT NULL)) AS differences
     FROM (
         SELECT r.*,
-               json_object('protocol', r.protocol,
-                           'protocol_name', r.protocol_name,
-                           'b_protocol_name', r.b_protocol_name,
-                           'a', r.name_a, 'a_reason', r.a_reason,
-                           'a_class', r.a_class, 'a_class_label', r.a_class_label,
-                           'a_class_name', r.a_class_name, 'a_kind', r.a_kind,
-                           'a_summary', r.a_summary,
-                           'b', r.name_b, 'b_reason', r.b_reason,
-                           'b_class', r.b_class, 'b_class_label', r.b_class_label,
-                           'b_class_name', r.b_class_name, 'b_kind', r.b_kind,
-                           'b_summary', r.b_summary,
-                           'note', r.note_body) AS ctx
+               -- the pair's values: code A's and code B's, each named
+               -- with its protocol when the two differ
+               iif(r.protocol = r.protocol_b, r.as_a, r.as_a_cross) AS ctx_a,
+               iif(r.protocol = r.protocol_b, r.as_b, r.as_b_cross) AS ctx_b
         FROM (
             SELECT a.locale AS locale, a.protocol AS protocol,
                    a.code AS code_a, a.vendor AS vendor_a,
@@ -517,6 +561,7 @@ FROM (
                    b.class_label AS b_class_label, b.class_name AS b_class_name,
                    b.kind AS b_kind, b.summary AS b_summary,
                    a.facts AS facts_a, b.facts AS facts_b,
+                   a.as_a, a.as_a_cross, b.as_b, b.as_b_cross,
                    a.class_label <> b.class_label OR a.protocol <> b.protocol AS k1,
                    a.final <> b.final AS k2,
                    iif(a.protocol = b.protocol, a.t_title, a.t_title_cross) AS t_title,
@@ -524,7 +569,7 @@ FROM (
                        AS t_protocol,
                    iif(a.class_label = b.class_label AND a.protocol = b.protocol,
                        a.t_intro_same, a.t_intro) AS t_intro,
-                   a.t_diff_class, a.t_diff_kind, a.t_note,
+                   a.t_diff_class, a.t_diff_kind, a.t_note, a.t_diffs,
                    iif(a.protocol = b.protocol, a.status_same, a.status_cross)
                        AS status_a,
                    iif(a.protocol = b.protocol, b.status_same, b.status_cross)
@@ -542,33 +587,9 @@ FROM (
                        '## ' || b.protocol || ' ' || substr(b.block, 4)) AS section_b,
                    a.links AS links_a, b.links AS links_b,
                    a.side_json AS json_a, b.side_json AS json_b,
-                   a.h_diff, a.h_which, a.h_learn,
-                   -- the pair's note in this language or English, '' if it
-                   -- has no text in either, and NULL if the pair has none.
-                   -- A note of one protocol is stored once, code A sorting
-                   -- first; an equivalent once, protocol A first by name.
-                   (SELECT iif(count(*) = 0, NULL,
-                               coalesce(max(iif(x.locale = a.locale, x.body, NULL)),
-                                        max(iif(x.locale = 'en', x.body, NULL)),
-                                        ''))
-                    FROM (SELECT n.locale, n.body FROM note AS n
-                          WHERE a.protocol = b.protocol AND n.protocol = a.protocol
-                            AND ((n.code_a = a.code AND n.vendor_a = a.vendor
-                                  AND n.code_b = b.code AND n.vendor_b = b.vendor)
-                              OR (n.code_a = b.code AND n.vendor_a = b.vendor
-                                  AND n.code_b = a.code AND n.vendor_b = a.vendor))
-                          UNION ALL
-                          SELECT e.locale, e.body FROM equivalent AS e
-                          WHERE a.protocol <> b.protocol
-                            AND ((e.protocol_a = a.protocol AND e.code_a = a.code
-                                  AND e.vendor_a = a.vendor
-                                  AND e.protocol_b = b.protocol
-                                  AND e.code_b = b.code AND e.vendor_b = b.vendor)
-                              OR (e.protocol_a = b.protocol AND e.code_a = b.code
-                                  AND e.vendor_a = b.vendor
-                                  AND e.protocol_b = a.protocol
-                                  AND e.code_b = a.code AND e.vendor_b = a.vendor)))
-                         AS x) AS note_body
+                   a.code AS a_code, a.vendor AS a_vendor,
+                   b.code AS b_code, b.vendor AS b_vendor,
+                   a.h_diff, a.h_which, a.h_learn
             FROM comparison_side AS a
             JOIN comparison_side AS b
               ON b.locale = a.locale
