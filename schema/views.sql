@@ -14,6 +14,9 @@ DROP VIEW IF EXISTS comparison_page;
 DROP VIEW IF EXISTS comparison;
 DROP VIEW IF EXISTS comparison_side;
 DROP VIEW IF EXISTS fact_l10n;
+DROP VIEW IF EXISTS fact_phrase;
+DROP VIEW IF EXISTS code_facts;
+DROP VIEW IF EXISTS list_templates;
 DROP VIEW IF EXISTS comparison_difference;
 DROP VIEW IF EXISTS pair_sentence;
 DROP VIEW IF EXISTS code_page;
@@ -182,38 +185,76 @@ FROM (
 -- and its retry_after flag a Retry-After among the fields it `may` carry
 -- (triggers of 0005-facts.sql keep them in table `fact`).
 CREATE VIEW fact_l10n AS
-SELECT locale, protocol, code, vendor, kind, position, one_sided,
-       group_concat(value, ' ') AS vals,
-       join_list(phrase, t_comma,
-                 CASE WHEN words THEN t_or WHEN kind = 'must' THEN t_and
-                      ELSE t_or_fields END) AS phrase
-FROM (
-    SELECT l.tag AS locale, f.protocol, f.code, f.vendor, k.name AS kind,
-           k.position, k.one_sided, k.words, f.value,
-           CASE WHEN k.words
-                THEN (SELECT text FROM ui_l10n AS u
-                      WHERE u.locale = l.tag
-                        AND u.key = 'fact.' || k.name || '.' || f.value)
-                ELSE (SELECT join_list(j.value, t.t_comma, t.t_or_fields)
-                      FROM json_each('["' || replace(f.value, '|', '","')
-                                     || '"]') AS j)
-           END AS phrase,
-           t.t_comma, t.t_and, t.t_or, t.t_or_fields
-    FROM fact AS f
-    JOIN fact_kind AS k ON k.name = f.kind
-    LEFT JOIN fact_value AS v ON v.kind = f.kind AND v.value = f.value
-    CROSS JOIN locale AS l
-    JOIN (SELECT locale,
-                 max(iif(key = 'list.comma', text, NULL)) AS t_comma,
-                 max(iif(key = 'list.and', text, NULL)) AS t_and,
-                 max(iif(key = 'list.or', text, NULL)) AS t_or,
-                 max(iif(key = 'list.or_fields', text, NULL)) AS t_or_fields
-          FROM ui_l10n WHERE key GLOB 'list.*' GROUP BY locale) AS t
-      ON t.locale = l.tag
-    ORDER BY l.tag, f.protocol, f.code, f.vendor, k.position, v.position,
-             f.value
-)
-GROUP BY locale, protocol, code, vendor, kind;
+SELECT f.locale, f.protocol, f.code, f.vendor, f.kind, f.position,
+       f.one_sided, group_concat(f.value, ' ') AS vals,
+       join_list(f.phrase, t.t_comma,
+                 CASE WHEN f.words THEN t.t_or WHEN f.kind = 'must' THEN t.t_and
+                      ELSE t.t_or_fields END) AS phrase
+FROM (SELECT * FROM fact_phrase
+      ORDER BY locale, protocol, code, vendor, position, value_position, value)
+     AS f
+JOIN list_templates AS t ON t.locale = f.locale
+GROUP BY f.locale, f.protocol, f.code, f.vendor, f.kind;
+
+-- Each fact of each code in each language, one row a value: `phrase` is
+-- the value as the language writes it, the word's UI text or the field
+-- names ("A|B" as a list of either).  Plain joins and lookups, so that a
+-- filter on a code reaches the tables.
+CREATE VIEW fact_phrase AS
+SELECT l.tag AS locale, f.protocol, f.code, f.vendor, k.name AS kind,
+       k.position, k.one_sided, k.words, f.value,
+       v.position AS value_position,
+       CASE WHEN k.words
+            THEN coalesce((SELECT text FROM ui AS u
+                           WHERE u.locale = l.tag
+                             AND u.key = 'fact.' || k.name || '.' || f.value),
+                          (SELECT text FROM ui AS u
+                           WHERE u.locale = 'en'
+                             AND u.key = 'fact.' || k.name || '.' || f.value))
+            WHEN instr(f.value, '|') = 0 THEN f.value
+            ELSE (SELECT join_list(j.value, t.t_comma, t.t_or_fields)
+                  FROM json_each('["' || replace(f.value, '|', '","') || '"]')
+                       AS j
+                  JOIN list_templates AS t ON t.locale = l.tag)
+       END AS phrase
+FROM fact AS f
+JOIN fact_kind AS k ON k.name = f.kind
+LEFT JOIN fact_value AS v ON v.kind = f.kind AND v.value = f.value
+CROSS JOIN locale AS l;
+
+-- The list templates of every language, English where it has none.
+CREATE VIEW list_templates AS
+SELECT locale,
+       max(iif(key = 'list.comma', text, NULL)) AS t_comma,
+       max(iif(key = 'list.and', text, NULL)) AS t_and,
+       max(iif(key = 'list.or', text, NULL)) AS t_or,
+       max(iif(key = 'list.or_fields', text, NULL)) AS t_or_fields
+FROM ui_l10n WHERE key GLOB 'list.*'
+GROUP BY locale;
+
+-- Every code, in every language that has UI strings of its own, with its
+-- facts as one JSON object, kind to [vals, phrase] as in fact_l10n (NULL
+-- for a code without facts; another language's facts are English).  Its
+-- GROUP BY (one row per code already) makes SQLite build each object
+-- once, however many places name it.
+CREATE VIEW code_facts AS
+SELECT l.tag AS locale, k.protocol, k.code, k.vendor,
+       (SELECT json_group_object(kind, json_array(vals, phrase))
+        FROM (SELECT f.kind, group_concat(f.value, ' ') AS vals,
+                     join_list(f.phrase, t.t_comma,
+                               CASE WHEN f.words THEN t.t_or
+                                    WHEN f.kind = 'must' THEN t.t_and
+                                    ELSE t.t_or_fields END) AS phrase
+              FROM (SELECT * FROM fact_phrase AS f
+                    WHERE f.locale = l.tag AND f.protocol = k.protocol
+                      AND f.code = k.code AND f.vendor = k.vendor
+                    ORDER BY position, value_position, value) AS f
+              GROUP BY f.kind)) AS facts
+FROM code AS k
+CROSS JOIN locale AS l
+JOIN list_templates AS t ON t.locale = l.tag
+WHERE l.tag IN (SELECT locale FROM ui)
+GROUP BY l.tag, k.protocol, k.code, k.vendor;
 
 -- One code's half of its comparison pages, in one language: every column
 -- of code_l10n, the localized `protocol_name`, its `facts` as a JSON
@@ -368,14 +409,17 @@ FROM (
                              WHERE pr.id = c.protocol)) AS protocol_name,
                    g.facts,
                    t.*, dt.t_diffs
-            FROM code_l10n AS c
-            LEFT JOIN (SELECT locale, protocol, code, vendor,
-                              json_group_object(kind, json_array(vals, phrase))
-                                  AS facts
-                       FROM fact_l10n
-                       GROUP BY locale, protocol, code, vendor) AS g
-              ON g.locale = c.locale AND g.protocol = c.protocol
-             AND g.code = c.code AND g.vendor = c.vendor
+            -- the templates and facts of a language without UI strings
+            -- of its own are English: they are built for the languages
+            -- that have some (`ui_locale`)
+            FROM (SELECT c.*,
+                         iif(EXISTS (SELECT 1 FROM ui WHERE ui.locale = c.locale),
+                             c.locale, 'en') AS ui_locale
+                  FROM code_l10n AS c) AS c
+            JOIN code_facts AS g
+              ON g.locale = c.ui_locale
+             AND g.protocol = c.protocol AND g.code = c.code
+             AND g.vendor = c.vendor
             -- every comparison template and heading of each language,
             -- English where the language has none
             JOIN (SELECT locale AS t_locale,
@@ -401,15 +445,17 @@ FROM (
                          max(iif(key = 'head.which', text, NULL)) AS h_which,
                          max(iif(key = 'head.learn_more', text, NULL)) AS h_learn
                   FROM ui_l10n
-                  WHERE key GLOB 'pair.*' OR key GLOB 'head.*'
-                     OR key = 'code.expired'
-                  GROUP BY locale) AS t ON t.t_locale = c.locale
+                  WHERE (key GLOB 'pair.*' OR key GLOB 'head.*'
+                         OR key = 'code.expired')
+                    AND locale IN (SELECT locale FROM ui)
+                  GROUP BY locale) AS t ON t.t_locale = c.ui_locale
             -- the difference templates of the language: KIND or KIND.one
             -- to its text
             JOIN (SELECT locale AS d_locale,
                          json_group_object(substr(key, 6), text) AS t_diffs
-                  FROM ui_l10n WHERE key GLOB 'diff.*'
-                  GROUP BY locale) AS dt ON dt.d_locale = c.locale
+                  FROM ui_l10n
+                  WHERE key GLOB 'diff.*' AND locale IN (SELECT locale FROM ui)
+                  GROUP BY locale) AS dt ON dt.d_locale = c.ui_locale
         ) AS y
     ) AS x
 ) AS s
