@@ -276,7 +276,7 @@ GROUP BY l.tag, k.protocol, k.code, k.vendor;
 -- `t_*` are the language's comparison templates (English where it has
 -- none), which `comparison` fills for the pair.
 --
--- There is one row per code already; the GROUP BY keeps SQLite from
+-- The window column `rows_of_key` (always 1) keeps SQLite from
 -- flattening this view into `comparison`, which joins it twice, so that a
 -- query over many pairs builds each code's side once, not once per pair.
 -- A filter on locale, protocol or code with a value (not a subquery) still
@@ -353,14 +353,23 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
        s.t_title, s.t_title_cross, s.t_protocol, s.t_protocol_cross,
        s.t_intro, s.t_intro_same, s.t_diff_class, s.t_diff_kind, s.t_note,
        s.t_diffs,
-       s.h_diff, s.h_which, s.h_learn
+       s.h_diff, s.h_which, s.h_learn,
+       -- one row per code already: a window over the key keeps SQLite
+       -- from flattening this view into `comparison`, which joins it
+       -- twice, so that each code's side is built once, and a filter on
+       -- the key still reaches the tables
+       count(*) OVER (PARTITION BY s.locale, s.protocol, s.code, s.vendor)
+           AS rows_of_key
 FROM (
     SELECT x.*,
            -- the "when to use which" paragraph: its sentences, each
            -- filled on its own, joined by a space, except after a
            -- full-width stop
-           (SELECT replace(group_concat(fill(value, x.side), ' '), '。 ', '。')
-            FROM json_each(x.which_t)) AS which
+           iif(x.chosen,
+               (SELECT replace(group_concat(fill(value, x.side), ' '),
+                               '。 ', '。')
+                FROM json_each(x.which_t)),
+               NULL) AS which
     FROM (
         SELECT y.*,
                json_extract(y.facts, '$.next') IS NOT NULL
@@ -458,8 +467,7 @@ FROM (
                   GROUP BY locale) AS dt ON dt.d_locale = c.ui_locale
         ) AS y
     ) AS x
-) AS s
-GROUP BY s.locale, s.protocol, s.code, s.vendor;
+) AS s;
 
 -- The comparison page of two codes in one language, as Markdown
 -- (`markdown`) and as a JSON object (`json`), for every ordered pair of
