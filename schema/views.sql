@@ -265,8 +265,8 @@ GROUP BY l.tag, k.protocol, k.code, k.vendor;
 --   the intro already gives), when it occurs, how to fix;
 -- - `which_same` and `which_cross`, its "when to use which" paragraph,
 --   naming it without and with its protocol; NULL for a code that nobody
---   chooses to send (unused, obsolete, or sent by the protocol stack on
---   its own) or whose facts do not say what the client does next;
+--   chooses to send (unused, obsolete, deprecated, or sent by the
+--   protocol stack on its own) or whose facts do not say what the client does next;
 --   `which_key` is the paragraph without the code's name, and a page
 --   leaves out the paragraphs of two codes whose keys are the same;
 -- - `status_same` and `status_cross`, the sentence on its registry status
@@ -374,7 +374,8 @@ FROM (
         SELECT y.*,
                json_extract(y.facts, '$.next') IS NOT NULL
                AND json_extract(y.facts, '$.automatic') IS NULL
-               AND y.status NOT IN ('unused', 'obsolete') AS chosen,
+               AND y.status NOT IN ('unused', 'obsolete', 'deprecated')
+                   AS chosen,
                -- its templates, each left out when its fact is missing
                json_array(iif(json_extract(y.facts, '$.sender') IS NULL,
                               y.t_which_any, y.t_which),
@@ -551,7 +552,7 @@ FROM (
                                                 'lacks', iif(d.av IS NULL, q.name_a, q.name_b)),
                                     json_object('a_value', d.ap, 'b_value', d.bp)),
                                 q.ctx_a, q.ctx_b)
-                    FROM (SELECT k.name AS kind, k.position, k.one_sided,
+                    FROM (SELECT k.name AS kind, k.position, k.one_sided, k.words,
                                  json_extract(q.facts_a, '$.' || k.name || '[0]') AS av,
                                  json_extract(q.facts_a, '$.' || k.name || '[1]') AS ap,
                                  json_extract(q.facts_b, '$.' || k.name || '[0]') AS bv,
@@ -559,6 +560,13 @@ FROM (
                           FROM fact_kind AS k ORDER BY k.position) AS d
                     WHERE d.av IS NOT d.bv
                       AND (d.one_sided OR (d.av IS NOT NULL AND d.bv IS NOT NULL))
+                      -- fields only one code has at this strength, which the
+                      -- other has at another, are no difference of this kind
+                      AND NOT (d.words = 0 AND (d.av IS NULL OR d.bv IS NULL)
+                               AND coalesce(d.av, d.bv) IN (
+                                   json_extract(iif(d.av IS NULL, q.facts_a, q.facts_b), '$.must[0]'),
+                                   json_extract(iif(d.av IS NULL, q.facts_a, q.facts_b), '$.should[0]'),
+                                   json_extract(iif(d.av IS NULL, q.facts_a, q.facts_b), '$.may[0]')))
                     UNION ALL
                     -- the pair's note, in this language or English: a
                     -- note of one protocol is stored once, code A sorting
@@ -616,7 +624,8 @@ FROM (
                    b.kind AS b_kind, b.summary AS b_summary,
                    a.facts AS facts_a, b.facts AS facts_b,
                    a.as_a, a.as_a_cross, b.as_b, b.as_b_cross,
-                   a.class_label <> b.class_label OR a.protocol <> b.protocol AS k1,
+                   -- two protocols' 5xx are not told apart by their class
+                   a.class_label <> b.class_label AS k1,
                    a.final <> b.final AS k2,
                    iif(a.protocol = b.protocol, a.t_title, a.t_title_cross) AS t_title,
                    iif(a.protocol = b.protocol, a.t_protocol, a.t_protocol_cross)
