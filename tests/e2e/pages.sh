@@ -47,6 +47,24 @@ for lang in $langs; do
 	fi
 done
 
+# What the review of the pages found, as the RFCs have it
+expect_code 0 "flags, statuses, sections and older names" "$CODEKB" --db "$db" sql --format csv \
+	"SELECT protocol || ' ' || code || ' ' || status || ' ' || cacheable || ' ' || section || ' [' || former || ']'
+	 FROM code WHERE (protocol, code) IN (('HTTP', '451'), ('HTTP', '305'), ('SIP', '202'), ('SIP', '489'),
+	     ('SIP', '204'), ('SIP', '417'), ('SIP', '428'), ('SIP', '430'), ('SIP', '439'), ('SIP', '469'),
+	     ('SIP', '494'), ('SIP', '580'), ('SIP', '607'), ('SIP', '608'), ('SIP', '414'), ('SIP', '505'),
+	     ('HTTP', '505')) ORDER BY protocol, sort"
+for row in "HTTP 451 current 1 3 " "HTTP 305 deprecated 0 15.4.6" "HTTP 505 current 0 15.6.6 [HTTP Version not supported" \
+	"SIP 202 deprecated 0 8.3.1" "SIP 204 current 0 7.1" "SIP 414 current 0 21.4.12 [Request-URI Too Large" \
+	"SIP 417 current 0 4.6.2" "SIP 428 current 0 6.2.2" "SIP 430 current 0 11.5" "SIP 439 current 0 11.6 []" \
+	"SIP 469 current 0 11.6" "SIP 489 current 0 8.3.2" "SIP 494 current 0 2.3" "SIP 505 current 0 21.5.6 [SIP Version not supported" \
+	"SIP 580 current 0 8" "SIP 607 current 0 4" "SIP 608 current 0 3"; do
+	expect_in "$work/out" "$row" "review fix: $row"
+done
+expect_code 0 "search Stale Date" "$CODEKB" --db "$db" search "Stale Date" --format csv
+if grep -q "older name" "$work/out"; then fail "Stale Date is still called an older name"; else
+	pass "Stale Date is no older name of SIP 439"; fi
+
 # The stock sqlite3 shell, with codekb's functions loaded, renders the
 # same page from the same view.
 if [ -n "${CODEKB_SQL_EXT:-}" ] && command -v sqlite3 >/dev/null; then
