@@ -633,14 +633,18 @@ static int begin(struct import *im)
 	struct kb_error err = {{0}};
 	struct stmt *st;
 
+	/* its messages name the database */
+	if (db_open(im->opt->db_path, DB_WRITE, &im->db, &err) < 0) {
+		report(im, "%s", err.msg);
+		return -1;
+	}
 	/* Small, bounded page caches keep memory nearly flat however large
 	 * the import (docs/performance.md): 1 MiB for the database, whose
 	 * rows mostly arrive in key order, and 64 KiB for the temporary
 	 * import_seen table.  Larger ones did not make imports faster; pages
 	 * that do not fit are read back from the WAL and the temporary file,
 	 * which the kernel caches. */
-	if (db_open(im->opt->db_path, DB_WRITE, &im->db, &err) < 0 ||
-	    db_exec(im->db, "PRAGMA cache_size = -1024; "
+	if (db_exec(im->db, "PRAGMA cache_size = -1024; "
 		    "PRAGMA temp.cache_size = -64", &err) < 0 ||
 	    db_exec(im->db, "BEGIN IMMEDIATE", &err) < 0 ||
 	    db_upgrade(im->db, &err) < 0) {
@@ -732,6 +736,7 @@ int import_run(const struct import_options *opt, char *const *paths,
 	struct inputs in = {0};
 	struct stat st;
 	int existed = stat(opt->db_path, &st) == 0;
+	int no_db = 0;
 	int rc;
 
 	strbuf_init(&im.changes);
@@ -747,7 +752,9 @@ int import_run(const struct import_options *opt, char *const *paths,
 		if (in.n > 0)
 			qsort(in.v, in.n, sizeof(*in.v), cmp_inputs);
 	}
-	if (im.errors == 0 && begin(&im) == 0) {
+	if (im.errors == 0 && begin(&im) < 0)
+		no_db = 1;
+	else if (im.errors == 0) {
 		for (size_t i = 0; i < in.n && im.errors < IMPORT_MAX_ERRORS &&
 				   !im.fatal; i++)
 			load(&im, &in.v[i]);
@@ -756,7 +763,8 @@ int import_run(const struct import_options *opt, char *const *paths,
 		fprintf(diag, "codekb-import: %u more problems not shown\n",
 			im.errors - IMPORT_MAX_ERRORS);
 	rc = im.db ? finish(&im) : -1;
-	if (im.errors)
+	/* a database that cannot be opened is named in one line */
+	if (im.errors && !no_db)
 		fprintf(diag, "codekb-import: %u problem%s; nothing was "
 			"imported\n", im.errors, im.errors == 1 ? "" : "s");
 	else if (npaths > 0)

@@ -35,6 +35,10 @@ static const struct migration migrations[] = {
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
+/* The last schema version whose databases codekb made without setting
+ * their application_id: such a database is told by its tables. */
+#define LAST_UNMARKED_VERSION 5
+
 void db_configure_library(int threads)
 {
 	sqlite3_config(threads ? SQLITE_CONFIG_MULTITHREAD
@@ -165,6 +169,47 @@ static int open_readonly(const char *path, sqlite3 **db, struct kb_error *err)
 	return 0;
 }
 
+/*
+ * 0 if db may be codekb's: it is marked with DB_APPLICATION_ID, or it is
+ * empty (a new file), or codekb made it before it marked its databases
+ * (schema version 1 to 5 and codekb's tables).  Otherwise -1 with err
+ * set, before anything has written to the file.
+ */
+static int check_owner(sqlite3 *db, const char *path, struct kb_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT application_id FROM pragma_application_id), "
+		"(SELECT user_version FROM pragma_user_version), "
+		"(SELECT count(*) FROM sqlite_schema), "
+		"(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+		"name IN ('meta', 'protocol', 'class', 'code', 'text', 'ui_key'))";
+	sqlite3_stmt *st = NULL;
+	int id, version, objects, tables;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		kb_error_set(err, "cannot open database '%s': %s", path,
+			     sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	id = sqlite3_column_int(st, 0);
+	version = sqlite3_column_int(st, 1);
+	objects = sqlite3_column_int(st, 2);
+	tables = sqlite3_column_int(st, 3);
+	sqlite3_finalize(st);
+	if (id == DB_APPLICATION_ID)
+		return 0;
+	if (id == 0 && version == 0 && objects == 0)
+		return 0;
+	if (id == 0 && version >= 1 &&
+	    version <= LAST_UNMARKED_VERSION && tables == 6)
+		return 0;
+	return kb_error_set(err, "'%s' is not a codekb database (it is not "
+			    "empty and codekb did not make it); codekb changes "
+			    "no other database", path);
+}
+
 static int open_write(const char *path, sqlite3 **db, struct kb_error *err)
 {
 	int rc = sqlite3_open_v2(path, db,
@@ -195,6 +240,8 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 		goto fail;
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
+	if (check_owner(db, path, err) < 0)
+		goto fail;
 	if (cjk_register(db) != SQLITE_OK || rank_register(db) != SQLITE_OK ||
 	    codekey_register(db) != SQLITE_OK || fill_register(db) != SQLITE_OK) {
 		kb_error_set(err, "%s", sqlite3_errmsg(db));
@@ -300,6 +347,26 @@ static int apply_once(sqlite3 *db, const char *key, const char *sql,
 	return rc;
 }
 
+/* Set the application_id of a database that does not have it yet; an
+ * import that changes nothing must not write the header. */
+static int mark_ours(sqlite3 *db, struct kb_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int id = -1;
+	char pragma[64];
+
+	if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (id == DB_APPLICATION_ID)
+		return 0;
+	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d",
+		 DB_APPLICATION_ID);
+	return db_exec(db, pragma, err);
+}
+
 int db_upgrade(sqlite3 *db, struct kb_error *err)
 {
 	int version;
@@ -326,7 +393,8 @@ int db_upgrade(sqlite3 *db, struct kb_error *err)
 		if (db_exec(db, pragma, err) < 0)
 			return -1;
 	}
-	if (apply_once(db, "seed", sql_seed, err) < 0 ||
+	if (mark_ours(db, err) < 0 ||
+	    apply_once(db, "seed", sql_seed, err) < 0 ||
 	    apply_once(db, "views", sql_views, err) < 0)
 		return -1;
 	return 0;

@@ -175,4 +175,51 @@ if [ -d /proc/self/fdinfo ] && command -v truncate >/dev/null; then
 else
 	skip "no /proc or truncate"
 fi
+# -- a database that another application made is not ours to change
+one_line() { # FILE WHAT: FILE holds exactly one line
+	[ "$(wc -l <"$1")" -eq 1 ] && pass "$2" || fail "$2: $(wc -l <"$1") lines"; }
+for kind in plain versioned identified; do
+	other="$work/other-$kind.db"
+	case $kind in
+	plain) sql="CREATE TABLE notes (x); INSERT INTO notes VALUES (1);" ;;
+	versioned) sql="CREATE TABLE code (x); CREATE TABLE meta (k, v); PRAGMA user_version = 3;" ;;
+	identified) sql="PRAGMA application_id = 1234;" ;;
+	esac
+	sqlite3 "$other" "$sql"
+	sum=$(sha256sum "$other" | cut -d' ' -f1)
+	expect_code 1 "import into another application's database ($kind)" "$CODEKB_IMPORT" --db "$other" "$CODEKB_SRC/data"
+	expect_line "$work/err" "codekb-import: '$other' is not a codekb database (it is not empty and codekb did not make it); codekb changes no other database" "the importer says so ($kind)"
+	one_line "$work/err" "in one line ($kind)"
+	expect_code 1 "import --upgrade of another application's database ($kind)" "$CODEKB_IMPORT" --db "$other" --upgrade
+	expect_code 1 "codekb show on another application's database ($kind)" "$CODEKB" --db "$other" show SIP 100
+	expect_line "$work/err" "codekb: '$other' is not a codekb database (it is not empty and codekb did not make it); codekb changes no other database" "the query tool says so ($kind)"
+	one_line "$work/err" "the query tool in one line ($kind)"
+	[ "$(sha256sum "$other" | cut -d' ' -f1)" = "$sum" ] && [ ! -e "$other-wal" ] && [ ! -e "$other-shm" ] &&
+		[ "$(sqlite3 "$other" 'PRAGMA journal_mode')" = delete ] &&
+		pass "the file is unchanged and not switched to WAL ($kind)" || fail "another application's database was changed ($kind)"
+done
+echo hello >"$work/text.db"
+expect_code 1 "import into a file that is not a database" "$CODEKB_IMPORT" --db "$work/text.db" "$CODEKB_SRC/data"
+one_line "$work/err" "a file that is not a database: one line"
+[ "$(cat "$work/text.db")" = hello ] && pass "the text file is unchanged" || fail "the text file was changed"
+: >"$work/empty.db"
+expect_code 0 "import into an empty file" "$CODEKB_IMPORT" --db "$work/empty.db" "$CODEKB_SRC/data/protocols.csv"
+ours=$(printf '%d' 0x636B6462)
+[ "$(sqlite3 "$work/empty.db" 'PRAGMA application_id')" = "$ours" ] && pass "a new database is marked as codekb's" || fail "a new database has no application_id"
+[ "$(sqlite3 "$CODEKB_DEFAULT_DB" 'PRAGMA application_id')" = "$ours" ] && pass "the default database is marked as codekb's" || fail "the default database has no application_id"
+v3="$work/v3.db"
+gzip -dc "$CODEKB_SRC/tests/fixtures/codekb-v3.db.gz" >"$v3"
+expect_code 0 "a version 3 database without application_id is upgraded" "$CODEKB_IMPORT" --db "$v3" --upgrade
+[ "$(sqlite3 "$v3" 'PRAGMA application_id')" = "$ours" ] && pass "the upgrade marks it as codekb's" || fail "the upgraded database has no application_id"
+v5="$work/v5.db"
+cp "$CODEKB_DEFAULT_DB" "$v5"
+sqlite3 "$v5" "PRAGMA application_id = 0"
+expect_code 0 "the query tool reads a current database codekb made before application_id" "$CODEKB" --db "$v5" show SIP 100
+sum=$(sha256sum "$v5" | cut -d' ' -f1)
+expect_code 0 "an import that changes nothing in such a database" "$CODEKB_IMPORT" --db "$v5" "$CODEKB_SRC/data/protocols.csv"
+[ "$(sqlite3 "$v5" 'PRAGMA application_id')" = "$ours" ] && pass "it is marked as codekb's" || fail "it was not marked"
+sum=$(sha256sum "$CODEKB_DEFAULT_DB" | cut -d' ' -f1)
+cp "$CODEKB_DEFAULT_DB" "$work/same.db"
+expect_code 0 "an import that changes nothing" "$CODEKB_IMPORT" --db "$work/same.db" "$CODEKB_SRC/data/protocols.csv"
+[ "$(sha256sum "$work/same.db" | cut -d' ' -f1)" = "$sum" ] && pass "leaves a marked database as it was" || fail "an import that changes nothing changed the file"
 finish
