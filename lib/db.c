@@ -95,8 +95,8 @@ char *db_choose_path(const char *path)
 	return NULL;
 }
 
-/* A file: URI for path with immutable=1, for a database in a place that
- * we cannot write, where SQLite could not create its -shm file. */
+/* A file: URI for path with immutable=1, for a database that we cannot
+ * read the usual way (see open_readonly). */
 static char *immutable_uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -120,27 +120,45 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
-static int dir_writable(const char *path)
+/* 1 if path has a write-ahead log that holds pages (path-wal, not
+ * empty), 0 if not. */
+static int wal_in_use(const char *path)
 {
-	char *copy = strdup(path);
-	char *slash;
-	int ok;
+	struct stat st;
+	size_t size = strlen(path) + 5;
+	char *wal = malloc(size);
+	int used;
 
-	if (!copy)
-		return 0;
-	slash = strrchr(copy, '/');
-	if (!slash)
-		ok = access(".", W_OK) == 0;
-	else if (slash == copy)
-		ok = access("/", W_OK) == 0;
-	else {
-		*slash = '\0';
-		ok = access(copy, W_OK) == 0;
-	}
-	free(copy);
-	return ok;
+	if (!wal)
+		return 1;
+	snprintf(wal, size, "%s-wal", path);
+	used = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	return used;
 }
 
+/* Open path read-only and read its first page, which in WAL mode opens the
+ * -shm file (or makes it).  Returns the SQLite result code. */
+static int open_plain(const char *path, sqlite3 **db)
+{
+	int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_extended_result_codes(*db, 1);
+	sqlite3_busy_timeout(*db, 10000);
+	return sqlite3_exec(*db, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL,
+			    NULL, NULL);
+}
+
+/*
+ * A reader of a WAL database needs its -shm file, and makes it if it is
+ * missing, which takes a folder it can write (the database file's own
+ * permissions do not matter).  When it cannot, and there is no
+ * write-ahead log, the file alone is current and is opened immutable=1.
+ * With a log, that would show the data as it was before the log's
+ * commits: the reader is refused instead.
+ */
 static int open_readonly(const char *path, sqlite3 **db, struct kb_error *err)
 {
 	struct stat st;
@@ -153,16 +171,25 @@ static int open_readonly(const char *path, sqlite3 **db, struct kb_error *err)
 	if (S_ISDIR(st.st_mode))
 		return kb_error_set(err, "cannot open database '%s': it is a "
 				    "directory", path);
-	if (access(path, W_OK) == 0 || dir_writable(path)) {
-		rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
-	} else {
-		uri = immutable_uri(path);
-		if (!uri)
-			return kb_error_set(err, "out of memory");
-		rc = sqlite3_open_v2(uri, db,
-				     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-		free(uri);
-	}
+	rc = open_plain(path, db);
+	/* SQLITE_READONLY_DIRECTORY, _CANTINIT or _RECOVERY: no -shm */
+	if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+		goto done;
+	sqlite3_close(*db);
+	*db = NULL;
+	if (wal_in_use(path))
+		return kb_error_set(err, "cannot read database '%s' now: a "
+				    "writer's changes are in its log '%s-wal', "
+				    "which needs a '%s-shm' file that this user "
+				    "cannot make in that folder; try again when "
+				    "the writer has finished", path, path, path);
+	uri = immutable_uri(path);
+	if (!uri)
+		return kb_error_set(err, "out of memory");
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+			     NULL);
+	free(uri);
+done:
 	if (rc != SQLITE_OK)
 		return kb_error_set(err, "cannot open database '%s': %s", path,
 				    *db ? sqlite3_errmsg(*db) : "out of memory");

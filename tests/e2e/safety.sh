@@ -222,4 +222,64 @@ sum=$(sha256sum "$CODEKB_DEFAULT_DB" | cut -d' ' -f1)
 cp "$CODEKB_DEFAULT_DB" "$work/same.db"
 expect_code 0 "an import that changes nothing" "$CODEKB_IMPORT" --db "$work/same.db" "$CODEKB_SRC/data/protocols.csv"
 [ "$(sha256sum "$work/same.db" | cut -d' ' -f1)" = "$sum" ] && pass "leaves a marked database as it was" || fail "an import that changes nothing changed the file"
+# -- readers who cannot write: they see current data or say that they cannot
+# A folder of mode 555 holds back a reader who is not root; as root, the
+# reader runs as nobody.
+reader=""
+if [ "$(id -u)" -ne 0 ]; then
+	reader="env"
+elif command -v setpriv >/dev/null && setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	reader="setpriv --reuid=65534 --regid=65534 --clear-groups"
+fi
+chmod 711 "$work"
+rodir="$work/rodir"
+mkdir "$rodir"
+rodb="$rodir/kb.db"
+cp "$CODEKB_DEFAULT_DB" "$rodb"
+chmod 666 "$rodb"
+if [ -z "$reader" ] || ! $reader test -r "$rodb"; then
+	skip "cannot run a reader who cannot write (no setpriv, or the build folder is closed to nobody)"
+else
+	chmod 555 "$rodir"
+	expect_code 0 "a reader who can write the file but not its folder" $reader "$CODEKB" --db "$rodb" show SIP 100
+	expect_in "$work/out" "# SIP 100 Trying" "it reads the page"
+	chmod 755 "$rodir"; chmod 644 "$rodb"; chmod 555 "$rodir"
+	expect_code 0 "a reader who can write neither, with no log" $reader "$CODEKB" --db "$rodb" show SIP 100
+	chmod 755 "$rodir"
+	# a writer that keeps its connection, and so its log, open
+	mkfifo "$work/writer.in"
+	sqlite3 "$rodb" <"$work/writer.in" >"$work/writer.out" 2>&1 &
+	writer=$!
+	exec 7>"$work/writer.in"
+	wait_name() { # NAME: the writer's commit is visible to a reader who can write
+		i=0
+		while [ $i -lt 200 ] && [ "$(sqlite3 "$rodb" "SELECT name FROM protocol WHERE id = 'SIP'")" != "$1" ]; do
+			sleep 0.05; i=$((i + 1))
+		done
+	}
+	echo "PRAGMA wal_autocheckpoint = 0; UPDATE protocol SET name = 'First Name' WHERE id = 'SIP';" >&7
+	wait_name "First Name"
+	chmod 555 "$rodir"
+	echo "UPDATE protocol SET name = 'Second Name' WHERE id = 'SIP';" >&7
+	wait_name "Second Name"
+	q="SELECT name FROM protocol WHERE id = 'SIP'"
+	expect_code 0 "a reader who cannot write, while a writer commits" $reader "$CODEKB" --db "$rodb" sql "$q" --format csv
+	expect_in "$work/out" "Second Name" "it sees the commit of a moment ago"
+	chmod 666 "$rodb"
+	expect_code 0 "a reader who can write the file only, while a writer commits" $reader "$CODEKB" --db "$rodb" sql "$q" --format csv
+	expect_in "$work/out" "Second Name" "it sees the commit too"
+	# a log without its -shm file, which the reader cannot make
+	nodir="$work/noshm"
+	mkdir "$nodir"
+	cp "$rodb" "$rodb-wal" "$nodir/"
+	chmod 644 "$nodir/kb.db" "$nodir/kb.db-wal"
+	chmod 555 "$nodir"
+	expect_code 1 "a reader who cannot use the log" $reader "$CODEKB" --db "$nodir/kb.db" sql "$q" --format csv
+	expect_line "$work/err" "codekb: cannot read database '$nodir/kb.db' now: a writer's changes are in its log '$nodir/kb.db-wal', which needs a '$nodir/kb.db-shm' file that this user cannot make in that folder; try again when the writer has finished" "it says so in one line"
+	one_line "$work/err" "and only that line"
+	if grep -q "First Name\|Session Initiation" "$work/out"; then fail "it showed stale data"; else pass "it shows no stale data"; fi
+	exec 7>&-
+	wait "$writer"
+	chmod 755 "$rodir" "$nodir"
+fi
 finish
