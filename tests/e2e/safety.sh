@@ -77,7 +77,10 @@ expect_code 0 "export site with a tampered list" "$CODEKB" --db "$db" export sit
 hostile="$work/hostile"
 mkdir "$hostile"
 printf 'protocol,name,reference\nSIP,Session Initiation Protocol,RFC3261\n' >"$hostile/protocols.csv"
-printf 'protocol,class,first,last,name\nSIP,"x\nnotes.txt",100,199,Provisional\nSIP,..,200,299,Success\nSIP,../../x,300,399,Redirection\n' >"$hostile/classes.csv"
+printf 'protocol,class,first,last,name\nSIP,"x\nnotes.txt",100,199,Provisional\n' >"$hostile/classes.csv"
+expect_code 1 "a class label with a line break is refused on import" "$CODEKB_IMPORT" --db "$work/hostile.db" "$hostile/protocols.csv" "$hostile/classes.csv"
+# another tool may still write one into the database
+printf 'protocol,class,first,last,name\nSIP,x-notes.txt,100,199,Provisional\nSIP,..,200,299,Success\nSIP,../../x,300,399,Redirection\n' >"$hostile/classes.csv"
 cat >"$hostile/codes.csv" <<'CSV'
 protocol,code,reason,description,when_seen,how_to_fix
 SIP,100,Trying,"<script>alert(1)</script> and [x](javascript:alert(1)) and <javascript:alert(2)> and ![i](javascript:alert(3)) and [y](JavaScript:alert(5))","{{< param x >}} and {{% param y %}} and {{{< z >}}} and \{{< w >}}","[gone](nowhere.md) and [ok](https://example.com/) and <img src=x onerror=alert(4)> and \<b onmouseover=alert(6)>b</b>"
@@ -86,6 +89,7 @@ SIP,300,Multiple Choices,plain,plain,plain
 CSV
 cp "$CODEKB_SRC/data/ui/en.csv" "$hostile/"
 expect_code 0 "import hostile texts and class labels" "$CODEKB_IMPORT" --db "$work/hostile.db" "$hostile"
+sqlite3 "$work/hostile.db" "UPDATE class SET label = 'x' || char(10) || 'notes.txt' WHERE label = 'x-notes.txt'"
 hsite="$work/hsite"
 expect_code 0 "export site of hostile data" "$CODEKB" --db "$work/hostile.db" export site --output "$hsite"
 if grep -q '[^ -~]' "$hsite/.codekb-site" || [ "$(grep -c . "$hsite/.codekb-site")" -ne "$(find "$hsite" -type f ! -name .codekb-site | wc -l)" ]; then
@@ -282,4 +286,80 @@ else
 	wait "$writer"
 	chmod 755 "$rodir" "$nodir"
 fi
+# -- data that attacks the reader: control characters are refused on import
+cc="$work/cc"
+mkdir "$cc"
+esc=$(printf '\033')
+tab=$(printf '\t')
+del=$(printf '\177')
+csi=$(printf '\302\233')
+cdb="$work/cc.db"
+cp "$CODEKB_DEFAULT_DB" "$cdb"
+sum=$(sha256sum "$cdb" | cut -d' ' -f1)
+{
+	echo 'protocol,code,reason,description'
+	echo "SIP,100,Trying,A text with ${esc}[31mred${esc}[0m in it"
+	echo "SIP,180,Ringing${tab}Loudly,plain"
+	printf 'SIP,181,"Being\nForwarded",plain\n'
+	printf 'SIP,182,Queued,"Two lines\nare fine,\tand a tab too,\nbut not %s here"\n' "$del"
+	echo "SIP,183,Session Progress,a C1 ${csi}31m control"
+} >"$cc/codes.csv"
+expect_code 1 "import of texts with control characters" "$CODEKB_IMPORT" --db "$cdb" "$cc/codes.csv"
+expect_line "$work/err" "codekb-import: $cc/codes.csv:2:4: control character U+001B in column 'description' (character 13 of the field)" "an escape sequence is named by file, line and column"
+expect_in "$work/err" "codekb-import: $cc/codes.csv:3:3: tab in column 'reason', which holds one line" "a tab in a reason is refused"
+expect_in "$work/err" "codekb-import: $cc/codes.csv:4:3: line break in column 'reason', which holds one line" "a line break in a reason is refused"
+expect_in "$work/err" "codekb-import: $cc/codes.csv:8:4: control character U+007F in column 'description' (character 44 of the field)" "DEL is refused, on the line it is on"
+expect_in "$work/err" "codekb-import: $cc/codes.csv:9:4: control character U+009B in column 'description' (character 6 of the field)" "a C1 control is refused"
+[ "$(grep -c 'control character\|which holds one line' "$work/err")" -eq 5 ] && pass "the tab and line breaks of a description are not refused" || fail "$(cat "$work/err")"
+[ "$(sha256sum "$cdb" | cut -d' ' -f1)" = "$sum" ] && pass "nothing was imported" || fail "the database changed"
+printf 'locale,protocol,code_a,code_b,note\nen,SIP,100,603,"A note\non two lines,\twith a tab"\n' >"$cc/good-notes.csv"
+expect_code 0 "a note with a line break and a tab imports" "$CODEKB_IMPORT" --db "$cdb" "$cc/good-notes.csv"
+printf 'Value,Description,Reference\r\n100,"Trying\r\n  Hard",[RFC3261]\r\n' >"$cc/registry.csv"
+expect_code 0 "a registry cell that the registry wraps" "$CODEKB_IMPORT" --db "$cdb" --protocol REGX "$cc/registry.csv"
+[ "$(sqlite3 "$cdb" "SELECT reason FROM code WHERE protocol = 'REGX'")" = "Trying Hard" ] && pass "becomes a reason of one line" || fail "reason: $(sqlite3 "$cdb" "SELECT quote(reason) FROM code WHERE protocol = 'REGX'")"
+printf 'locale,key,text\nen,head.description,Desc%sription\n' "$esc" >"$cc/ui.csv"
+expect_code 1 "a UI string with an escape" "$CODEKB_IMPORT" --db "$cdb" "$cc/ui.csv"
+expect_line "$work/err" "codekb-import: $cc/ui.csv:2:3: control character U+001B in column 'text' (character 5 of the field)" "names the UI string's column"
+printf 'protocol,code,reason,x%s[2J\nSIP,100,Trying,\n' "$esc" >"$cc/header.csv"
+expect_code 1 "a header with an escape" "$CODEKB_IMPORT" --db "$cdb" "$cc/header.csv"
+if grep -q "$esc" "$work/err"; then fail "the importer printed the raw escape of a header"; else pass "the importer prints no raw escape of a header"; fi
+
+# -- a placeholder written in data is data: printed as written, and check
+# does not take it for one that fill() left unfilled
+ph="$work/ph"
+mkdir "$ph"
+printf 'protocol,name,reference\nSIP,Session Initiation Protocol,RFC3261\n' >"$ph/protocols.csv"
+printf 'protocol,class,first,last,name\nSIP,1xx,100,199,Provisional\n' >"$ph/classes.csv"
+cat >"$ph/codes.csv" <<'CSV'
+protocol,code,reason,reference,section,description,when_seen,how_to_fix
+SIP,100,Trying,RFC3261,21.1.1,"Written with {b_reason} and {a} in it.",Seen when {id} is {b}.,Fix {a_reason} by hand.
+SIP,180,Ringing,RFC3261,21.1.2,The phone rings.,When the phone rings.,Nothing to fix.
+CSV
+cp "$CODEKB_SRC/data/ui/en.csv" "$ph/"
+expect_code 0 "import texts that hold placeholders" "$CODEKB_IMPORT" --db "$work/ph.db" "$ph"
+for pair in "100 180" "180 100"; do
+	expect_code 0 "compare SIP $pair" "$CODEKB" --db "$work/ph.db" compare SIP $pair
+	expect_in "$work/out" "Written with {b_reason} and {a} in it." "SIP $pair: {b_reason} and {a} in a text are printed as written"
+	expect_in "$work/out" "Seen when {id} is {b}." "SIP $pair: {id} and {b} too"
+	expect_in "$work/out" "Fix {a_reason} by hand." "SIP $pair: and {a_reason}"
+done
+expect_code 0 "check passes on texts that hold placeholders" "$CODEKB" --db "$work/ph.db" check
+expect_in "$work/out" "no problems" "check reports no unfilled placeholder"
+
+# -- and codekb never prints a raw escape sequence to a terminal
+sqlite3 "$cdb" "UPDATE text SET body = 'Red ' || char(27) || '[31m here, C1 ' || char(155) || ', DEL ' || char(127) || ', bell ' || char(7) || ' and' || char(10) || 'a second line' WHERE protocol = 'SIP' AND code = '100' AND locale = 'en' AND field = 'description'"
+if command -v script >/dev/null; then
+	script -qec "\"$CODEKB\" --db \"$cdb\" show SIP 100" /dev/null >"$work/tty.out" 2>&1
+	if grep -q "$esc\|$del\|$csi\|$(printf '\007')" "$work/tty.out"; then fail "a raw control character reached the terminal"
+	else pass "no raw control character reaches the terminal"; fi
+	expect_in "$work/tty.out" 'Red \x1b[31m here, C1 \u009b, DEL \x7f, bell \x07 and' "on a terminal they are shown escaped"
+	expect_in "$work/tty.out" "a second line" "a line break is kept"
+	script -qec "\"$CODEKB\" --db \"$cdb\" sql \"SELECT char(27) || '[2J' AS x, CAST(x'9b' AS TEXT) AS y\" --format csv" /dev/null >"$work/tty.out" 2>&1
+	expect_in "$work/tty.out" '\x1b[2J,\x9b' "sql output on a terminal is escaped too, bytes that are not UTF-8 as well"
+	if grep -q "$esc" "$work/tty.out"; then fail "sql printed a raw escape to the terminal"; else pass "sql prints no raw escape to the terminal"; fi
+else
+	skip "no script(1) to run codekb on a terminal"
+fi
+"$CODEKB" --db "$cdb" show SIP 100 >"$work/pipe.out"
+expect_in "$work/pipe.out" "Red ${esc}[31m here" "into a pipe, the text is written as it is"
 finish
