@@ -362,4 +362,49 @@ else
 fi
 "$CODEKB" --db "$cdb" show SIP 100 >"$work/pipe.out"
 expect_in "$work/pipe.out" "Red ${esc}[31m here" "into a pipe, the text is written as it is"
+# -- pages that must not come out empty
+one="$work/one"
+mkdir "$one"
+printf 'protocol,name,reference\nONE,One Protocol,RFC1\n' >"$one/protocols.csv"
+printf 'protocol,class,first,last,name\nONE,2xx,200,299,Success\n' >"$one/classes.csv"
+printf 'protocol,code,reason,reference,section,description,when_seen,how_to_fix\nONE,200,OK,RFC1,1,It worked.,When it works.,Nothing to do.\n' >"$one/codes.csv"
+cp "$CODEKB_SRC/data/ui/en.csv" "$one/"
+expect_code 0 "import a protocol with a single code" "$CODEKB_IMPORT" --db "$work/one.db" "$one"
+expect_code 0 "export site of a protocol with a single code" "$CODEKB" --db "$work/one.db" export site --output "$work/onesite"
+expect_in "$work/onesite/content/en/one/200.md" "# ONE 200 OK" "the single code's page has its body"
+expect_in "$work/onesite/content/en/one/200.md" "It worked." "and its texts"
+# a code that a registry import adds has no texts
+ndb="$work/notext.db"
+cp "$CODEKB_DEFAULT_DB" "$ndb"
+printf 'Value,Description,Reference\n299,Brand New,[RFC9999]\n' >"$work/reg.csv"
+expect_code 0 "a registry import adds a code without texts" "$CODEKB_IMPORT" --db "$ndb" --protocol SIP "$work/reg.csv"
+expect_code 0 "show a code without texts" "$CODEKB" --db "$ndb" show SIP 299
+expect_in "$work/out" "299 Brand New is a final response in the 2xx Success class, defined in RFC 9999." "its page gives its facts"
+expect_in "$work/out" "There is no description of 299 Brand New yet." "and says it has no description yet"
+for lang in zh ja; do
+	expect_code 0 "show a code without texts in $lang" "$CODEKB" --db "$ndb" show SIP 299 --lang $lang
+	if grep -q "There is no description" "$work/out"; then fail "$lang: the sentence is in English"
+	else pass "$lang: the sentence is in the reader's language"; fi
+done
+expect_code 0 "compare a code without texts" "$CODEKB" --db "$ndb" compare SIP 299 200
+expect_in "$work/out" "There is no description of 299 Brand New yet." "the comparison says so"
+if grep -q '^## 299' "$work/out"; then fail "the comparison has an empty section for 299"
+else pass "the comparison has no empty section"; fi
+expect_code 0 "compare it the other way, across protocols" "$CODEKB" --db "$ndb" compare HTTP 200 SIP 299
+expect_in "$work/out" "There is no description of 299 Brand New yet." "the comparison across protocols says so"
+expect_code 0 "export site with a code without texts" "$CODEKB" --db "$ndb" export site --output "$work/ntsite" --lang en
+expect_in "$work/ntsite/content/en/sip/299.md" "There is no description of 299 Brand New yet." "its site page says so"
+expect_code 0 "check renders the pages of a code without texts" "$CODEKB" --db "$work/one.db" check
+# a database without UI strings: the error names what is missing
+udb="$work/noui.db"
+printf 'Value,Description,Reference\n200,OK,[RFC1]\n201,Created,[RFC1]\n' >"$work/reg2.csv"
+expect_code 0 "a registry import into a new database" "$CODEKB_IMPORT" --db "$udb" --protocol NEWP "$work/reg2.csv"
+nkeys=$(sqlite3 "$udb" "SELECT count(*) FROM ui_key")
+expect_code 1 "show without UI strings" "$CODEKB" --db "$udb" show NEWP 200
+expect_line "$work/err" "codekb: cannot build the code page: the database has no English text for $nkeys UI strings (code.basic, code.deprecated, code.expired, ...); import them, such as data/ui/en.csv" "the error names the missing UI strings"
+if grep -q "class" "$work/err"; then fail "the error blames the class"; else pass "the error does not blame the class"; fi
+expect_code 1 "compare without UI strings" "$CODEKB" --db "$udb" compare NEWP 200 201
+expect_in "$work/err" "cannot build the comparison: the database has no English text for $nkeys UI strings" "the comparison's error too"
+expect_code 1 "export site without UI strings" "$CODEKB" --db "$udb" export site --output "$work/uisite"
+expect_in "$work/err" "the database has no English text for $nkeys UI strings" "the site's error too"
 finish
