@@ -181,6 +181,12 @@ struct import {
 	struct strbuf key;
 };
 
+/* The columns whose values may span lines and hold tabs: the prose of
+ * codes and notes, the translators' copies of it, and the cells of
+ * registry files, which the registry wraps.  No other value may hold a
+ * control character. */
+extern const unsigned long column_multiline;
+
 /* The name of a column as it appears in a header. */
 extern const char *const column_names[COL_COUNT];
 

@@ -19,6 +19,7 @@
 #include "columns.h"
 #include "db.h"
 #include "embedded.h"
+#include "termsafe.h"
 #include "utf8.h"
 
 /* One file to load. */
@@ -421,9 +422,15 @@ static int read_header(struct import *im, const struct csv_record *rec)
 			if (strcmp(name, column_names[c]) == 0)
 				col = c;
 		if (col < 0 || !(allowed & BIT(col))) {
+			struct strbuf shown = STRBUF_INIT;
+
+			/* a name is not checked yet: quote it escaped */
+			termsafe_escape(&shown, name, rec->fields[i].len);
 			report(im, "%s:%lu:%zu: unknown column '%s' for a %s "
-			       "file", im->file, rec->line, i + 1, name,
+			       "file", im->file, rec->line, i + 1,
+			       shown.failed ? "?" : shown.buf,
 			       kind_name(im->kind));
+			strbuf_release(&shown);
 			bad = 1;
 		} else if (seen & BIT(col)) {
 			report(im, "%s:%lu:%zu: column '%s' appears twice",
@@ -443,6 +450,56 @@ static int read_header(struct import *im, const struct csv_record *rec)
 		}
 	}
 	return bad ? -1 : 0;
+}
+
+/* The physical line that byte off of field i of rec is on: the record's
+ * first line, and the line breaks in the fields before it and in it. */
+static unsigned long field_line(const struct csv_record *rec, size_t i,
+				size_t off)
+{
+	unsigned long line = rec->line;
+
+	for (size_t j = 0; j <= i; j++) {
+		const struct csv_field *f = &rec->fields[j];
+		size_t n = j == i ? off : f->len;
+
+		for (size_t k = 0; k < n; k++)
+			line += f->data[k] == '\n';
+	}
+	return line;
+}
+
+/* Report the first control character in column c's field of rec that
+ * the column may not hold (see column_multiline).  Returns 0 if there is
+ * none, or -1. */
+static int check_controls(struct import *im, const struct csv_record *rec,
+			  int c)
+{
+	size_t i = (size_t)im->index[c];
+	const struct csv_field *f = &rec->fields[i];
+	int lines = (column_multiline & BIT(c)) != 0;
+	size_t chars = 1;
+	long cp = 0;
+	size_t at = utf8_control_at(f->data, f->len, lines, &cp);
+	unsigned long line;
+
+	if (!at)
+		return 0;
+	if (file_changed(im))
+		return -1;
+	line = field_line(rec, i, at - 1);
+	if (cp == '\n' || cp == '\t') {
+		report(im, "%s:%lu:%zu: %s in column '%s', which holds one line",
+		       im->file, line, i + 1, cp == '\n' ? "line break" : "tab",
+		       column_names[c]);
+		return -1;
+	}
+	for (size_t k = 0; k + 1 < at; k++)
+		chars += ((unsigned char)f->data[k] & 0xC0) != 0x80;
+	report(im, "%s:%lu:%zu: control character U+%04lX in column '%s' "
+	       "(character %zu of the field)", im->file, line, i + 1, cp,
+	       column_names[c], chars);
+	return -1;
 }
 
 /* Check the shape and encoding of a data record and fill row->val. */
@@ -475,6 +532,8 @@ static int read_fields(struct import *im, struct row *row)
 			report(im, "%s:%lu:%d: invalid UTF-8 in column '%s' "
 			       "(byte %zu of the field)", im->file, rec->line,
 			       im->index[c] + 1, column_names[c], bad_at);
+			bad = 1;
+		} else if (check_controls(im, rec, c) < 0) {
 			bad = 1;
 		} else if (f->len > 0) {
 			row->val[c] = f->data;
@@ -633,14 +692,18 @@ static int begin(struct import *im)
 	struct kb_error err = {{0}};
 	struct stmt *st;
 
+	/* its messages name the database */
+	if (db_open(im->opt->db_path, DB_WRITE, &im->db, &err) < 0) {
+		report(im, "%s", err.msg);
+		return -1;
+	}
 	/* Small, bounded page caches keep memory nearly flat however large
 	 * the import (docs/performance.md): 1 MiB for the database, whose
 	 * rows mostly arrive in key order, and 64 KiB for the temporary
 	 * import_seen table.  Larger ones did not make imports faster; pages
 	 * that do not fit are read back from the WAL and the temporary file,
 	 * which the kernel caches. */
-	if (db_open(im->opt->db_path, DB_WRITE, &im->db, &err) < 0 ||
-	    db_exec(im->db, "PRAGMA cache_size = -1024; "
+	if (db_exec(im->db, "PRAGMA cache_size = -1024; "
 		    "PRAGMA temp.cache_size = -64", &err) < 0 ||
 	    db_exec(im->db, "BEGIN IMMEDIATE", &err) < 0 ||
 	    db_upgrade(im->db, &err) < 0) {
@@ -732,6 +795,7 @@ int import_run(const struct import_options *opt, char *const *paths,
 	struct inputs in = {0};
 	struct stat st;
 	int existed = stat(opt->db_path, &st) == 0;
+	int no_db = 0;
 	int rc;
 
 	strbuf_init(&im.changes);
@@ -747,7 +811,9 @@ int import_run(const struct import_options *opt, char *const *paths,
 		if (in.n > 0)
 			qsort(in.v, in.n, sizeof(*in.v), cmp_inputs);
 	}
-	if (im.errors == 0 && begin(&im) == 0) {
+	if (im.errors == 0 && begin(&im) < 0)
+		no_db = 1;
+	else if (im.errors == 0) {
 		for (size_t i = 0; i < in.n && im.errors < IMPORT_MAX_ERRORS &&
 				   !im.fatal; i++)
 			load(&im, &in.v[i]);
@@ -756,7 +822,8 @@ int import_run(const struct import_options *opt, char *const *paths,
 		fprintf(diag, "codekb-import: %u more problems not shown\n",
 			im.errors - IMPORT_MAX_ERRORS);
 	rc = im.db ? finish(&im) : -1;
-	if (im.errors)
+	/* a database that cannot be opened is named in one line */
+	if (im.errors && !no_db)
 		fprintf(diag, "codekb-import: %u problem%s; nothing was "
 			"imported\n", im.errors, im.errors == 1 ? "" : "s");
 	else if (npaths > 0)

@@ -1634,6 +1634,10 @@ static enum outcome row_iana(struct import *im, struct row *row)
 		return OUT_FAILED;
 	if (!desc)
 		return row_error(im, row, COL_IANA_DESCRIPTION, "no description");
+	/* the description is the reason, which is one line */
+	if (set_squeezed(row, COL_IANA_DESCRIPTION, desc) < 0)
+		return row_error(im, row, COL_IANA_DESCRIPTION, "out of memory");
+	desc = row->val[COL_IANA_DESCRIPTION];
 	if (parse_annotation(im, row, desc) < 0 ||
 	    parse_reference(row, row->val[COL_IANA_REFERENCE]) < 0)
 		return row_error(im, row, COL_IANA_DESCRIPTION, "out of memory");

@@ -35,6 +35,10 @@ static const struct migration migrations[] = {
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
 
+/* The last schema version whose databases codekb made without setting
+ * their application_id: such a database is told by its tables. */
+#define LAST_UNMARKED_VERSION 5
+
 void db_configure_library(int threads)
 {
 	sqlite3_config(threads ? SQLITE_CONFIG_MULTITHREAD
@@ -91,8 +95,8 @@ char *db_choose_path(const char *path)
 	return NULL;
 }
 
-/* A file: URI for path with immutable=1, for a database in a place that
- * we cannot write, where SQLite could not create its -shm file. */
+/* A file: URI for path with immutable=1, for a database that we cannot
+ * read the usual way (see open_readonly). */
 static char *immutable_uri(const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
@@ -116,27 +120,45 @@ static char *immutable_uri(const char *path)
 	return uri;
 }
 
-static int dir_writable(const char *path)
+/* 1 if path has a write-ahead log that holds pages (path-wal, not
+ * empty), 0 if not. */
+static int wal_in_use(const char *path)
 {
-	char *copy = strdup(path);
-	char *slash;
-	int ok;
+	struct stat st;
+	size_t size = strlen(path) + 5;
+	char *wal = malloc(size);
+	int used;
 
-	if (!copy)
-		return 0;
-	slash = strrchr(copy, '/');
-	if (!slash)
-		ok = access(".", W_OK) == 0;
-	else if (slash == copy)
-		ok = access("/", W_OK) == 0;
-	else {
-		*slash = '\0';
-		ok = access(copy, W_OK) == 0;
-	}
-	free(copy);
-	return ok;
+	if (!wal)
+		return 1;
+	snprintf(wal, size, "%s-wal", path);
+	used = stat(wal, &st) == 0 && st.st_size > 0;
+	free(wal);
+	return used;
 }
 
+/* Open path read-only and read its first page, which in WAL mode opens the
+ * -shm file (or makes it).  Returns the SQLite result code. */
+static int open_plain(const char *path, sqlite3 **db)
+{
+	int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_extended_result_codes(*db, 1);
+	sqlite3_busy_timeout(*db, 10000);
+	return sqlite3_exec(*db, "SELECT 1 FROM sqlite_schema LIMIT 1", NULL,
+			    NULL, NULL);
+}
+
+/*
+ * A reader of a WAL database needs its -shm file, and makes it if it is
+ * missing, which takes a folder it can write (the database file's own
+ * permissions do not matter).  When it cannot, and there is no
+ * write-ahead log, the file alone is current and is opened immutable=1.
+ * With a log, that would show the data as it was before the log's
+ * commits: the reader is refused instead.
+ */
 static int open_readonly(const char *path, sqlite3 **db, struct kb_error *err)
 {
 	struct stat st;
@@ -149,20 +171,70 @@ static int open_readonly(const char *path, sqlite3 **db, struct kb_error *err)
 	if (S_ISDIR(st.st_mode))
 		return kb_error_set(err, "cannot open database '%s': it is a "
 				    "directory", path);
-	if (access(path, W_OK) == 0 || dir_writable(path)) {
-		rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
-	} else {
-		uri = immutable_uri(path);
-		if (!uri)
-			return kb_error_set(err, "out of memory");
-		rc = sqlite3_open_v2(uri, db,
-				     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-		free(uri);
-	}
+	rc = open_plain(path, db);
+	/* SQLITE_READONLY_DIRECTORY, _CANTINIT or _RECOVERY: no -shm */
+	if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+		goto done;
+	sqlite3_close(*db);
+	*db = NULL;
+	if (wal_in_use(path))
+		return kb_error_set(err, "cannot read database '%s' now: a "
+				    "writer's changes are in its log '%s-wal', "
+				    "which needs a '%s-shm' file that this user "
+				    "cannot make in that folder; try again when "
+				    "the writer has finished", path, path, path);
+	uri = immutable_uri(path);
+	if (!uri)
+		return kb_error_set(err, "out of memory");
+	rc = sqlite3_open_v2(uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI,
+			     NULL);
+	free(uri);
+done:
 	if (rc != SQLITE_OK)
 		return kb_error_set(err, "cannot open database '%s': %s", path,
 				    *db ? sqlite3_errmsg(*db) : "out of memory");
 	return 0;
+}
+
+/*
+ * 0 if db may be codekb's: it is marked with DB_APPLICATION_ID, or it is
+ * empty (a new file), or codekb made it before it marked its databases
+ * (schema version 1 to 5 and codekb's tables).  Otherwise -1 with err
+ * set, before anything has written to the file.
+ */
+static int check_owner(sqlite3 *db, const char *path, struct kb_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT application_id FROM pragma_application_id), "
+		"(SELECT user_version FROM pragma_user_version), "
+		"(SELECT count(*) FROM sqlite_schema), "
+		"(SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND "
+		"name IN ('meta', 'protocol', 'class', 'code', 'text', 'ui_key'))";
+	sqlite3_stmt *st = NULL;
+	int id, version, objects, tables;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		kb_error_set(err, "cannot open database '%s': %s", path,
+			     sqlite3_errmsg(db));
+		sqlite3_finalize(st);
+		return -1;
+	}
+	id = sqlite3_column_int(st, 0);
+	version = sqlite3_column_int(st, 1);
+	objects = sqlite3_column_int(st, 2);
+	tables = sqlite3_column_int(st, 3);
+	sqlite3_finalize(st);
+	if (id == DB_APPLICATION_ID)
+		return 0;
+	if (id == 0 && version == 0 && objects == 0)
+		return 0;
+	if (id == 0 && version >= 1 &&
+	    version <= LAST_UNMARKED_VERSION && tables == 6)
+		return 0;
+	return kb_error_set(err, "'%s' is not a codekb database (it is not "
+			    "empty and codekb did not make it); codekb changes "
+			    "no other database", path);
 }
 
 static int open_write(const char *path, sqlite3 **db, struct kb_error *err)
@@ -195,6 +267,8 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 		goto fail;
 	sqlite3_busy_timeout(db, 10000);
 	sqlite3_extended_result_codes(db, 1);
+	if (check_owner(db, path, err) < 0)
+		goto fail;
 	if (cjk_register(db) != SQLITE_OK || rank_register(db) != SQLITE_OK ||
 	    codekey_register(db) != SQLITE_OK || fill_register(db) != SQLITE_OK) {
 		kb_error_set(err, "%s", sqlite3_errmsg(db));
@@ -300,6 +374,26 @@ static int apply_once(sqlite3 *db, const char *key, const char *sql,
 	return rc;
 }
 
+/* Set the application_id of a database that does not have it yet; an
+ * import that changes nothing must not write the header. */
+static int mark_ours(sqlite3 *db, struct kb_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int id = -1;
+	char pragma[64];
+
+	if (sqlite3_prepare_v2(db, "PRAGMA application_id", -1, &st,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (id == DB_APPLICATION_ID)
+		return 0;
+	snprintf(pragma, sizeof(pragma), "PRAGMA application_id = %d",
+		 DB_APPLICATION_ID);
+	return db_exec(db, pragma, err);
+}
+
 int db_upgrade(sqlite3 *db, struct kb_error *err)
 {
 	int version;
@@ -326,7 +420,8 @@ int db_upgrade(sqlite3 *db, struct kb_error *err)
 		if (db_exec(db, pragma, err) < 0)
 			return -1;
 	}
-	if (apply_once(db, "seed", sql_seed, err) < 0 ||
+	if (mark_ours(db, err) < 0 ||
+	    apply_once(db, "seed", sql_seed, err) < 0 ||
 	    apply_once(db, "views", sql_views, err) < 0)
 		return -1;
 	return 0;

@@ -30,6 +30,13 @@ enum db_flags {
 #define DB_PAGE_SIZE 16384
 
 /*
+ * The PRAGMA application_id of a codekb database ("ckdb").  db_upgrade()
+ * sets it; db_open() refuses a database that is not empty and has neither
+ * it nor, from before codekb set it, codekb's schema (versions 1 to 5).
+ */
+#define DB_APPLICATION_ID 0x636B6462
+
+/*
  * Configure SQLite for a program that uses one connection from one thread
  * (threads 0): no mutexes and no memory statistics, which otherwise take a
  * lock around every allocation.  With threads 1, each thread may use a
@@ -51,14 +58,17 @@ char *db_choose_path(const char *path);
 
 /*
  * Open path.  Sets foreign keys on and a busy timeout, so that readers and
- * the importer wait for each other instead of failing.  Returns 0 and the
- * handle in *out, or -1 with err set; *out is then NULL.
+ * the importer wait for each other instead of failing.  A database that
+ * another application made (see DB_APPLICATION_ID) is refused before
+ * anything is written to it.  Returns 0 and the handle in *out, or -1
+ * with err set; *out is then NULL.
  */
 int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 	    struct kb_error *err);
 
 /*
- * Apply the missing migrations, the seed rows and the views.  Must run
+ * Apply the missing migrations, the seed rows and the views, and mark the
+ * database with DB_APPLICATION_ID if it is not yet.  Must run
  * inside a transaction that the caller commits or rolls back.  Returns 0,
  * or -1 with err set (for example when the database is newer than this
  * build).

@@ -62,6 +62,31 @@ size_t utf8_invalid_at(const char *s, size_t len)
 	return 0;
 }
 
+int utf8_is_control(long cp)
+{
+	return (cp >= 0 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F);
+}
+
+size_t utf8_control_at(const char *s, size_t len, int lines, long *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t used;
+		long c = utf8_decode(p + i, len - i, &used);
+		int line_end = c == '\n' ||
+			       (c == '\r' && i + 1 < len && p[i + 1] == '\n');
+
+		if (utf8_is_control(c) && !(lines && (c == '\t' || line_end))) {
+			*cp = c == '\r' && line_end ? '\n' : c;
+			return i + 1;
+		}
+		i += used;
+	}
+	return 0;
+}
+
 static int is_wide(long cp)
 {
 	return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0x303E) ||

@@ -244,12 +244,44 @@ int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
 	return rc;
 }
 
+int cmd_page_missing(sqlite3 *db, const char *page, struct kb_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct strbuf keys = STRBUF_INIT;
+	int n = 0;
+
+	if (db_prepare_named(db, sql_queries_query, "ui_missing", &st,
+			     err) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n < 3)
+			strbuf_addf(&keys, "%s%s", n ? ", " : "",
+				    (const char *)sqlite3_column_text(st, 0));
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (n == 0)
+		kb_error_set(err, "cannot build %s: it came out empty, though "
+			     "every UI string has an English text (a fault of "
+			     "codekb; run 'codekb check')", page);
+	else
+		kb_error_set(err, "cannot build %s: the database has no English "
+			     "text for %d UI string%s (%s%s); import them, such "
+			     "as data/ui/en.csv", page, n, n == 1 ? "" : "s",
+			     keys.failed ? "?" : keys.buf, n > 3 ? ", ..." : "");
+	strbuf_release(&keys);
+	return -1;
+}
+
 int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what)
 {
 	int rc = sqlite3_step(st);
+	const char *text = rc == SQLITE_ROW
+				   ? (const char *)sqlite3_column_text(st, 0)
+				   : NULL;
+	char page[64];
 
-	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0)) {
-		const char *text = (const char *)sqlite3_column_text(st, 0);
+	if (text && *text) {
 		size_t len = strlen(text);
 
 		fputs(text, ctx->out);
@@ -257,10 +289,9 @@ int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what)
 			fputc('\n', ctx->out);
 		return EXIT_OK;
 	}
+	snprintf(page, sizeof(page), "the %s", what);
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
-		kb_error_set(&ctx->err, "cannot build the %s: the class or "
-			     "UI strings it needs are missing; run "
-			     "'codekb check'", what);
+		cmd_page_missing(ctx->db, page, &ctx->err);
 	else
 		kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
 	return EXIT_FAIL;

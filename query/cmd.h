@@ -124,7 +124,15 @@ int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
 		      void *arg);
 
 /* Print the one text column of the first row of st (a page); EXIT_FAIL
- * if there is none. */
+ * if there is none, or it is empty (see cmd_page_missing). */
 int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what);
+
+/*
+ * Set err to why page (what names it: "the code page", "page 'x.md'")
+ * came out empty: the UI strings of db that have no English text, which
+ * its templates need; if none is missing, a fault of codekb's own.
+ * Returns -1.
+ */
+int cmd_page_missing(sqlite3 *db, const char *page, struct kb_error *err);
 
 #endif

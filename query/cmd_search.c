@@ -23,6 +23,11 @@
 /* The most results shown. */
 #define SEARCH_LIMIT 50
 
+/* The longest search text, in characters.  Building the index queries
+ * and matching them cost more than linearly in the number of words, so
+ * a long text would take long for nothing: no reason phrase or word of a
+ * text is so long. */
+#define SEARCH_MAX_CHARS 256
 
 static size_t utf8_chars(const char *s, size_t len)
 {
@@ -117,10 +122,17 @@ static int run(struct ctx *ctx)
 	char pattern[CODEKEY_MAX + 3];
 	sqlite3_stmt *st = NULL;
 	long rows;
+	size_t chars;
 
 	if (utf8_invalid_at(text, strlen(text)) || !*text) {
 		kb_error_set(&ctx->err, "search text must be non-empty UTF-8");
 		return EXIT_USAGE;
+	}
+	chars = utf8_chars(text, strlen(text));
+	if (chars > SEARCH_MAX_CHARS) {
+		kb_error_set(&ctx->err, "the search text has %zu characters; "
+			     "search takes at most %d", chars, SEARCH_MAX_CHARS);
+		return EXIT_FAIL;
 	}
 	if (ctx->o->protocol &&
 	    cmd_protocol(ctx, ctx->o->protocol, protocol) != EXIT_OK)

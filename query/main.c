@@ -8,10 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "db.h"
 #include "embedded.h"
+#include "termsafe.h"
 
 #ifndef CODEKB_VERSION
 #define CODEKB_VERSION "unknown"
@@ -25,6 +27,21 @@ static void print_text(struct strbuf *sb, FILE *out)
 	else
 		fputs(sb->buf, out);
 	strbuf_release(sb);
+}
+
+/* Print "codekb: MESSAGE" to stderr, escaped if it is a terminal: a
+ * message may quote data. */
+static void print_error(const char *msg)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!isatty(fileno(stderr))) {
+		fprintf(stderr, "codekb: %s\n", msg);
+		return;
+	}
+	termsafe_escape(&sb, msg, strlen(msg));
+	fprintf(stderr, "codekb: %s\n", sb.failed ? "out of memory" : sb.buf);
+	strbuf_release(&sb);
 }
 
 /* Print "codekb: MESSAGE", cmd's usage line (every command's if cmd is
@@ -146,12 +163,25 @@ int main(int argc, char **argv)
 	db_configure_library(cmd == &cmd_export && o.nargs > 0 &&
 			     strcmp(o.args[0], "site") == 0);
 	status = check_args(cmd, &ctx);
+	/* data may hold control characters; a terminal sees them escaped */
+	if (status == EXIT_OK && isatty(fileno(stdout))) {
+		ctx.out = termsafe_open(stdout);
+		if (!ctx.out) {
+			ctx.out = stdout;
+			status = EXIT_FAIL;
+			kb_error_set(&ctx.err, "out of memory");
+		}
+	}
 	if (status == EXIT_OK)
 		status = run(cmd, &ctx);
+	if (ctx.out != stdout && fclose(ctx.out) != 0 && status == EXIT_OK) {
+		perror("codekb: cannot write output");
+		status = EXIT_FAIL;
+	}
 	if (status == EXIT_USAGE && ctx.err.msg[0])
 		status = usage_error(cmd, "%s", ctx.err.msg);
 	else if (status != EXIT_OK && ctx.err.msg[0])
-		fprintf(stderr, "codekb: %s\n", ctx.err.msg);
+		print_error(ctx.err.msg);
 done:
 	opts_release(&o);
 	if (fflush(stdout) != 0 && status == EXIT_OK) {

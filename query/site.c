@@ -405,6 +405,21 @@ static int escape_body(const char *rel, const char *data, size_t len,
 	return 0;
 }
 
+/* 1 if data, the content of the file rel, is a page with nothing after
+ * its front matter. */
+static int page_empty(const char *rel, const char *data)
+{
+	const char *end;
+
+	if (strncmp(rel, "content/", 8) != 0 || strncmp(data, "---\n", 4) != 0)
+		return 0;
+	end = strstr(data + 3, "\n---\n");
+	if (!end)
+		return 0;
+	end += 5;
+	return end[strspn(end, "\n")] == '\0';
+}
+
 /* Step st and write each (path, content) row; stop early (returning 0)
  * once *stop is set, by another part that failed. */
 static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
@@ -419,11 +434,12 @@ static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
 		char *escaped = NULL;
 		int failed;
 
-		if (!rel || !data) {
-			kb_error_set(err, "cannot build page '%s': the UI "
-				     "strings it needs are missing; run "
-				     "'codekb check'", rel ? rel : "?");
-			return -1;
+		if (!rel || !data || page_empty(rel, data)) {
+			char page[2100];
+
+			snprintf(page, sizeof(page), "page '%.2048s'",
+				 rel ? rel : "?");
+			return cmd_page_missing(db, page, err);
 		}
 		if (escape_body(rel, data, len, &escaped, &len) < 0) {
 			kb_error_set(err, "out of memory");

@@ -156,6 +156,8 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
      'the other meanings of the same number, registered and vendors'''),
     ('code.basic', 'code basic',
      'the basic replies that the registry associates with the code'),
+    ('code.no_text', 'code reason',
+     'what a code page and a comparison say of a code without a description'),
     ('word.registered', '', 'what marks the registered meaning of a number'),
     ('head.equivalents', '', 'heading of the equivalents in other protocols'),
     ('pair.title_cross', 'a a_reason b b_reason',

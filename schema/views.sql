@@ -306,13 +306,15 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
                    'b_class', s.class, 'b_class_label', s.class_label,
                    'b_class_name', s.class_name, 'b_kind', s.kind,
                    'b_summary', s.summary) AS as_b_cross,
+       -- a code without texts has no section: the intro says so
+       iif(s.rest IS NULL AND s.when_seen IS NULL AND s.how_to_fix IS NULL, '',
        '## ' || s.label || ' ' || s.reason || char(10, 10)
        || iif(s.rest IS NULL, '',
               '### ' || s.h_desc || char(10, 10) || s.rest || char(10, 10))
        || iif(s.when_seen IS NULL, '',
               '### ' || s.h_when || char(10, 10) || s.when_seen || char(10, 10))
        || iif(s.how_to_fix IS NULL, '',
-              '### ' || s.h_fix || char(10, 10) || s.how_to_fix || char(10))
+              '### ' || s.h_fix || char(10, 10) || s.how_to_fix || char(10)))
            AS block,
        iif(s.chosen, s.which, NULL) AS which_same,
        -- the paragraph with the code's name left out: two codes whose
@@ -407,8 +409,11 @@ FROM (
                    c.final, c.kind, c.status, c.registered, c.expires,
                    c.ref_label, c.ref_url, c.description, c.when_seen,
                    c.how_to_fix,
-                   -- a code without texts: its reason stands in for them
-                   coalesce(c.summary, c.reason || '.') AS summary,
+                   -- a code without a description says so
+                   coalesce(c.summary,
+                            fill(t.t_no_text, json_object('code', c.label,
+                                                          'reason', c.reason)))
+                       AS summary,
                    -- the description after the sentence the intro gives
                    nullif(trim(substr(c.description, length(c.summary) + 1)),
                           '') AS rest,
@@ -448,6 +453,7 @@ FROM (
                          max(iif(key = 'pair.which_must', text, NULL)) AS t_which_must,
                          max(iif(key = 'pair.which_should', text, NULL)) AS t_which_should,
                          max(iif(key = 'code.expired', text, NULL)) AS t_expired,
+                         max(iif(key = 'code.no_text', text, NULL)) AS t_no_text,
                          max(iif(key = 'head.description', text, NULL)) AS h_desc,
                          max(iif(key = 'head.when_seen', text, NULL)) AS h_when,
                          max(iif(key = 'head.how_to_fix', text, NULL)) AS h_fix,
@@ -456,7 +462,7 @@ FROM (
                          max(iif(key = 'head.learn_more', text, NULL)) AS h_learn
                   FROM ui_l10n
                   WHERE (key GLOB 'pair.*' OR key GLOB 'head.*'
-                         OR key = 'code.expired')
+                         OR key IN ('code.expired', 'code.no_text'))
                     AND locale IN (SELECT locale FROM ui)
                   GROUP BY locale) AS t ON t.t_locale = c.ui_locale
             -- the difference templates of the language: KIND or KIND.one
@@ -500,8 +506,9 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
                                                                p.which_b))
               WHERE type <> 'null')) AS sentences,
        '# ' || p.title || char(10, 10) || p.protocol_line || char(10, 10)
-       || p.intro || char(10, 10) || p.section_a || char(10)
-       || p.section_b || char(10)
+       || p.intro || char(10, 10)
+       || iif(p.section_a = '', '', p.section_a || char(10))
+       || iif(p.section_b = '', '', p.section_b || char(10))
        -- p.differences is named once here: each mention of it would
        -- build it again
        || (SELECT iif(count(*) = 0, '',
@@ -644,9 +651,9 @@ FROM (
                        iif(a.protocol = b.protocol, b.which_same, b.which_cross))
                        AS which_b,
                    -- a code's heading names its protocol when the two differ
-                   iif(a.protocol = b.protocol, a.block,
+                   iif(a.protocol = b.protocol OR a.block = '', a.block,
                        '## ' || a.protocol || ' ' || substr(a.block, 4)) AS section_a,
-                   iif(a.protocol = b.protocol, b.block,
+                   iif(a.protocol = b.protocol OR b.block = '', b.block,
                        '## ' || b.protocol || ' ' || substr(b.block, 4)) AS section_b,
                    a.links AS links_a, b.links AS links_b,
                    a.side_json AS json_a, b.side_json AS json_b,
@@ -715,11 +722,14 @@ SELECT c.locale AS locale,
        c.slug AS slug,
        c.title,
        c.lead,
-       json_array(c.title, c.lead) AS sentences,
+       (SELECT json_group_array(value)
+        FROM json_each(json_array(c.title, c.lead, c.no_text))
+        WHERE type <> 'null') AS sentences,
        '# ' || c.title || char(10, 10) || c.lead || char(10, 10)
-       -- a section without a text in any language is left out
-       || iif(c.description IS NULL, '',
-              '## ' || c.h_desc || char(10, 10) || c.description || char(10, 10))
+       -- a code without a description says so; a section without a text
+       -- in any language is left out
+       || '## ' || c.h_desc || char(10, 10)
+       || coalesce(c.description, c.no_text) || char(10, 10)
        || iif(c.when_seen IS NULL, '',
               '## ' || c.h_when || char(10, 10) || c.when_seen || char(10, 10))
        || iif(c.how_to_fix IS NULL, '',
@@ -751,6 +761,8 @@ SELECT c.locale AS locale,
 FROM (
     SELECT c.*,
            fill(c.t_title, c.ctx) AS title,
+           iif(c.description IS NULL, fill(c.t_no_text, c.ctx), NULL)
+               AS no_text,
            -- its sentences joined by a space, except after a full-width stop
            replace(
                fill(iif(c.ref_label IS NULL, c.t_facts_noref, c.t_facts), c.ctx)
@@ -841,6 +853,7 @@ FROM (
     JOIN (SELECT locale AS t_locale,
                  max(iif(key = 'code.meanings', text, NULL)) AS t_meanings,
                  max(iif(key = 'code.basic', text, NULL)) AS t_basic,
+                 max(iif(key = 'code.no_text', text, NULL)) AS t_no_text,
                  max(iif(key = 'code.title', text, NULL)) AS t_title,
                  max(iif(key = 'code.facts', text, NULL)) AS t_facts,
                  max(iif(key = 'code.facts_noref', text, NULL)) AS t_facts_noref,

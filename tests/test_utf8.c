@@ -64,6 +64,30 @@ static void test_width(void **state)
 	assert_int_equal(utf8_width("e\xCC\x81", 3), 1);
 }
 
+static void test_controls(void **state)
+{
+	long cp = 0;
+
+	(void)state;
+	assert_int_equal(utf8_control_at("plain 忙", strlen("plain 忙"), 0, &cp), 0);
+	assert_int_equal(utf8_control_at("a\x1b[2J", 6, 1, &cp), 2);
+	assert_int_equal(cp, 0x1b);
+	assert_int_equal(utf8_control_at("a\x7f", 2, 1, &cp), 2);
+	assert_int_equal(cp, 0x7f);
+	/* U+009B, the C1 control sequence introducer, is two bytes */
+	assert_int_equal(utf8_control_at("ab\xC2\x9B", 4, 1, &cp), 3);
+	assert_int_equal(cp, 0x9b);
+	assert_int_equal(utf8_control_at("\xC2\xA0", 2, 0, &cp), 0);
+	/* tab and line ends only where lines are allowed */
+	assert_int_equal(utf8_control_at("a\tb\nc\r\nd", 8, 1, &cp), 0);
+	assert_int_equal(utf8_control_at("a\tb", 3, 0, &cp), 2);
+	assert_int_equal(cp, '\t');
+	assert_int_equal(utf8_control_at("ab\r\n", 4, 0, &cp), 3);
+	assert_int_equal(cp, '\n');
+	assert_int_equal(utf8_control_at("a\rb", 3, 1, &cp), 2);
+	assert_int_equal(cp, '\r');
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -73,6 +97,7 @@ int main(void)
 		cmocka_unit_test(test_truncated_and_stray),
 		cmocka_unit_test(test_nul),
 		cmocka_unit_test(test_width),
+		cmocka_unit_test(test_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

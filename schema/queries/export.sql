@@ -211,8 +211,9 @@ FROM (
            c.locale || '/' || lower(c.protocol) || '/' || c.slug || '.md',
            c.markdown || char(10) || '---' || char(10, 10)
            || '- [' || c.protocol || '](_index.md) · ['
-           || k.title || '](' || k.slug || '.md)' || char(10, 10)
-           || (SELECT group_concat('- [' || o.label || ' ' || o.reason || ']('
+           || k.title || '](' || k.slug || '.md)' || char(10)
+           -- its comparisons: none for the only code of a protocol
+           || coalesce(char(10) || (SELECT group_concat('- [' || o.label || ' ' || o.reason || ']('
                                    || iif(o.sort < c.sort OR (o.sort = c.sort
                                                               AND o.vendor < c.vendor),
                                           o.slug || '-vs-' || c.slug,
@@ -223,7 +224,7 @@ FROM (
                      FROM code AS o
                      WHERE o.protocol = c.protocol
                        AND (o.code <> c.code OR o.vendor <> c.vendor)
-                     ORDER BY o.sort, o.vendor) AS o) || char(10)
+                     ORDER BY o.sort, o.vendor) AS o) || char(10), '')
     FROM code_page AS c
     JOIN cls AS k ON k.locale = c.locale AND k.protocol = c.protocol
      AND c.sort BETWEEN k.lo AND k.hi

@@ -99,6 +99,12 @@ FROM ui_key AS k
 WHERE NOT EXISTS (SELECT 1 FROM ui WHERE locale = 'en' AND key = k.key)
 ORDER BY k.key;
 
+-- name: ui_missing
+-- The UI strings without an English text, which every page falls back to.
+SELECT key FROM ui_key AS k
+WHERE NOT EXISTS (SELECT 1 FROM ui WHERE locale = 'en' AND key = k.key)
+ORDER BY key;
+
 -- name: check_references
 SELECT protocol || ' ' || code
        || iif(vendor = '', '', ' (' || vendor || ')') || ' reference',

@@ -101,4 +101,16 @@ cmp -s "$work/before" "$work/after" && cmp -s "$work/before-cjk" "$work/after-cj
 	fail "--optimize left $(segments search_fts) segments"
 n=$(sqlite3 "$db" "SELECT count(*) FROM search_pending")
 [ "$n" = 0 ] && pass "nothing waits to be indexed" || fail "$n documents wait"
+# the query is bounded, so that its cost cannot grow with its square
+q256=$(printf 'busy %.0s' $(seq 1 51))x
+[ ${#q256} -eq 256 ] || fail "the test's query is ${#q256} characters"
+expect_code 1 "a query of 256 characters runs" "$CODEKB" --db "$db" search "$q256"
+expect_line "$work/err" "codekb: no code matches '$q256'" "and finds nothing"
+long=$(printf 'busy %.0s' $(seq 1 4000))
+expect_code 1 "a query of 20000 characters is refused" "$CODEKB" --db "$db" search "$long"
+expect_line "$work/err" "codekb: the search text has 20000 characters; search takes at most 256" "in one line"
+[ "$(wc -l <"$work/err")" -eq 1 ] && pass "only that line" || fail "$(wc -l <"$work/err") lines"
+cjk=$(printf '忙%.0s' $(seq 1 257))
+expect_code 1 "a query of 257 CJK characters is refused" "$CODEKB" --db "$db" search "$cjk" --lang zh
+expect_line "$work/err" "codekb: the search text has 257 characters; search takes at most 256" "characters are counted, not bytes"
 finish
