@@ -6,8 +6,8 @@
  * sqlite3_stmt_readonly(), and an authorizer allows only reading actions
  * (no ATTACH, DETACH, writes, or pragmas that set anything).  The
  * authorizer also refuses fts3_tokenizer(), which reveals a code address
- * and can register any pointer as a tokenizer, and a progress handler
- * stops a query that runs past --timeout.
+ * and can register any pointer as a tokenizer, a progress handler stops a
+ * query that runs past --timeout, and no value may outgrow SQL_MAX_VALUE.
  */
 #include <errno.h>
 #include <math.h>
@@ -21,6 +21,10 @@
 /* The time limit of `sql` without --timeout, and the largest allowed. */
 #define SQL_DEFAULT_TIMEOUT 5.0
 #define SQL_MAX_TIMEOUT 86400.0
+
+/* The largest string or BLOB a query may make, so that its memory stays
+ * bounded (the largest field an import takes is 1 MiB). */
+#define SQL_MAX_VALUE (16 * 1024 * 1024)
 
 /* What the authorizer saw while a statement was prepared. */
 struct watch {
@@ -184,6 +188,30 @@ static int connect_virtual_tables(struct ctx *ctx)
 	return 0;
 }
 
+/*
+ * How many statements sql holds, each prepared (and so authorized) but not
+ * run; -1 with ctx->err set if one cannot be prepared.
+ */
+static int count_statements(struct ctx *ctx, const char *sql)
+{
+	const char *tail = sql;
+	int n = 0;
+
+	while (tail && *tail) {
+		sqlite3_stmt *st = NULL;
+
+		if (sqlite3_prepare_v2(ctx->db, tail, -1, &st, &tail) != SQLITE_OK) {
+			sql_error(ctx, sql);
+			return -1;
+		}
+		if (!st)
+			break;
+		sqlite3_finalize(st);
+		n++;
+	}
+	return n;
+}
+
 static int run(struct ctx *ctx)
 {
 	const char *sql = ctx->o->args[0];
@@ -191,6 +219,7 @@ static int run(struct ctx *ctx)
 	struct watch watch = {0};
 	struct deadline deadline = {{0}, 0};
 	double seconds;
+	int length;
 	int status = parse_timeout(ctx, &seconds);
 
 	if (status != EXIT_OK)
@@ -207,7 +236,19 @@ static int run(struct ctx *ctx)
 		deadline.at.tv_nsec -= 1000000000L;
 	}
 	sqlite3_progress_handler(ctx->db, 1000, past_deadline, &deadline);
+	length = sqlite3_limit(ctx->db, SQLITE_LIMIT_LENGTH, SQL_MAX_VALUE);
 	sqlite3_set_authorizer(ctx->db, authorize, &watch);
+	/* JSON output is one array: of one statement's rows */
+	if (ctx->fmt == FMT_JSON) {
+		int n = count_statements(ctx, sql);
+
+		if (n > 1)
+			kb_error_set(&ctx->err, "--format json takes one "
+				     "statement, not %d: its output is one "
+				     "array of rows", n);
+		if (n < 0 || n > 1)
+			status = EXIT_FAIL;
+	}
 	while (status == EXIT_OK && tail && *tail) {
 		sqlite3_stmt *st = NULL;
 		const char *start = tail;
@@ -232,6 +273,11 @@ static int run(struct ctx *ctx)
 		kb_error_set(&ctx->err, "the query ran past its time limit of "
 			     "%g s and was stopped; give --timeout SECONDS "
 			     "for more", seconds);
+	else if (status != EXIT_OK && sqlite3_errcode(ctx->db) == SQLITE_TOOBIG)
+		kb_error_set(&ctx->err, "the query made a value larger than "
+			     "codekb sql allows (%d MB)",
+			     SQL_MAX_VALUE / (1024 * 1024));
+	sqlite3_limit(ctx->db, SQLITE_LIMIT_LENGTH, length);
 	sqlite3_progress_handler(ctx->db, 0, NULL, NULL);
 	sqlite3_set_authorizer(ctx->db, NULL, NULL);
 	return status;

@@ -182,10 +182,14 @@ langs AS MATERIALIZED (
 cls AS MATERIALIZED (
     SELECT k.locale, k.protocol, k.label, k.first, k.last, k.lo, k.hi,
            k.label || ' ' || k.name AS title,
-           -- a label is data: no '/', '.', '\' or line break reaches a path
-           'class-' || lower(replace(replace(replace(replace(replace(replace(
-               replace(k.label, ' ', '-'), '/', '-'), '.', '-'), '\', '-'),
-               char(10), '-'), char(13), '-'), char(9), '-')) AS slug
+           -- a label is data: a plain one ("4xx", "2.x.x") becomes
+           -- letters, digits and '-'; any other, its bytes in hex, under a
+           -- prefix that no plain one gets
+           CASE WHEN k.label GLOB '*[^A-Za-z0-9 ./-]*'
+                THEN 'classx-' || lower(hex(k.label))
+                ELSE 'class-' || lower(replace(replace(replace(k.label, ' ', '-'),
+                                                   '/', '-'), '.', '-'))
+           END AS slug
     FROM class_l10n AS k WHERE k.locale = :lang
 )
 SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: %s%slang: %s%s'

@@ -63,6 +63,20 @@ expect_in "$work/out" "wal" "the journal mode is shown"
 expect_code 0 "json_each works" "$CODEKB" --db "$db" sql "SELECT sum(value) FROM json_each('[1,2,3]')" --format csv
 expect_in "$work/out" "6" "json_each gives its rows"
 expect_code 0 "json_tree works" "$CODEKB" --db "$db" sql "SELECT count(*) FROM json_tree('{\"a\":[1]}')" --format csv
+# found by fuzzing (tests/fuzz/fuzz_sql.c): JSON of two statements was two
+# arrays, and one value could take any amount of memory
+expect_code 1 "--format json with two statements" "$CODEKB" --db "$db" sql "SELECT 1; SELECT 2" --format json
+expect_line "$work/err" "codekb: --format json takes one statement, not 2: its output is one array of rows" "one line says so"
+[ ! -s "$work/out" ] && pass "and nothing is printed" || fail "json: $(cat "$work/out")"
+expect_code 0 "--format json with one statement and a trailing semicolon" "$CODEKB" --db "$db" sql "SELECT 1 AS one;" --format json
+expect_code 0 "csv with two statements" "$CODEKB" --db "$db" sql "SELECT 1; SELECT 2" --format csv
+expect_code 1 "a value of 900 MB" "$CODEKB" --db "$db" sql "SELECT length(randomblob(900000000))" --format csv
+expect_line "$work/err" "codekb: the query made a value larger than codekb sql allows (16 MB)" "is refused in one line"
+if [ -x /usr/bin/time ] && ! grep -q __asan_init "$CODEKB"; then
+	/usr/bin/time -f '%M' -o "$work/peak" "$CODEKB" --db "$db" sql "SELECT length(printf('%.*c', 500000000, 'x'))" >/dev/null 2>&1
+	peak=$(tail -n 1 "$work/peak")
+	[ "$peak" -lt 65536 ] && pass "a query that makes a 500 MB value stays under 64 MB ($peak KB)" || fail "value peak $peak KB"
+fi
 after=$(sha256sum "$db" | cut -d' ' -f1)
 if [ "$before" = "$after" ]; then pass "database still unchanged"; else fail "database changed"; fi
 finish

@@ -89,7 +89,12 @@ SIP,300,Multiple Choices,plain,plain,plain
 CSV
 cp "$CODEKB_SRC/data/ui/en.csv" "$hostile/"
 expect_code 0 "import hostile texts and class labels" "$CODEKB_IMPORT" --db "$work/hostile.db" "$hostile"
-sqlite3 "$work/hostile.db" "UPDATE class SET label = 'x' || char(10) || 'notes.txt' WHERE label = 'x-notes.txt'"
+# (a new label, not an UPDATE, which the overlap trigger refuses)
+sqlite3 "$work/hostile.db" "BEGIN; CREATE TEMP TABLE old AS SELECT * FROM class WHERE label = 'x-notes.txt';
+	DELETE FROM class WHERE label = 'x-notes.txt';
+	INSERT INTO class SELECT protocol, 'x' || char(10) || 'notes.txt', first, last, lo, hi, name FROM temp.old; COMMIT"
+[ "$(sqlite3 "$work/hostile.db" "SELECT count(*) FROM class WHERE label = 'x' || char(10) || 'notes.txt'")" = 1 ] &&
+	pass "another tool writes a class label with a line break" || fail "the label with a line break was not written"
 hsite="$work/hsite"
 expect_code 0 "export site of hostile data" "$CODEKB" --db "$work/hostile.db" export site --output "$hsite"
 if grep -q '[^ -~]' "$hsite/.codekb-site" || [ "$(grep -c . "$hsite/.codekb-site")" -ne "$(find "$hsite" -type f ! -name .codekb-site | wc -l)" ]; then
@@ -407,4 +412,16 @@ expect_code 1 "compare without UI strings" "$CODEKB" --db "$udb" compare NEWP 20
 expect_in "$work/err" "cannot build the comparison: the database has no English text for $nkeys UI strings" "the comparison's error too"
 expect_code 1 "export site without UI strings" "$CODEKB" --db "$udb" export site --output "$work/uisite"
 expect_in "$work/err" "the database has no English text for $nkeys UI strings" "the site's error too"
+# -- found by fuzzing (tests/fuzz/fuzz_site.c): a class label with a control
+# character or bytes that are not UTF-8, written by another tool, broke
+# every export; such a label's page is named by its bytes in hex
+for label in "'a' || char(27) || '[2Jb'" "CAST(x'61ff62' AS TEXT)"; do
+	cp "$work/one.db" "$work/label.db"
+	sqlite3 "$work/label.db" "BEGIN; CREATE TEMP TABLE old AS SELECT * FROM class WHERE label = '2xx';
+		DELETE FROM class WHERE label = '2xx';
+		INSERT INTO class SELECT protocol, $label, first, last, lo, hi, name FROM temp.old; COMMIT"
+	rm -rf "$work/labelsite"
+	expect_code 0 "export site with the class label $label" "$CODEKB" --db "$work/label.db" export site --output "$work/labelsite" --lang en
+	ls "$work/labelsite/content/en/one" | grep -q '^classx-[0-9a-f]*\.md$' && pass "its class page is named in hex" || fail "class pages: $(ls "$work/labelsite/content/en/one")"
+done
 finish

@@ -1,0 +1,1 @@
+0SELECT protocol, code, reason FROM code WHERE protocol = 'SIP' LIMIT 5

@@ -1,0 +1,1 @@
+3SELECT x'00ff' AS b, 1e999 AS i, CAST(x'ff41' AS TEXT) AS u, char(27) AS e, 1 AS a, 2 AS a

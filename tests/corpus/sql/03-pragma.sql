@@ -1,0 +1,1 @@
+1PRAGMA table_info(code)

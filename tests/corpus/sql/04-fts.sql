@@ -1,0 +1,1 @@
+2SELECT d.code FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid WHERE search_fts MATCH '"Busy Here"'

@@ -1,0 +1,1 @@
+3SELECT sum(value) FROM json_each('[1,2,3]'); SELECT 1

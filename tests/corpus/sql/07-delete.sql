@@ -1,0 +1,1 @@
+0DELETE FROM code

@@ -1,0 +1,1 @@
+3SELECT markdown FROM comparison WHERE locale = 'ja' AND protocol = 'SIP' AND code_a = '486' AND code_b = '600'

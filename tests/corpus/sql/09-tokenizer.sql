@@ -1,0 +1,1 @@
+0SELECT fts3_tokenizer('simple')

@@ -1,0 +1,1 @@
+1PRAGMA journal_mode; ATTACH 'x.db' AS x
