@@ -254,10 +254,20 @@ static int report_unfilled(struct check *c)
 		rc = -1;
 	for (line = log.buf; n > 0 && rc == 0 && *line; ) {
 		char *nl = strchr(line, '\n');
+		char *next = nl ? nl + 1 : line + strlen(line);
 		char *tab;
 
-		*nl = '\0';
+		if (nl)
+			*nl = '\0';
+		/* a template written into the table by hand may hold a line
+		 * break of its own: a piece without a tab is reported whole */
 		tab = strrchr(line, '\t');
+		if (!tab) {
+			problem(c, "ui", "a template leaves a placeholder "
+				"unfilled on the pages that use it ('%s')", line);
+			line = next;
+			continue;
+		}
 		*tab = '\0';
 		strbuf_reset(&keys);
 		db_bind_text(st, ":text", line);
@@ -272,7 +282,7 @@ static int report_unfilled(struct check *c)
 				"on the pages that use it ('%s')",
 				keys.len ? keys.buf : "a template", tab + 1,
 				line);
-		line = nl + 1;
+		line = next;
 	}
 	sqlite3_finalize(st);
 	strbuf_release(&log);
