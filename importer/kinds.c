@@ -31,7 +31,7 @@ static const struct {
 } specs[KIND_COUNT] = {
 	[KIND_PROTOCOLS] = {
 		BIT(COL_PROTOCOL) | BIT(COL_NAME),
-		BIT(COL_REFERENCE) | BIT(COL_SHAPES)},
+		BIT(COL_REFERENCE) | BIT(COL_SHAPES) | BIT(COL_ALIASES)},
 	[KIND_CLASSES] = {
 		BIT(COL_PROTOCOL) | BIT(COL_CLASS) | BIT(COL_FIRST) |
 		BIT(COL_LAST) | BIT(COL_NAME),
@@ -682,6 +682,57 @@ static int duplicate(struct import *im, const struct row *row,
 	return -1;
 }
 
+/* Normalize a protocol's aliases ("ws" -> "WS"): ids of the same form as
+ * a protocol's, separated by single spaces, none of them another
+ * protocol's id or alias. */
+static int check_aliases(struct import *im, struct row *row)
+{
+	const char *p = row->val[COL_ALIASES];
+	char buf[256], clash[64];
+	size_t n = 0;
+	int rc;
+
+	while (*p) {
+		size_t len = strcspn(p, " ");
+
+		if (len == 0 || len > 16 || !isalpha((unsigned char)p[0]) ||
+		    n + len + 2 > sizeof(buf))
+			goto bad;
+		if (n)
+			buf[n++] = ' ';
+		for (size_t i = 0; i < len; i++) {
+			if (!isalnum((unsigned char)p[i]) && p[i] != '-')
+				goto bad;
+			buf[n++] = (char)toupper((unsigned char)p[i]);
+		}
+		p += len;
+		if (*p == ' ' && p[1] == '\0')
+			goto bad;
+		if (*p == ' ')
+			p++;
+	}
+	buf[n] = '\0';
+	if (set_val(row, COL_ALIASES, buf) < 0) {
+		row_error(im, row, COL_ALIASES, "out of memory");
+		return -1;
+	}
+	rc = lookup(im, row, "protocol_alias_clash", NULL, clash, sizeof(clash));
+	if (rc < 0)
+		return -1;
+	if (rc > 0) {
+		row_error(im, row, COL_ALIASES, "protocol %s: an alias in '%s' "
+			  "clashes with protocol %s, its id or an alias",
+			  row->val[COL_PROTOCOL], buf, clash);
+		return -1;
+	}
+	return 0;
+bad:
+	row_error(im, row, COL_ALIASES, "aliases '%s' must be protocol ids (1 "
+		  "to 16 letters, digits or '-', starting with a letter) "
+		  "separated by single spaces", row->val[COL_ALIASES]);
+	return -1;
+}
+
 static enum outcome row_protocol(struct import *im, struct row *row)
 {
 	const char *key;
@@ -694,6 +745,8 @@ static enum outcome row_protocol(struct import *im, struct row *row)
 			  codekey_shape_names());
 		bad = 1;
 	}
+	if (!bad && row->val[COL_ALIASES])
+		bad |= check_aliases(im, row) < 0;
 	if (bad)
 		return OUT_FAILED;
 	/* the protocol's shapes may change */

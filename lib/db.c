@@ -31,6 +31,7 @@ static const struct migration migrations[] = {
 	{3, sql_migration_0003},
 	{4, sql_migration_0004},
 	{5, sql_migration_0005},
+	{6, sql_migration_0006},
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))

@@ -166,7 +166,10 @@ long textcheck_empty_sentence(const char *s)
 		 * spaces between ("a: .", ". ."), closes an empty sentence;
 		 * "..." and digits around a '.' ("1.5", "5.7.26") do not */
 		if ((p == s || blank(prev ? prev : s, p)) &&
-		    !(n == 1 && *p == '.' && prev && prev == p && p[-1] == '.'))
+		    !(n == 1 && *p == '.' && prev && prev == p && p[-1] == '.') &&
+		    /* an abbreviation's full stop before a mark: "e.g.," */
+		    !(prev && prev == p && p - s >= 2 && p[-1] == '.' &&
+		      isalpha((unsigned char)p[-2])))
 			return (long)(p - s) + 1;
 		prev = p + n;
 		p += n - 1;

@@ -45,17 +45,22 @@ ON CONFLICT (alias) DO UPDATE SET tag = excluded.tag;
 -- The kinds of fact a code may have (0005-facts.sql), in the order a list
 -- of differences gives them, the most telling first; and the words of
 -- each kind that takes words.  A header kind takes field names.
+-- Positions are unique: move the old ones out of the way first.
+UPDATE fact_kind SET position = position + 1000;
+
 INSERT INTO fact_kind (name, position, words, one_sided, purpose) VALUES
     ('method', 1, 1, 0, 'what a redirect lets the method of the request become'),
-    ('must', 2, 0, 1, 'the header fields the response must carry'),
-    ('next', 3, 1, 0, 'what the client does next'),
-    ('forking', 4, 1, 1, 'what the response does to a forking proxy'),
-    ('sender', 5, 1, 0, 'who sends the response'),
-    ('should', 6, 0, 1, 'the header fields the response should carry'),
-    ('hop', 7, 1, 1, 'whether the response goes one hop only'),
-    ('automatic', 8, 1, 1, 'whether the protocol stack sends it on its own'),
-    ('cacheable', 9, 1, 1, 'whether it is cacheable by default (from the code''s flag)'),
-    ('may', 10, 0, 1, 'the header fields the response may carry')
+    ('wire', 2, 1, 1, 'whether the code is ever sent to the peer'),
+    ('must', 3, 0, 1, 'the header fields the response must carry'),
+    ('next', 4, 1, 0, 'what the client does next'),
+    ('closes', 5, 1, 1, 'whether the sender closes the connection after it'),
+    ('forking', 6, 1, 1, 'what the response does to a forking proxy'),
+    ('sender', 7, 1, 0, 'who sends the response'),
+    ('should', 8, 0, 1, 'the header fields the response should carry'),
+    ('hop', 9, 1, 1, 'whether the response goes one hop only'),
+    ('automatic', 10, 1, 1, 'whether the protocol stack sends it on its own'),
+    ('cacheable', 11, 1, 1, 'whether it is cacheable by default (from the code''s flag)'),
+    ('may', 12, 0, 1, 'the header fields the response may carry')
 ON CONFLICT (name) DO UPDATE SET position = excluded.position,
     words = excluded.words, one_sided = excluded.one_sided,
     purpose = excluded.purpose;
@@ -74,6 +79,10 @@ INSERT INTO fact_value (kind, value, position, purpose) VALUES
     ('next', 'modify', 8, 'change the request and retry'),
     ('next', 'elsewhere', 9, 'try another location, server or route'),
     ('next', 'stop', 10, 'do not retry the request'),
+    ('next', 'continue', 11, 'send what the reply asks for next'),
+    ('next', 'reconnect', 12, 'open a new connection and try again'),
+    ('next', 'restart', 13, 'retry the whole transaction from its start'),
+    ('next', 'after_fix', 14, 'retry only once the state has been fixed'),
     ('forking', 'stops', 1, 'a forking proxy cancels its other branches'),
     ('sender', 'uas', 1, 'a user agent server'),
     ('sender', 'proxy', 2, 'a proxy'),
@@ -82,6 +91,11 @@ INSERT INTO fact_value (kind, value, position, purpose) VALUES
     ('sender', 'origin', 5, 'an origin server'),
     ('sender', 'intermediary', 6, 'a gateway or proxy'),
     ('sender', 'cdn', 7, 'a content delivery network'),
+    ('sender', 'server', 8, 'the server'),
+    ('sender', 'client', 9, 'the client'),
+    ('sender', 'endpoint', 10, 'either endpoint'),
+    ('wire', 'never', 1, 'never sent to the peer; the local side reports or logs it'),
+    ('closes', 'yes', 1, 'the sender closes the connection after it'),
     ('hop', 'hop_by_hop', 1, 'each hop makes its own and never forwards it'),
     ('automatic', 'yes', 1, 'the protocol stack sends it on its own'),
     ('cacheable', 'yes', 1, 'cacheable by default')

@@ -108,6 +108,9 @@ static void test_empty_sentence(void **state)
 	assert_int_equal(textcheck_empty_sentence("486（Busy Here）と 600。"), 0);
 	assert_int_equal(textcheck_empty_sentence("Wait… then retry (twice)."), 0);
 	assert_int_equal(textcheck_empty_sentence("nginx logs connect() failed."), 0);
+	assert_int_equal(textcheck_empty_sentence(
+		"File unavailable (e.g., file not found, no access)"), 0);
+	assert_int_equal(textcheck_empty_sentence("Busy. , then"), 7);
 }
 
 int main(void)

@@ -82,16 +82,30 @@ SELECT 1 FROM protocol WHERE id = :protocol;
 SELECT 1 FROM protocol
 WHERE id = :protocol AND name = :name
   AND (:reference IS NULL OR reference = :reference)
-  AND (:shapes IS NULL OR shapes = :shapes);
+  AND (:shapes IS NULL OR shapes = :shapes)
+  AND (:aliases IS NULL OR aliases = :aliases);
 
 -- name: protocol_insert
-INSERT INTO protocol (id, name, reference, shapes)
-VALUES (:protocol, :name, coalesce(:reference, ''), coalesce(:shapes, 'number'));
+INSERT INTO protocol (id, name, reference, shapes, aliases)
+VALUES (:protocol, :name, coalesce(:reference, ''), coalesce(:shapes, 'number'),
+        coalesce(:aliases, ''));
 
 -- name: protocol_update
 UPDATE protocol SET name = :name, reference = coalesce(:reference, reference),
-                    shapes = coalesce(:shapes, shapes)
+                    shapes = coalesce(:shapes, shapes),
+                    aliases = coalesce(:aliases, aliases)
 WHERE id = :protocol;
+
+-- name: protocol_alias_clash
+-- Another protocol whose id is one of :aliases, or which has an alias
+-- that is :protocol or one of :aliases.
+SELECT p.id FROM protocol AS p
+WHERE p.id <> :protocol
+  AND (instr(' ' || :aliases || ' ', ' ' || p.id || ' ') > 0
+       OR instr(' ' || p.aliases || ' ', ' ' || :protocol || ' ') > 0
+       OR EXISTS (SELECT 1 FROM json_each('["' || replace(:aliases, ' ', '","') || '"]') AS a
+                  WHERE a.value <> '' AND instr(' ' || p.aliases || ' ', ' ' || a.value || ' ') > 0))
+LIMIT 1;
 
 -- name: class_find
 SELECT 1 FROM class WHERE protocol = :protocol AND label = :class;

@@ -13,7 +13,12 @@ SELECT group_concat(locale, ', ') FROM (
     SELECT locale FROM ui UNION SELECT locale FROM text ORDER BY 1);
 
 -- name: protocol_resolve
-SELECT id FROM protocol WHERE id = upper(:protocol);
+-- A protocol by its id or one of its aliases, in any case.
+SELECT id FROM protocol WHERE id = upper(:protocol)
+UNION ALL
+SELECT id FROM protocol
+WHERE aliases <> '' AND instr(' ' || aliases || ' ', ' ' || upper(:protocol) || ' ') > 0
+LIMIT 1;
 
 -- name: protocol_shapes
 SELECT shapes FROM protocol WHERE id = :protocol;
