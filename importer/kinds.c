@@ -1706,8 +1706,9 @@ static enum outcome row_iana(struct import *im, struct row *row)
  * replies the registry associates with it (bit 1 << class): every reply
  * the cell names, "451, 550", "250 or 251", "5XX", "(other 4XX or 5XX
  * codes are allowed)", gives its first digit.  "Any", "Not given", "." or
- * an empty cell allow every class.  Returns 0, or -1 if the cell names no
- * reply and is none of those.
+ * an empty cell allow every class.  Returns 0, 1 if the cell named no
+ * reply but allows every class, or -1 if it names no reply and is none of
+ * those.
  */
 static int basic_classes(const char *cell, unsigned *classes)
 {
@@ -1738,13 +1739,42 @@ static int basic_classes(const char *cell, unsigned *classes)
 	    strcasecmp(cell, "Not given") != 0 && strcmp(cell, ".") != 0)
 		return -1;
 	*classes = 1u << 2 | 1u << 4 | 1u << 5;
-	return 0;
+	return 1;
+}
+
+/* The classes under which the database already holds the generic code k
+ * (X.1.2), as bits 1 << class; 0 if none, -1 on error. */
+static int enhanced_stored(struct import *im, struct row *row,
+			   const struct codekey *k)
+{
+	char reason[1024];
+	int found = 0;
+
+	for (int cls = 2; cls <= 5; cls++) {
+		struct codekey concrete;
+		int rc;
+
+		if (cls == 3)
+			continue;
+		codekey_with_class(k, cls, &concrete);
+		if (set_val(row, COL_CODE, concrete.text) < 0)
+			return -1;
+		rc = lookup(im, row, "iana_reason", NULL, reason, sizeof(reason));
+		if (rc < 0)
+			return -1;
+		if (rc > 0)
+			found |= 1 << cls;
+	}
+	return found;
 }
 
 /*
  * One row of the SMTP enhanced status codes registry: a generic code,
  * X.7.26, stored under each class its associated basic replies belong to
- * (5.7.26 for 550).  The sample text is the reason phrase; an entry with
+ * (5.7.26 for 550).  An entry whose basic replies the registry does not
+ * give (X.1.2, "Not given") goes under every class in a database that has
+ * none of it, and is kept to the classes it has in one that does, which
+ * its data chose.  The sample text is the reason phrase; an entry with
  * none (X.6.10) takes its description.
  */
 static enum outcome row_iana_enhanced(struct import *im, struct row *row)
@@ -1755,6 +1785,7 @@ static enum outcome row_iana_enhanced(struct import *im, struct row *row)
 	enum outcome result = OUT_UNCHANGED;
 	unsigned classes;
 	struct codekey k;
+	int generic;
 
 	row->val[COL_PROTOCOL] = im->opt->protocol;
 	row->val[COL_CODE] = row->val[COL_IANA_CODE];
@@ -1768,7 +1799,8 @@ static enum outcome row_iana_enhanced(struct import *im, struct row *row)
 	if (!sample && !desc)
 		return row_error(im, row, COL_IANA_SAMPLE, "no sample text and no "
 				 "description");
-	if (basic_classes(basic, &classes) < 0)
+	generic = basic_classes(basic, &classes);
+	if (generic < 0)
 		return row_error(im, row, COL_IANA_BASIC, "associated basic "
 				 "status code '%s' names no reply (such as "
 				 "550 or 5XX), nor 'Any' or 'Not given'", basic);
@@ -1783,6 +1815,14 @@ static enum outcome row_iana_enhanced(struct import *im, struct row *row)
 	row->val[COL_EXPIRES] = NULL;
 	if (check_trimmed(im, row, COL_REASON) < 0)
 		return OUT_FAILED;
+	if (generic) {
+		int stored = enhanced_stored(im, row, &k);
+
+		if (stored < 0)
+			return OUT_FAILED;
+		if (stored)
+			classes = (unsigned)stored;
+	}
 	for (int cls = 2; cls <= 5; cls++) {
 		struct codekey concrete;
 		enum outcome out;

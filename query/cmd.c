@@ -125,6 +125,29 @@ static int generic_key(struct ctx *ctx, const char *protocol,
 	return EXIT_FAIL;
 }
 
+/* A code typed by its name, the reason phrase ("UNAVAILABLE" is gRPC 14):
+ * its key into k if exactly one key has that name; -1 if none does, or
+ * (with err set) if several do. */
+static int code_by_name(struct ctx *ctx, const char *protocol,
+			const char *name, unsigned shapes, struct codekey *k)
+{
+	sqlite3_stmt *st = NULL;
+	const char *why;
+	int n = 0, rc = -1;
+
+	if (cmd_prepare(ctx, "code_by_name", &st) != EXIT_OK)
+		return -1;
+	db_bind_text(st, ":protocol", protocol);
+	db_bind_text(st, ":code", name);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	if (n == 1)
+		rc = codekey_parse((const char *)sqlite3_column_text(st, 1),
+				   shapes, k, &why);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 	     const char *vendor, unsigned flags, struct code_ref *out)
 {
@@ -138,7 +161,9 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 	memset(out, 0, sizeof(*out));
 	if (!shapes)
 		return EXIT_FAIL;
-	if (codekey_parse(arg, shapes, &k, &why) < 0) {
+	if (codekey_parse(arg, shapes, &k, &why) < 0 &&
+	    code_by_name(ctx, protocol, arg, shapes, &k) < 0) {
+		codekey_parse(arg, shapes, &k, &why);
 		kb_error_set(&ctx->err, "%s %s %s (at character %d)", protocol,
 			     arg, why, k.error_col);
 		return EXIT_FAIL;

@@ -134,6 +134,14 @@ FROM (
            c.section AS section,
            CASE WHEN c.reference GLOB 'RFC[0-9]*'
                 THEN 'RFC ' || substr(c.reference, 4)
+                -- a web page is named by its site, and a GitHub page by
+                -- its repository: github.com/grpc/grpc
+                WHEN c.reference GLOB 'https://github.com/*/*/*'
+                THEN substr(c.reference, 9,
+                            11 + instr(substr(c.reference, 20), '/')
+                            + instr(substr(c.reference, 20 + instr(substr(c.reference, 20), '/')), '/') - 1)
+                WHEN c.reference GLOB 'https://*/*'
+                THEN substr(c.reference, 9, instr(substr(c.reference, 9), '/') - 1)
                 ELSE c.reference END AS document,
            CASE WHEN c.reference GLOB 'RFC[0-9]*'
                 THEN 'https://www.rfc-editor.org/rfc/rfc'
@@ -142,6 +150,7 @@ FROM (
                 WHEN c.reference GLOB 'draft-*'
                 THEN 'https://datatracker.ietf.org/doc/html/' || c.reference
                      || iif(c.section = '', '', '#section-' || c.section)
+                WHEN c.reference GLOB 'https://*' THEN c.reference
                 ELSE NULL END AS ref_url,
            coalesce(td.body, ed.body) AS description,
            coalesce(tw.body, ew.body) AS when_seen,

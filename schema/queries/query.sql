@@ -35,6 +35,14 @@ WHERE protocol = :protocol
 -- name: code_exists
 SELECT 1 FROM code WHERE protocol = :protocol AND code = :code LIMIT 1;
 
+-- name: code_by_name
+-- The codes whose reason phrase is :name, in any case and with '_' for a
+-- space (gRPC's canonical names: UNAVAILABLE, DEADLINE_EXCEEDED): how many
+-- different keys, and the first.
+SELECT count(DISTINCT code), min(code) FROM code
+WHERE protocol = :protocol
+  AND replace(upper(reason), ' ', '_') = replace(upper(trim(:code)), ' ', '_');
+
 -- name: code_meanings
 -- The meanings of a number: the registered one first, then the vendors'.
 SELECT vendor, reason FROM code
@@ -122,7 +130,10 @@ WHERE (reference = '' AND status <> 'unofficial')
        AND NOT (reference GLOB 'RFC[1-9]*'
                 AND substr(reference, 4) NOT GLOB '*[^0-9]*')
        AND NOT (reference GLOB 'draft-[a-z]*-[0-9][0-9]'
-                AND reference NOT GLOB '*[^a-z0-9-]*'))
+                AND reference NOT GLOB '*[^a-z0-9-]*')
+       AND NOT (reference GLOB 'https://[a-z0-9]*.[a-z]*/*'
+                AND reference NOT GLOB '*[^A-Za-z0-9./_#%~:-]*'
+                AND section = ''))
    OR (section <> ''
        AND (section GLOB '.*' OR section GLOB '*.' OR section GLOB '*..*'))
 ORDER BY protocol, sort, vendor;
