@@ -41,6 +41,7 @@ const char *const column_names[COL_COUNT] = {
 	[COL_PREVIOUS] = "previous",
 	[COL_SHAPES] = "shapes",
 	[COL_ALIASES] = "aliases",
+	[COL_NOUN] = "noun",
 	[COL_BASIC] = "basic",
 	[COL_VENDOR_A] = "vendor_a",
 	[COL_VENDOR_B] = "vendor_b",

@@ -31,7 +31,8 @@ static const struct {
 } specs[KIND_COUNT] = {
 	[KIND_PROTOCOLS] = {
 		BIT(COL_PROTOCOL) | BIT(COL_NAME),
-		BIT(COL_REFERENCE) | BIT(COL_SHAPES) | BIT(COL_ALIASES)},
+		BIT(COL_REFERENCE) | BIT(COL_SHAPES) | BIT(COL_ALIASES) |
+		BIT(COL_NOUN)},
 	[KIND_CLASSES] = {
 		BIT(COL_PROTOCOL) | BIT(COL_CLASS) | BIT(COL_FIRST) |
 		BIT(COL_LAST) | BIT(COL_NAME),
@@ -733,6 +734,21 @@ bad:
 	return -1;
 }
 
+/* What the protocol's codes are called: one of table code_noun. */
+static int check_noun(struct import *im, struct row *row)
+{
+	char known[256];
+	int rc = run(im, row, "noun_exists", NULL, NULL);
+
+	if (rc != 0)
+		return rc < 0 ? -1 : 0;
+	if (lookup(im, row, "noun_list", NULL, known, sizeof(known)) < 0)
+		return -1;
+	row_error(im, row, COL_NOUN, "noun '%s' must be one of %s",
+		  row->val[COL_NOUN], known);
+	return -1;
+}
+
 static enum outcome row_protocol(struct import *im, struct row *row)
 {
 	const char *key;
@@ -747,6 +763,8 @@ static enum outcome row_protocol(struct import *im, struct row *row)
 	}
 	if (!bad && row->val[COL_ALIASES])
 		bad |= check_aliases(im, row) < 0;
+	if (!bad && row->val[COL_NOUN])
+		bad |= check_noun(im, row) < 0;
 	if (bad)
 		return OUT_FAILED;
 	/* the protocol's shapes may change */

@@ -149,8 +149,6 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('label.status', '', 'column or label: registry status'),
     ('label.vendor', '', 'column or label: the vendor of an unofficial code'),
     ('label.reference', '', 'column or label: defining reference'),
-    ('word.provisional', '', 'adjective for a 1xx-type response'),
-    ('word.final', '', 'adjective for a final response'),
     ('ref.section', 'document section', 'a reference with its section'),
     ('ref.document', 'document', 'a reference without a section'),
     ('code.title', 'protocol code reason', 'title of a code page'),
@@ -183,9 +181,9 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('pair.title', 'protocol a a_reason b b_reason',
      'title of a comparison page'),
     ('pair.protocol', 'protocol protocol_name', 'the protocol line of a comparison'),
-    ('pair.intro', 'a a_reason a_class a_class_label a_class_name a_summary b b_reason b_class b_class_label b_class_name b_summary',
+    ('pair.intro', 'a a_reason a_class a_class_label a_class_name a_noun a_summary b b_reason b_class b_class_label b_class_name b_noun b_summary',
      'intro: the classes of codes in different classes, and their meanings'),
-    ('pair.intro_same', 'a a_reason a_summary b b_reason b_summary a_class a_class_label a_class_name',
+    ('pair.intro_same', 'a a_reason a_summary b b_reason b_summary a_class a_class_label a_class_name a_nouns',
      'intro: the class of codes in the same class, and their meanings'),
     ('pair.diff_class', 'a a_class a_class_label a_class_name b b_class b_class_label b_class_name',
      'difference item: the codes are in different classes'),
@@ -212,7 +210,23 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
                                 purpose = excluded.purpose;
 
+-- What each noun of table code_noun is called: alone, in the plural, and
+-- as a code's kind, final or provisional.
+WITH k(prefix, what) AS (
+    VALUES ('noun.', 'what a code is called: '),
+           ('nouns.', 'what codes are called, in the plural: '),
+           ('kind.final.', 'a final one of: '),
+           ('kind.provisional.', 'a provisional one of: '))
+INSERT INTO ui_key (key, placeholders, purpose)
+SELECT k.prefix || n.name, '', k.what || n.purpose
+FROM code_noun AS n CROSS JOIN k
+WHERE n.provisional OR k.prefix <> 'kind.provisional.'
+ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
+                                purpose = excluded.purpose;
+
 -- Keys that the pages no longer use, and their texts.
+DELETE FROM ui WHERE key IN ('word.final', 'word.provisional');
+DELETE FROM ui_key WHERE key IN ('word.final', 'word.provisional');
 DELETE FROM ui WHERE key IN ('pair.meaning_a', 'pair.meaning_b', 'pair.when_a',
     'pair.when_b', 'pair.retry_a', 'pair.retry_b', 'pair.retry_both',
     'pair.cache_a', 'pair.cache_b', 'pair.which_a', 'pair.which_b');

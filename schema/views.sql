@@ -120,8 +120,24 @@ FROM (
            coalesce(ct.name, cl.name) AS class_name,
            cl.label || ' ' || coalesce(ct.name, cl.name) AS class,
            c.final AS final,
-           coalesce((SELECT text FROM ui WHERE locale = l.tag AND key = iif(c.final, 'word.final', 'word.provisional')),
-                    (SELECT text FROM ui WHERE locale = 'en' AND key = iif(c.final, 'word.final', 'word.provisional'))) AS kind,
+           -- "final response", "preliminary reply", "close code": what
+           -- the protocol's codes are called (table code_noun)
+           (SELECT coalesce(max(iif(u.locale = l.tag, u.text, NULL)),
+                            max(iif(u.locale = 'en', u.text, NULL)))
+            FROM ui AS u
+            WHERE u.locale IN (l.tag, 'en')
+              AND u.key = iif(c.final OR NOT n.provisional, 'kind.final.',
+                              'kind.provisional.') || p.noun) AS kind,
+           (SELECT coalesce(max(iif(u.locale = l.tag, u.text, NULL)),
+                            max(iif(u.locale = 'en', u.text, NULL)))
+            FROM ui AS u
+            WHERE u.locale IN (l.tag, 'en') AND u.key = 'noun.' || p.noun)
+               AS noun,
+           (SELECT coalesce(max(iif(u.locale = l.tag, u.text, NULL)),
+                            max(iif(u.locale = 'en', u.text, NULL)))
+            FROM ui AS u
+            WHERE u.locale IN (l.tag, 'en') AND u.key = 'nouns.' || p.noun)
+               AS nouns,
            c.cacheable AS cacheable,
            c.retry_after AS retry_after,
            c.status AS status,
@@ -159,6 +175,8 @@ FROM (
                AS fallbacks
     FROM locale AS l
     CROSS JOIN code AS c
+    JOIN protocol AS p ON p.id = c.protocol
+    JOIN code_noun AS n ON n.name = p.noun
     JOIN class AS cl
       ON cl.protocol = c.protocol AND c.sort BETWEEN cl.lo AND cl.hi
     LEFT JOIN class_text AS ct
@@ -294,26 +312,30 @@ GROUP BY l.tag, k.protocol, k.code, k.vendor;
 CREATE VIEW comparison_side AS
 SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
        s.reason, s.class_label, s.class_name, s.class, s.final, s.kind,
-       s.status, s.summary, s.protocol_name, s.facts, s.side,
+       s.noun, s.nouns, s.status, s.summary, s.protocol_name, s.facts, s.side,
        -- the code's values as code A and as code B of a pair, named
        -- without and with its protocol
        json_object('protocol', s.protocol, 'protocol_name', s.protocol_name,
                    'a', s.label, 'a_reason', s.reason, 'a_class', s.class,
                    'a_class_label', s.class_label, 'a_class_name', s.class_name,
-                   'a_kind', s.kind, 'a_summary', s.summary) AS as_a,
+                   'a_kind', s.kind, 'a_noun', s.noun, 'a_nouns', s.nouns,
+                   'a_summary', s.summary) AS as_a,
        json_object('protocol', s.protocol, 'protocol_name', s.protocol_name,
                    'a', s.protocol || ' ' || s.label, 'a_reason', s.reason,
                    'a_class', s.class, 'a_class_label', s.class_label,
                    'a_class_name', s.class_name, 'a_kind', s.kind,
+                   'a_noun', s.noun, 'a_nouns', s.nouns,
                    'a_summary', s.summary) AS as_a_cross,
        json_object('b_protocol_name', s.protocol_name,
                    'b', s.label, 'b_reason', s.reason, 'b_class', s.class,
                    'b_class_label', s.class_label, 'b_class_name', s.class_name,
-                   'b_kind', s.kind, 'b_summary', s.summary) AS as_b,
+                   'b_kind', s.kind, 'b_noun', s.noun, 'b_nouns', s.nouns,
+                   'b_summary', s.summary) AS as_b,
        json_object('b_protocol_name', s.protocol_name,
                    'b', s.protocol || ' ' || s.label, 'b_reason', s.reason,
                    'b_class', s.class, 'b_class_label', s.class_label,
                    'b_class_name', s.class_name, 'b_kind', s.kind,
+                   'b_noun', s.noun, 'b_nouns', s.nouns,
                    'b_summary', s.summary) AS as_b_cross,
        -- a code without texts has no section: the intro says so
        iif(s.rest IS NULL AND s.when_seen IS NULL AND s.how_to_fix IS NULL, '',
@@ -415,8 +437,8 @@ FROM (
         FROM (
             SELECT c.locale, c.protocol, c.code, c.vendor, c.sort, c.slug,
                    c.label, c.reason, c.class_label, c.class_name, c.class,
-                   c.final, c.kind, c.status, c.registered, c.expires,
-                   c.ref_label, c.ref_url, c.description, c.when_seen,
+                   c.final, c.kind, c.noun, c.nouns, c.status, c.registered,
+                   c.expires, c.ref_label, c.ref_url, c.description, c.when_seen,
                    c.how_to_fix,
                    -- a code without a description says so
                    coalesce(c.summary,

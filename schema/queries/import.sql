@@ -34,6 +34,12 @@ SELECT shapes FROM protocol WHERE id = :protocol;
 UPDATE protocol SET shapes = shapes || ' dotted'
 WHERE id = :protocol AND ' ' || shapes || ' ' NOT GLOB '* dotted *';
 
+-- name: noun_exists
+SELECT 1 FROM code_noun WHERE name = :noun;
+
+-- name: noun_list
+SELECT group_concat(name, ', ') FROM (SELECT name FROM code_noun ORDER BY name);
+
 -- name: status_exists
 SELECT 1 FROM status WHERE name = :status;
 
@@ -83,17 +89,19 @@ SELECT 1 FROM protocol
 WHERE id = :protocol AND name = :name
   AND (:reference IS NULL OR reference = :reference)
   AND (:shapes IS NULL OR shapes = :shapes)
-  AND (:aliases IS NULL OR aliases = :aliases);
+  AND (:aliases IS NULL OR aliases = :aliases)
+  AND (:noun IS NULL OR noun = :noun);
 
 -- name: protocol_insert
-INSERT INTO protocol (id, name, reference, shapes, aliases)
+INSERT INTO protocol (id, name, reference, shapes, aliases, noun)
 VALUES (:protocol, :name, coalesce(:reference, ''), coalesce(:shapes, 'number'),
-        coalesce(:aliases, ''));
+        coalesce(:aliases, ''), coalesce(:noun, 'response'));
 
 -- name: protocol_update
 UPDATE protocol SET name = :name, reference = coalesce(:reference, reference),
                     shapes = coalesce(:shapes, shapes),
-                    aliases = coalesce(:aliases, aliases)
+                    aliases = coalesce(:aliases, aliases),
+                    noun = coalesce(:noun, noun)
 WHERE id = :protocol;
 
 -- name: protocol_alias_clash
