@@ -205,6 +205,7 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('list.or', 'a b', 'a list: its last item, any one of them'),
     ('list.or_fields', 'a b',
      'a list of header field names: its last item, any one of them'),
+    ('class.empty', '', 'class page: the class holds no code'),
     ('search.former', 'phrase protocol code reason',
      'search result: the phrase searched for is an older name of the code')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,

@@ -241,12 +241,16 @@ FROM (
            lower(k.protocol) || '/' || k.slug, k.slug,
            k.locale || '/' || lower(k.protocol) || '/' || k.slug || '.md',
            '# ' || k.protocol || ' ' || k.title || char(10, 10)
-           || (SELECT group_concat('- [' || label || ' ' || reason || ']('
+           || coalesce((SELECT group_concat('- [' || label || ' ' || reason || ']('
                                    || slug || '.md)', char(10))
                FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
                             AS label, reason, slug FROM code
                      WHERE protocol = k.protocol
-                       AND sort BETWEEN k.lo AND k.hi ORDER BY sort, vendor))
+                       AND sort BETWEEN k.lo AND k.hi ORDER BY sort, vendor)),
+                       -- a range that holds no code yet (WebSocket's
+                       -- private use, 4000-4999) says so
+                       (SELECT text FROM ui_l10n AS u
+                        WHERE u.locale = k.locale AND u.key = 'class.empty'))
            || char(10, 10) || '- [' || k.protocol || '](_index.md)' || char(10)
     FROM cls AS k WHERE :part = 0
     UNION ALL
