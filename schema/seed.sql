@@ -206,6 +206,8 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('list.or_fields', 'a b',
      'a list of header field names: its last item, any one of them'),
     ('class.empty', '', 'class page: the class holds no code'),
+    ('head.basic_replies', '', 'code page heading: the basic replies an enhanced status code goes with'),
+    ('head.enhanced', '', 'code page heading: the enhanced status codes a basic reply goes with'),
     ('search.former', 'phrase protocol code reason',
      'search result: the phrase searched for is an older name of the code')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,

@@ -20,6 +20,7 @@ DROP VIEW IF EXISTS list_templates;
 DROP VIEW IF EXISTS comparison_difference;
 DROP VIEW IF EXISTS pair_sentence;
 DROP VIEW IF EXISTS code_page;
+DROP VIEW IF EXISTS code_paired;
 DROP VIEW IF EXISTS equivalent_l10n;
 DROP VIEW IF EXISTS code_l10n;
 DROP VIEW IF EXISTS class_l10n;
@@ -744,6 +745,29 @@ JOIN code AS o
 -- The page of one code in one language, as Markdown and as JSON.  Its
 -- sentences are filled by fill() from `ctx`, one JSON object of the
 -- code's values.
+-- The codes a registry pairs with each other, from either side: an SMTP
+-- enhanced status code (its `basic` names the registry's basic replies,
+-- "451, 550") and each basic reply of the same class that the database
+-- holds (5.1.1 with 550, 4.1.1 with 451).  A reply's class is its first
+-- digit, as an enhanced code's is (RFC 3463, Section 2).
+CREATE VIEW code_paired AS
+SELECT e.protocol AS from_protocol, e.code AS from_code,
+       b.protocol, b.code, b.reason, b.slug, b.sort
+FROM code AS e
+JOIN code AS b
+  ON b.protocol = e.protocol AND b.vendor = '' AND b.basic = ''
+ AND b.code GLOB '[2-5][0-9][0-9]' AND instr(e.basic, b.code) > 0
+ AND substr(b.code, 1, 1) = substr(e.code, 1, 1)
+WHERE e.basic <> '' AND e.vendor = ''
+UNION ALL
+SELECT b.protocol, b.code, e.protocol, e.code, e.reason, e.slug, e.sort
+FROM code AS e
+JOIN code AS b
+  ON b.protocol = e.protocol AND b.vendor = '' AND b.basic = ''
+ AND b.code GLOB '[2-5][0-9][0-9]' AND instr(e.basic, b.code) > 0
+ AND substr(b.code, 1, 1) = substr(e.code, 1, 1)
+WHERE e.basic <> '' AND e.vendor = '';
+
 CREATE VIEW code_page AS
 SELECT c.locale AS locale,
        c.protocol AS protocol,
@@ -768,6 +792,9 @@ SELECT c.locale AS locale,
        || iif(c.equivalents IS NULL, '',
               char(10) || '## ' || c.h_equiv || char(10, 10) || c.equivalents
               || char(10))
+       || iif(c.paired IS NULL, '',
+              char(10) || '## ' || iif(c.basic = '', c.h_enhanced, c.h_basic)
+              || char(10, 10) || c.paired || char(10))
        || iif(c.ref_url IS NULL, '',
               char(10) || '## ' || c.h_learn || char(10, 10)
               || '- [' || c.ref_label || '](' || c.ref_url || ')' || char(10))
@@ -785,6 +812,7 @@ SELECT c.locale AS locale,
                    'facts', json(c.facts_json),
                    'meanings', json(c.meanings_json),
                    'equivalents', json(c.equivalents_json),
+                   'paired', json(c.paired_json),
                    'reference', c.ref_label, 'url', c.ref_url,
                    'description', c.description,
                    'when_seen', c.when_seen,
@@ -872,6 +900,23 @@ FROM (
             WHERE q.locale = c.locale AND q.from_protocol = c.protocol
               AND q.from_code = c.code AND q.from_vendor = c.vendor)
                AS equivalents_json,
+           -- an SMTP enhanced status code and the basic replies of its
+           -- class that the registry pairs it with (5.1.1 and 550), seen
+           -- from either side
+           (SELECT group_concat('- [' || p.protocol || ' ' || p.code || ' '
+                                || p.reason || '](/' || lower(p.protocol) || '/'
+                                || p.slug || '.md)', char(10))
+            FROM (SELECT * FROM code_paired AS p
+                  WHERE p.from_protocol = c.protocol AND p.from_code = c.code
+                    AND c.vendor = ''
+                  ORDER BY p.sort) AS p) AS paired,
+           (SELECT json_group_array(json_object('code', p.code,
+                        'reason', p.reason,
+                        'page', '/' || lower(p.protocol) || '/' || p.slug || '.md'))
+            FROM (SELECT * FROM code_paired AS p
+                  WHERE p.from_protocol = c.protocol AND p.from_code = c.code
+                    AND c.vendor = ''
+                  ORDER BY p.sort) AS p) AS paired_json,
            t.*,
            CASE WHEN c.status = 'temporary' AND c.expires < date('now')
                 THEN t.t_expired
@@ -892,6 +937,8 @@ FROM (
                  max(iif(key = 'code.retry_after', text, NULL)) AS t_retry,
                  max(iif(key = 'code.expired', text, NULL)) AS t_expired,
                  max(iif(key = 'head.equivalents', text, NULL)) AS h_equiv,
+                 max(iif(key = 'head.basic_replies', text, NULL)) AS h_basic,
+                 max(iif(key = 'head.enhanced', text, NULL)) AS h_enhanced,
                  max(iif(key = 'head.description', text, NULL)) AS h_desc,
                  max(iif(key = 'head.when_seen', text, NULL)) AS h_when,
                  max(iif(key = 'head.how_to_fix', text, NULL)) AS h_fix,

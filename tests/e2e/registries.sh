@@ -82,6 +82,16 @@ if [ "$classes" -ge 24 ]; then pass "SMTP: its classes and the enhanced registry
 "$CODEKB" --db "$db" list --protocol SMTP --class 5.7 --format json | jq -r '.[0].class' >"$work/cls"
 expect_in "$work/cls" "Permanent Failure: Security or Policy Status" "--class 5.7 is the class of permanent security or policy failures"
 
+# An enhanced code links to the basic replies of its class that the
+# registry pairs it with, and a basic reply to its enhanced codes.
+"$CODEKB" --db "$db" show SMTP 5.1.1 --format json | jq -r '[.paired[].code] | join(" ")' >"$work/p"
+expect_line "$work/p" "550" "5.1.1 links to 550, not to the 451 of 4.1.1"
+"$CODEKB" --db "$db" show SMTP 4.1.1 --format json | jq -r '[.paired[].code] | join(" ")' >"$work/p"
+expect_line "$work/p" "451" "4.1.1 links to 451"
+"$CODEKB" --db "$db" show SMTP 550 --format json | jq -r '[.paired[].code] | join(" ")' >"$work/p"
+expect_in "$work/p" "5.1.1 " "550 lists 5.1.1 among its enhanced codes"
+expect_in "$work/p" " 5.7.26" "and 5.7.26"
+
 # -- Re-importing the SMTP registry's own CSV export changes nothing.
 cp "$db" "$work/kb.db"
 before=$(sha256sum "$work/kb.db" | cut -d' ' -f1)
