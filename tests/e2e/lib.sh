@@ -40,6 +40,16 @@ expect_line() {
 		fail "$3: got '$got', wanted '$2'"; fi
 }
 
+# sip_http_db PATH: a database of the shipped SIP and HTTP data only, their
+# registered codes without the vendors' (the files named *vendors*), for
+# tests that add codes of their own.
+sip_http_db() {
+	# shellcheck disable=SC2046
+	"$CODEKB_IMPORT" --db "$1" $(ls "$CODEKB_SRC"/data/*.csv "$CODEKB_SRC"/data/ui/*.csv \
+		"$CODEKB_SRC"/data/sip/*.csv "$CODEKB_SRC"/data/http/*.csv \
+		"$CODEKB_SRC"/data/equivalents/equivalents.csv | grep -v vendors) >/dev/null
+}
+
 finish() {
 	echo "$((checks - failures)) passed, $failures failed"
 	[ "$failures" -eq 0 ]

@@ -4,7 +4,7 @@
 # malformed keys refused without touching the database.
 . "$(dirname "$0")/lib.sh"
 db="$work/kb.db"
-cp "$CODEKB_DEFAULT_DB" "$db"
+sip_http_db "$db"
 reg="$CODEKB_SRC/tests/fixtures/registry/smtp-enhanced-status-codes.csv"
 
 # -- SMTP: the protocol, its classes, then the registry's export as it is
