@@ -29,5 +29,18 @@ INSERT INTO code_noun (name, provisional, purpose) VALUES
     ('close', 0, 'a close code that ends a connection (WebSocket)'),
     ('status', 0, 'a status that ends a call (gRPC)');
 
-ALTER TABLE protocol ADD COLUMN noun TEXT NOT NULL DEFAULT 'response'
-    REFERENCES code_noun(name);
+-- SQLite adds no column with both a REFERENCES clause and a default, so
+-- triggers hold the noun to table code_noun.
+ALTER TABLE protocol ADD COLUMN noun TEXT NOT NULL DEFAULT 'response';
+
+CREATE TRIGGER protocol_noun_insert BEFORE INSERT ON protocol
+WHEN NEW.noun NOT IN (SELECT name FROM code_noun)
+BEGIN
+    SELECT RAISE(ABORT, 'protocol.noun must be a name of table code_noun');
+END;
+
+CREATE TRIGGER protocol_noun_update BEFORE UPDATE OF noun ON protocol
+WHEN NEW.noun NOT IN (SELECT name FROM code_noun)
+BEGIN
+    SELECT RAISE(ABORT, 'protocol.noun must be a name of table code_noun');
+END;

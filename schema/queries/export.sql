@@ -250,7 +250,7 @@ FROM (
                        -- a range that holds no code yet (WebSocket's
                        -- private use, 4000-4999) says so
                        (SELECT text FROM ui_l10n AS u
-                        WHERE u.locale = k.locale AND u.key = 'class.empty'))
+                        WHERE u.locale = k.locale AND u.key = 'index.no_codes'))
            || char(10, 10) || '- [' || k.protocol || '](_index.md)' || char(10)
     FROM cls AS k WHERE :part = 0
     UNION ALL

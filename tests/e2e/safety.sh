@@ -220,13 +220,20 @@ v3="$work/v3.db"
 gzip -dc "$CODEKB_SRC/tests/fixtures/codekb-v3.db.gz" >"$v3"
 expect_code 0 "a version 3 database without application_id is upgraded" "$CODEKB_IMPORT" --db "$v3" --upgrade
 [ "$(sqlite3 "$v3" 'PRAGMA application_id')" = "$ours" ] && pass "the upgrade marks it as codekb's" || fail "the upgraded database has no application_id"
+# a version 5 database, the last that codekb made without application_id:
+# today's, without what version 6 added
 v5="$work/v5.db"
 cp "$CODEKB_DEFAULT_DB" "$v5"
-sqlite3 "$v5" "PRAGMA application_id = 0"
-expect_code 0 "the query tool reads a current database codekb made before application_id" "$CODEKB" --db "$v5" show SIP 100
-sum=$(sha256sum "$v5" | cut -d' ' -f1)
-expect_code 0 "an import that changes nothing in such a database" "$CODEKB_IMPORT" --db "$v5" "$CODEKB_SRC/data/protocols.csv"
+sqlite3 "$v5" "$(sqlite3 "$v5" "SELECT 'DROP VIEW ' || name || ';' FROM sqlite_master WHERE type = 'view'")
+	PRAGMA application_id = 0; PRAGMA user_version = 5;
+	DROP TRIGGER protocol_noun_insert; DROP TRIGGER protocol_noun_update;
+	ALTER TABLE protocol DROP COLUMN noun;
+	ALTER TABLE protocol DROP COLUMN aliases; DROP TABLE code_noun;" 2>"$work/err" || sed 's/^/#   /' "$work/err"
+expect_code 1 "the query tool on a version 5 database codekb made before application_id" "$CODEKB" --db "$v5" show SIP 100
+expect_in "$work/err" "run 'codekb-import --db $v5 --upgrade'" "knows it for codekb's and says how to upgrade it"
+expect_code 0 "the upgrade of such a database" "$CODEKB_IMPORT" --db "$v5" --upgrade
 [ "$(sqlite3 "$v5" 'PRAGMA application_id')" = "$ours" ] && pass "it is marked as codekb's" || fail "it was not marked"
+expect_code 0 "and reads it" "$CODEKB" --db "$v5" show WEBSOCKET 1006
 sum=$(sha256sum "$CODEKB_DEFAULT_DB" | cut -d' ' -f1)
 cp "$CODEKB_DEFAULT_DB" "$work/same.db"
 expect_code 0 "an import that changes nothing" "$CODEKB_IMPORT" --db "$work/same.db" "$CODEKB_SRC/data/protocols.csv"
