@@ -12,7 +12,9 @@ skip() { echo "# skipped: $1"; }
 "$CODEKB" --db "$db" export texts --output "$work/texts.csv"
 mkdir "$work/in"
 cp "$CODEKB_SRC/data/protocols.csv" "$work/in/"
-for p in sip http; do cp "$CODEKB_SRC/data/$p/classes.csv" "$work/in/$p-classes.csv"; done
+for p in "$CODEKB_SRC"/data/*/classes.csv; do
+	d=$(dirname "$p"); cp "$p" "$work/in/$(basename "$d")-classes.csv"
+done
 cp "$work/codes.csv" "$work/texts.csv" "$work/in/"
 expect_code 0 "import the export into a new database" "$CODEKB_IMPORT" --db "$work/rt.db" "$work/in"
 "$CODEKB" --db "$work/rt.db" export codes >"$work/codes2.csv"
