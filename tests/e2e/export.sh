@@ -4,7 +4,7 @@
 # the comparison view's, and the exported site builds with hugo, one page
 # per code, pair and index in every language.
 . "$(dirname "$0")/lib.sh"
-db="$CODEKB_DEFAULT_DB"
+db=$(site_db)
 skip() { echo "# skipped: $1"; }
 
 # -- CSV round trip on the shipped data

@@ -50,6 +50,19 @@ sip_http_db() {
 		"$CODEKB_SRC"/data/equivalents/equivalents.csv | grep -v vendors) >/dev/null
 }
 
+# site_db: the database to export whole sites from.  The default database,
+# or, where CODEKB_SAMPLE is set (the sanitizer build, and valgrind), the
+# SIP and HTTP sample of sip_http_db: a site's pages all come from the same
+# few statements, which the sample runs as the whole data does.
+site_db() {
+	if [ -n "${CODEKB_SAMPLE:-}" ]; then
+		[ -f "$work/sample.db" ] || sip_http_db "$work/sample.db"
+		echo "$work/sample.db"
+	else
+		echo "$CODEKB_DEFAULT_DB"
+	fi
+}
+
 finish() {
 	echo "$((checks - failures)) passed, $failures failed"
 	[ "$failures" -eq 0 ]

@@ -85,7 +85,7 @@ fi
 # Every comparison page of the site, in every language: no sentence of 30
 # characters or more twice.  Sentences end at '. ', '。', '！', '？' or a
 # line; list numbers and heading marks are not part of them.
-expect_code 0 "export site" "$CODEKB" --db "$db" export site --output "$work/site"
+expect_code 0 "export site" "$CODEKB" --db "$(site_db)" export site --output "$work/site"
 find "$work/site/content" -name '*-vs-*.md' >"$work/pages"
 pages=$(wc -l <"$work/pages")
 if [ "$pages" -gt 1000 ]; then pass "the site has $pages comparison pages"; else
