@@ -183,6 +183,8 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('pair.protocol', 'protocol protocol_name', 'the protocol line of a comparison'),
     ('pair.intro', 'a a_reason a_class a_class_label a_class_name a_noun a_summary b b_reason b_class b_class_label b_class_name b_noun b_summary',
      'intro: the classes of codes in different classes, and their meanings'),
+    ('pair.intro_cross', 'a a_reason a_class a_class_label a_class_name a_noun a_summary a_protocol b b_reason b_class b_class_label b_class_name b_noun b_summary b_protocol',
+     'comparison intro of two codes of different protocols: each summary after its protocol'),
     ('pair.intro_same', 'a a_reason a_summary b b_reason b_summary a_class a_class_label a_class_name a_nouns',
      'intro: the class of codes in the same class, and their meanings'),
     ('pair.diff_class', 'a a_class a_class_label a_class_name b b_class b_class_label b_class_name',

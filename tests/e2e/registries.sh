@@ -203,4 +203,7 @@ if [ "$n" -ge 20 ]; then pass "an enhanced-code prefix finds the codes under it 
 expect_code 0 "compare WS 1001 1006" "$CODEKB" --db "$db" compare WS 1001 1006
 expect_in "$work/out" "Close frame" "the comparison speaks of the Close frame"
 expect_in "$work/out" "never sent to the peer" "and says which of the two is never sent"
+expect_code 0 "compare HTTP 503 GRPC UNAVAILABLE, across protocols" "$CODEKB" --db "$db" compare HTTP 503 GRPC UNAVAILABLE
+expect_in "$work/out" "is a 5xx Server Error response, while GRPC 14 (UNAVAILABLE) is a 1-16 Error status. In HTTP: " "the intro names each code's kind and each protocol before its meaning"
+expect_in "$work/out" " In GRPC: " "both protocols"
 finish
