@@ -206,4 +206,24 @@ expect_in "$work/out" "never sent to the peer" "and says which of the two is nev
 expect_code 0 "compare HTTP 503 GRPC UNAVAILABLE, across protocols" "$CODEKB" --db "$db" compare HTTP 503 GRPC UNAVAILABLE
 expect_in "$work/out" "is a 5xx Server Error response, while GRPC 14 (UNAVAILABLE) is a 1-16 Error status. In HTTP: " "the intro names each code's kind and each protocol before its meaning"
 expect_in "$work/out" " In GRPC: " "both protocols"
+# The pages of the new protocols in Japanese and Chinese: no English
+# sentence (three lower-case Latin words in a row) once the literals a
+# page keeps in Latin are out: reason phrases, `code`, links.
+not_english() {
+	grep -v '^#' "$1" | grep -v '^- \[' | sed 's/`[^`]*`//g' |
+		sed "s/$2//g" | grep -E '[a-z]{2,} [a-z]{2,} [a-z]{2,}'
+}
+expect_code 0 "show SMTP 5.7.26 --lang ja" "$CODEKB" --db "$db" show SMTP 5.7.26 --lang ja
+if not_english "$work/out" "Multiple authentication checks failed" >"$work/eng"; then
+	fail "the ja page of SMTP 5.7.26 has English sentences"; sed 's/^/#   /' "$work/eng" | head -3
+else pass "the ja page of SMTP 5.7.26 has no English sentence"; fi
+expect_code 0 "show GRPC UNAVAILABLE --lang zh" "$CODEKB" --db "$db" show GRPC UNAVAILABLE --lang zh
+expect_in "$work/out" "# GRPC 14 UNAVAILABLE" "the zh page of gRPC 14"
+if not_english "$work/out" "UNAVAILABLE" >"$work/eng"; then
+	fail "the zh page of gRPC 14 has English sentences"; sed 's/^/#   /' "$work/eng" | head -3
+else pass "the zh page of gRPC 14 has no English sentence"; fi
+expect_code 0 "coverage" "$CODEKB" --db "$db" coverage --format json
+bad=$(jq -r '.[] | select(.locale == "en" or .locale == "zh" or .locale == "ja") | select(.percent_current != 100) | "\(.protocol) \(.locale) \(.percent_current)"' "$work/out")
+n=$(jq -r '[.[] | .protocol] | unique | length' "$work/out")
+if [ -z "$bad" ] && [ "$n" -eq 6 ]; then pass "coverage is 100% in en, zh and ja for all six protocols"; else fail "coverage: $bad ($n protocols)"; fi
 finish
