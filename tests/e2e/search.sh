@@ -21,10 +21,10 @@ codes 认证 --lang zh >"$work/r"; expect_in "$work/r" "SIP 401" "认证 --lang 
 search "Payload Too Large" >"$work/r"
 expect_line "$work/r" "protocol,code,reason,match" "csv header"
 first=$(sed -n 2p "$work/r")
-case "$first" in "HTTP,413,Content Too Large,"*"older name"*) pass "Payload Too Large: HTTP 413 first, named as the older name";;
+case "$first" in "HTTP,413,Content Too Large,"*"another name"*) pass "Payload Too Large: HTTP 413 first, named as another name";;
 	*) fail "Payload Too Large: first row is '$first'";; esac
-search "Unprocessable Entity" --lang zh >"$work/r"; expect_in "$work/r" "HTTP,422,Unprocessable Content,“Unprocessable Entity”是 HTTP 422 的旧称" "former phrase in zh"
-search "Unsupported Certificate" --lang ja >"$work/r"; expect_in "$work/r" "SIP,437,Unsupported Credential,「Unsupported Certificate」は SIP 437 の旧称" "former phrase in ja"
+search "Unprocessable Entity" --lang zh >"$work/r"; expect_in "$work/r" "HTTP,422,Unprocessable Content,“Unprocessable Entity”是 HTTP 422 Unprocessable Content 的另一个名称" "former phrase in zh"
+search "Unsupported Certificate" --lang ja >"$work/r"; expect_in "$work/r" "SIP,437,Unsupported Credential,「Unsupported Certificate」は SIP 437 Unsupported Credential の別名" "former phrase in ja"
 search "Not Found" --protocol http >"$work/r"; expect_line "$work/r" "protocol,code,reason,match" "header"
 second=$(sed -n 2p "$work/r"); case "$second" in "HTTP,404,Not Found,"*) pass "a current phrase gives its code first";; *) fail "Not Found: '$second'";; esac
 
