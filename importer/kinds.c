@@ -1831,6 +1831,16 @@ static enum outcome row_iana_enhanced(struct import *im, struct row *row)
 		return row_error(im, row, COL_IANA_CODE, "out of memory");
 	row->val[COL_REGISTERED] = NULL;
 	row->val[COL_EXPIRES] = NULL;
+	/* a description standing in for a phrase loses its full stop, so that
+	 * it sits in a sentence: "This is a duplicate of X.6.8 and is thus
+	 * deprecated" */
+	if (!sample) {
+		const char *r = row->val[COL_REASON];
+		size_t n = strlen(r);
+
+		if (n > 1 && r[n - 1] == '.' && set_valn(row, COL_REASON, r, n - 1) < 0)
+			return row_error(im, row, COL_IANA_CODE, "out of memory");
+	}
 	if (check_trimmed(im, row, COL_REASON) < 0)
 		return OUT_FAILED;
 	if (generic) {

@@ -391,11 +391,16 @@ WHERE protocol = :protocol AND code = :code AND vendor = '';
 
 -- name: iana_missing
 -- Registered codes of the protocol, of the shape the registry file holds
--- (sort values :lo to :hi), that the file just read did not list.
+-- (sort values :lo to :hi), that the file just read did not list.  An
+-- enhanced status code is listed when its generic entry is: the data may
+-- keep 4.2.2 where the registry pairs X.2.2 with 552 alone.
 SELECT group_concat(code, ', ') FROM (
     SELECT code FROM code
     WHERE protocol = :protocol AND vendor = '' AND sort BETWEEN :lo AND :hi
       AND :protocol || ' ' || code NOT IN (SELECT key FROM temp.import_seen)
+      AND NOT (code GLOB '[245].*.*'
+               AND EXISTS (SELECT 1 FROM temp.import_seen
+                           WHERE key GLOB :protocol || ' [245]' || substr(code, 2)))
     ORDER BY sort);
 
 -- name: translation_same
