@@ -80,7 +80,7 @@ expect_code 0 "import an IIS 451 and two 499s" "$CODEKB_IMPORT" --db "$db" "$wor
 expect_code 0 "show HTTP 451" "$CODEKB" --db "$db" show HTTP 451
 expect_in "$work/out" "# HTTP 451 Unavailable For Legal Reasons" "the registered meaning"
 expect_in "$work/out" "# HTTP 451 Redirect" "and IIS's"
-expect_in "$work/out" "451 Redirect is not in the registry: it is Microsoft IIS's own code." "the vendor is named"
+expect_in "$work/out" "451 Redirect is not in the registry: it is a code of Microsoft IIS." "the vendor is named"
 reg_at=$(grep -n '^# HTTP 451 Unavailable' "$work/out" | cut -d: -f1)
 iis_at=$(grep -n '^# HTTP 451 Redirect' "$work/out" | cut -d: -f1)
 [ "$reg_at" -lt "$iis_at" ] && pass "the registered meaning comes first" || fail "order $reg_at $iis_at"
@@ -89,13 +89,13 @@ expect_in "$work/out" "Other meanings of 451: Unavailable For Legal Reasons (reg
 expect_code 0 "show HTTP 451 --vendor 'microsoft iis'" "$CODEKB" --db "$db" show HTTP 451 --vendor "microsoft iis"
 if grep -q "Unavailable For Legal Reasons is" "$work/out"; then fail "--vendor shows one meaning"; else pass "--vendor shows only that meaning"; fi
 expect_code 0 "show HTTP 499" "$CODEKB" --db "$db" show HTTP 499
-expect_in "$work/out" "it is nginx's own code" "show 499 names nginx as the code's owner"
-expect_in "$work/out" "it is Esri's own code" "and Esri"
+expect_in "$work/out" "it is a code of nginx" "show 499 names nginx as the code's owner"
+expect_in "$work/out" "it is a code of Esri" "and Esri"
 expect_code 1 "compare HTTP 499 408 asks for a vendor" "$CODEKB" --db "$db" compare HTTP 499 408
 expect_line "$work/err" "codekb: HTTP 499 has no registered meaning and several unofficial ones; choose one with --vendor: Esri, nginx" "and names the choices"
 expect_code 0 "compare HTTP 499 408 --vendor nginx" "$CODEKB" --db "$db" compare HTTP 499 408 --vendor nginx
 expect_in "$work/out" "# HTTP 499 (nginx) Client Closed Request vs 408 Request Timeout" "compares nginx's 499 with 408"
-expect_in "$work/out" "499 Client Closed Request is not in the registry: it is nginx's own code." "the comparison page says whose code 499 is"
+expect_in "$work/out" "499 Client Closed Request is not in the registry: it is a code of nginx." "the comparison page says whose code 499 is"
 expect_code 1 "an unknown vendor" "$CODEKB" --db "$db" show HTTP 499 --vendor Apache
 expect_line "$work/err" "codekb: HTTP 499 has no meaning of vendor 'Apache'; its vendors: Esri, nginx" "names the vendors there are"
 expect_code 0 "list marks vendors" "$CODEKB" --db "$db" list --protocol http --class 4 --format csv
