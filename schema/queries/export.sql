@@ -258,17 +258,19 @@ FROM (
            lower(r.protocol), lower(r.protocol),
            r.locale || '/' || lower(r.protocol) || '/_index.md',
            '# ' || r.name || ' (' || r.protocol || ')' || char(10, 10)
-           || (SELECT group_concat('- [' || title || '](' || slug || '.md)',
+           || coalesce((SELECT group_concat('- [' || title || '](' || slug || '.md)',
                                    char(10))
                FROM (SELECT title, slug FROM cls AS k
                      WHERE k.locale = r.locale AND k.protocol = r.protocol
-                     ORDER BY lo))
-           || char(10, 10)
-           || (SELECT group_concat('- [' || label || ' ' || reason || ']('
+                     ORDER BY lo)) || char(10, 10), '')
+           -- a protocol declared without codes yet says so
+           || coalesce((SELECT group_concat('- [' || label || ' ' || reason || ']('
                                    || slug || '.md)', char(10))
                FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
                             AS label, reason, slug FROM code
-                     WHERE protocol = r.protocol ORDER BY sort, vendor))
+                     WHERE protocol = r.protocol ORDER BY sort, vendor)),
+                       (SELECT text FROM ui_l10n AS u
+                        WHERE u.locale = r.locale AND u.key = 'index.no_codes'))
            || char(10)
     FROM protocol_l10n AS r WHERE r.locale = :lang AND :part = 0
     UNION ALL
