@@ -411,6 +411,9 @@ FROM (
         SELECT y.*,
                json_extract(y.facts, '$.next') IS NOT NULL
                AND json_extract(y.facts, '$.automatic') IS NULL
+               -- a code only the client makes reports on its own attempt
+               -- (SMTP 4.4.1 of the sending MTA): nobody chooses to send it
+               AND json_extract(y.facts, '$.sender[0]') IS NOT 'client'
                AND y.status NOT IN ('unused', 'obsolete', 'deprecated')
                    AS chosen,
                -- its templates, each left out when its fact is missing
