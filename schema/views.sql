@@ -414,7 +414,9 @@ FROM (
                -- a code only the client makes reports on its own attempt
                -- (SMTP 4.4.1 of the sending MTA): nobody chooses to send it
                AND json_extract(y.facts, '$.sender[0]') IS NOT 'client'
-               AND y.status NOT IN ('unused', 'obsolete', 'deprecated')
+               -- nobody is advised to send a vendor's unregistered code
+               AND y.status NOT IN ('unused', 'obsolete', 'deprecated',
+                                    'unofficial')
                    AS chosen,
                -- its templates, each left out when its fact is missing
                json_array(iif(json_extract(y.facts, '$.sender') IS NULL,
