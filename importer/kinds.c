@@ -534,21 +534,31 @@ static int check_date(struct import *im, struct row *row, enum column col)
 }
 
 /* The status must be one of table `status`, the statuses' one home. */
-static int check_status(struct import *im, struct row *row)
+/* Check that the row's value in col is one of a table's names: statement
+ * `<what>_exists` finds it, `<what>_list` lists them for the error. */
+static int check_listed(struct import *im, struct row *row, enum column col,
+			const char *what)
 {
-	char known[512];
+	char name[64], known[512];
 	int rc;
 
-	if (!row->val[COL_STATUS])
+	if (!row->val[col])
 		return 0;
-	rc = run(im, row, "status_exists", NULL, NULL);
+	snprintf(name, sizeof(name), "%s_exists", what);
+	rc = run(im, row, name, NULL, NULL);
 	if (rc != 0)
 		return rc < 0 ? -1 : 0;
-	if (lookup(im, row, "status_list", NULL, known, sizeof(known)) < 0)
+	snprintf(name, sizeof(name), "%s_list", what);
+	if (lookup(im, row, name, NULL, known, sizeof(known)) < 0)
 		return -1;
-	row_error(im, row, COL_STATUS, "status '%s' must be one of %s",
-		  row->val[COL_STATUS], known);
+	row_error(im, row, col, "%s '%s' must be one of %s", what,
+		  row->val[col], known);
 	return -1;
+}
+
+static int check_status(struct import *im, struct row *row)
+{
+	return check_listed(im, row, COL_STATUS, "status");
 }
 
 static int check_section(struct import *im, struct row *row)
@@ -734,21 +744,6 @@ bad:
 	return -1;
 }
 
-/* What the protocol's codes are called: one of table code_noun. */
-static int check_noun(struct import *im, struct row *row)
-{
-	char known[256];
-	int rc = run(im, row, "noun_exists", NULL, NULL);
-
-	if (rc != 0)
-		return rc < 0 ? -1 : 0;
-	if (lookup(im, row, "noun_list", NULL, known, sizeof(known)) < 0)
-		return -1;
-	row_error(im, row, COL_NOUN, "noun '%s' must be one of %s",
-		  row->val[COL_NOUN], known);
-	return -1;
-}
-
 static enum outcome row_protocol(struct import *im, struct row *row)
 {
 	const char *key;
@@ -763,8 +758,9 @@ static enum outcome row_protocol(struct import *im, struct row *row)
 	}
 	if (!bad && row->val[COL_ALIASES])
 		bad |= check_aliases(im, row) < 0;
-	if (!bad && row->val[COL_NOUN])
-		bad |= check_noun(im, row) < 0;
+	/* what the protocol's codes are called: one of table code_noun */
+	if (!bad)
+		bad |= check_listed(im, row, COL_NOUN, "noun") < 0;
 	if (bad)
 		return OUT_FAILED;
 	/* the protocol's shapes may change */

@@ -126,12 +126,13 @@ static int generic_key(struct ctx *ctx, const char *protocol,
 }
 
 /* A code typed by its name, the reason phrase ("UNAVAILABLE" is gRPC 14):
- * its key into k if exactly one key has that name; -1 if none does, or
- * (with err set) if several do. */
+ * its key into k if exactly one key has that name, else -1 with k as it
+ * was. */
 static int code_by_name(struct ctx *ctx, const char *protocol,
 			const char *name, unsigned shapes, struct codekey *k)
 {
 	sqlite3_stmt *st = NULL;
+	struct codekey named;
 	const char *why;
 	int n = 0, rc = -1;
 
@@ -143,8 +144,10 @@ static int code_by_name(struct ctx *ctx, const char *protocol,
 		n = sqlite3_column_int(st, 0);
 	if (n == 1)
 		rc = codekey_parse((const char *)sqlite3_column_text(st, 1),
-				   shapes, k, &why);
+				   shapes, &named, &why);
 	sqlite3_finalize(st);
+	if (rc == 0)
+		*k = named;
 	return rc;
 }
 
@@ -163,7 +166,6 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 		return EXIT_FAIL;
 	if (codekey_parse(arg, shapes, &k, &why) < 0 &&
 	    code_by_name(ctx, protocol, arg, shapes, &k) < 0) {
-		codekey_parse(arg, shapes, &k, &why);
 		kb_error_set(&ctx->err, "%s %s %s (at character %d)", protocol,
 			     arg, why, k.error_col);
 		return EXIT_FAIL;
