@@ -21,6 +21,7 @@
 #include "codekey.h"
 #include "columns.h"
 #include "db.h"
+#include "grammar.h"
 
 
 #define TEXT_COLUMNS (BIT(COL_DESCRIPTION) | BIT(COL_WHEN_SEEN) | BIT(COL_HOW_TO_FIX))
@@ -1095,6 +1096,7 @@ static int check_placeholders(struct import *im, const struct row *row,
 
 	while ((p = strpbrk(p, "{}")) != NULL) {
 		const char *end = strchr(p, '}');
+		const char *bar, *why;
 		size_t len;
 
 		if (*p == '}' || !end ||
@@ -1103,7 +1105,15 @@ static int check_placeholders(struct import *im, const struct row *row,
 				  "template '%s'", row->val[COL_KEY]);
 			return -1;
 		}
-		len = (size_t)(end - p - 1);
+		bar = memchr(p, '|', (size_t)(end - p));
+		len = (size_t)((bar ? bar : end) - p - 1);
+		if (bar && grammar_check_cases(bar + 1, (size_t)(end - bar - 1),
+					       &why) < 0) {
+			row_error(im, row, COL_TEXT, "template '%s': in '%.*s', "
+				  "%s", row->val[COL_KEY],
+				  (int)(end - p + 1), p, why);
+			return -1;
+		}
 		if (!allowed_has(allowed, p + 1, len)) {
 			row_error(im, row, COL_TEXT, "template '%s' uses unknown "
 				  "placeholder '%.*s'; it may use: %s",

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "fill.h"
+#include "grammar.h"
 
 /* One name of a values object and its value. */
 struct value {
@@ -318,6 +319,34 @@ static const struct value *find(const struct value *v, int n,
 	return NULL;
 }
 
+/* Append the form that cases (len bytes) choose for x's value
+ * (grammar.h); -1 on a malformed escape in it. */
+static int add_form(struct strbuf *out, const struct value *x,
+		    const char *cases, size_t len)
+{
+	struct strbuf decoded = STRBUF_INIT;
+	const char *value = x->text, *form;
+	size_t vlen = x->text_len, flen;
+
+	if (x->escaped) {
+		if (add_decoded(&decoded, x->text, x->text_len) < 0) {
+			strbuf_release(&decoded);
+			return -1;
+		}
+		if (decoded.failed) {
+			out->failed = 1;
+			strbuf_release(&decoded);
+			return 0;
+		}
+		value = decoded.buf ? decoded.buf : "";
+		vlen = decoded.len;
+	}
+	grammar_select(value, vlen, cases, len, &form, &flen);
+	strbuf_add(out, form, flen);
+	strbuf_release(&decoded);
+	return 0;
+}
+
 /*
  * Append tmpl with each {name} that v has (and is not null) replaced by
  * its value; other braces are copied.  Returns -1 on a malformed escape
@@ -330,7 +359,7 @@ static int expand(struct strbuf *out, const char *tmpl, const struct value *v,
 
 	for (;;) {
 		const char *open = strchr(p, '{');
-		const char *name, *q;
+		const char *name, *q, *cases, *close;
 		const struct value *x;
 
 		if (!open) {
@@ -341,7 +370,17 @@ static int expand(struct strbuf *out, const char *tmpl, const struct value *v,
 		name = open + 1;
 		for (q = name; is_name_char((unsigned char)*q); q++)
 			;
-		if (*q != '}' || q == name) {
+		cases = NULL;
+		if (*q == '|' && q != name) {
+			/* {name|TEST:FORM|...}: a form chosen by the value */
+			cases = q + 1;
+			close = strpbrk(cases, "{}");
+			if (!close || *close != '}')
+				close = NULL;
+		} else {
+			close = *q == '}' && q != name ? q : NULL;
+		}
+		if (!close) {
 			strbuf_addch(out, '{');
 			p = name;
 			continue;
@@ -350,14 +389,17 @@ static int expand(struct strbuf *out, const char *tmpl, const struct value *v,
 		if (!x || x->null) {
 			if (__atomic_load_n(&fill_log.on, __ATOMIC_ACQUIRE))
 				log_unfilled(tmpl, name, (size_t)(q - name));
-			strbuf_add(out, open, (size_t)(q + 1 - open));
+			strbuf_add(out, open, (size_t)(close + 1 - open));
+		} else if (cases) {
+			if (add_form(out, x, cases, (size_t)(close - cases)) < 0)
+				return -1;
 		} else if (x->escaped) {
 			if (add_decoded(out, x->text, x->text_len) < 0)
 				return -1;
 		} else {
 			strbuf_add(out, x->text, x->text_len);
 		}
-		p = q + 1;
+		p = close + 1;
 	}
 }
 

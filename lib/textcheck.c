@@ -77,8 +77,12 @@ static long find_placeholders(const char *s, struct span *v)
 
 		if (*s == '}' || !end || memchr(s + 1, '{', (size_t)(end - s - 1)))
 			return -1;
-		if (v)
-			v[n] = (struct span){s, (size_t)(end - s + 1)};
+		if (v) {
+			/* {name|TEST:FORM|...} names name, as {name} does */
+			const char *bar = memchr(s, '|', (size_t)(end - s));
+
+			v[n] = (struct span){s + 1, (size_t)((bar ? bar : end) - s - 1)};
+		}
 		n++;
 		s = end + 1;
 	}
@@ -100,9 +104,13 @@ int textcheck_placeholders(const char *s, struct strbuf *out)
 	find_placeholders(s, v);
 	qsort(v, (size_t)n, sizeof(*v), cmp_span);
 	for (long i = 0; i < n; i++) {
+		if (i && cmp_span(&v[i - 1], &v[i]) == 0)
+			continue;       /* each name once */
 		if (i)
 			strbuf_addch(out, ' ');
+		strbuf_addch(out, '{');
 		strbuf_add(out, v[i].p, v[i].n);
+		strbuf_addch(out, '}');
 	}
 	free(v);
 	return 0;
@@ -173,6 +181,104 @@ long textcheck_empty_sentence(const char *s)
 			return (long)(p - s) + 1;
 		prev = p + n;
 		p += n - 1;
+	}
+	return 0;
+}
+
+/* The English words that mark a sentence as English: common in any
+ * English sentence and words of no other language codekb is written in
+ * ("an", "so", "was", "will", "on", "no" and "or" are German, French,
+ * Spanish or Portuguese words too, and are left out). */
+static const char *const english_words[] = {
+	"after", "are", "at", "be", "because", "been", "before", "by", "can",
+	"cannot", "could", "does", "for", "from", "has", "have", "if", "into",
+	"is", "it", "its", "must", "not", "of", "only", "should", "than",
+	"that", "the", "their", "then", "there", "these", "they", "this",
+	"those", "to", "until", "were", "what", "when", "where", "which",
+	"while", "who", "with", "would", "you", "your",
+};
+
+#define ENGLISH_WORDS (sizeof(english_words) / sizeof(english_words[0]))
+
+/* The index of the lower-case word w (n bytes) in english_words, or -1. */
+static int english_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < ENGLISH_WORDS; i++)
+		if (strlen(english_words[i]) == n &&
+		    memcmp(english_words[i], w, n) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The quotation marks whose contents are quoted text, not the sentence's
+ * own words: “…”, «…», „…“, "…" and `…`. */
+static const char *closing_quote(const char *p, size_t *open)
+{
+	static const struct {
+		const char *open, *close;
+	} quotes[] = {
+		{"\xe2\x80\x9c", "\xe2\x80\x9d"}, {"\xc2\xab", "\xc2\xbb"},
+		{"\xe2\x80\x9e", "\xe2\x80\x9c"}, {"\"", "\""}, {"`", "`"},
+		{"\xe3\x80\x8c", "\xe3\x80\x8d"},
+	};
+
+	for (size_t i = 0; i < sizeof(quotes) / sizeof(quotes[0]); i++) {
+		size_t n = strlen(quotes[i].open);
+
+		if (strncmp(p, quotes[i].open, n) == 0) {
+			*open = n;
+			return quotes[i].close;
+		}
+	}
+	return NULL;
+}
+
+long textcheck_english(const char *s)
+{
+	const char *sentence = s, *p = s;
+	unsigned char seen[ENGLISH_WORDS];
+	int distinct = 0;
+
+	memset(seen, 0, sizeof(seen));
+	while (*p) {
+		size_t qn;
+		const char *close = closing_quote(p, &qn);
+
+		if (close) {
+			const char *end = strstr(p + qn, close);
+
+			if (end) {
+				p = end + strlen(close);
+				continue;
+			}
+		}
+		if (islower((unsigned char)*p) &&
+		    (p == s || !isalnum((unsigned char)p[-1]))) {
+			const char *w = p;
+			int i;
+
+			while (isalpha((unsigned char)*p))
+				p++;
+			/* a word, not part of a name ("to-do", "mail.example") */
+			if ((*p & 0x80) == 0 && *p != '-' && *p != '_' &&
+			    !(*p == '.' && isalnum((unsigned char)p[1])) &&
+			    (i = english_word(w, (size_t)(p - w))) >= 0 &&
+			    !seen[i]) {
+				seen[i] = 1;
+				if (++distinct == 3)
+					return (long)(sentence - s) + 1;
+			}
+			continue;
+		}
+		if ((*p && strchr(".!?;", *p) && (p[1] == ' ' || p[1] == '\0')) ||
+		    *p == '\n' || strncmp(p, "\xe3\x80\x82", 3) == 0) {
+			p += (unsigned char)*p == 0xe3 ? 3 : 1;
+			memset(seen, 0, sizeof(seen));
+			distinct = 0;
+			sentence = p;
+			continue;
+		}
+		p++;
 	}
 	return 0;
 }

@@ -19,8 +19,9 @@
 int textcheck_doubled_word(const char *s, struct strbuf *word);
 
 /*
- * The {placeholders} of a template, sorted and joined by spaces, appended
- * to out ("{a} {a_reason} {b}").  Returns 0, or -1 if the braces do not
+ * The names of the {placeholders} of a template, each once, sorted and
+ * joined by spaces, appended to out ("{a} {a_reason} {b}"); a choice of
+ * forms, {a|final:은|는} (grammar.h), names {a}.  Returns 0, or -1 if the braces do not
  * pair up; out->failed tells if memory ran out.
  */
 int textcheck_placeholders(const char *s, struct strbuf *out);
@@ -34,5 +35,15 @@ int textcheck_placeholders(const char *s, struct strbuf *out);
  * Returns the byte offset of the mark plus 1, or 0 if there is none.
  */
 long textcheck_empty_sentence(const char *s);
+
+/*
+ * Where s has a sentence in English, in a text that should be in another
+ * language: three different common English words ("the", "is", "which",
+ * ...) in lower case in one sentence, outside quotation marks.  Literals
+ * that hold such words (reason phrases such as "Authentication mechanism
+ * is too weak") must be taken out first.  Returns the byte offset of the
+ * sentence plus 1, or 0 if there is none.
+ */
+long textcheck_english(const char *s);
 
 #endif

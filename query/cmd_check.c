@@ -17,6 +17,7 @@
 #include "cmd.h"
 #include "db.h"
 #include "fill.h"
+#include "grammar.h"
 #include "strbuf.h"
 #include "textcheck.h"
 
@@ -26,6 +27,10 @@ struct check {
 	long problems;
 	/* texts looked at */
 	long texts;
+	/* the phrases that stay English (check_literals), loaded when first
+	 * needed: each followed by a NUL, an empty one last */
+	struct strbuf literals;
+	int literals_loaded;
 };
 
 /* Print "WHERE: WHAT", WHAT from fmt: written out, not into a buffer that
@@ -168,9 +173,119 @@ static int check_allowed(struct check *c)
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-/* Check one sentence that a template made, of the page at where. */
+/* Load the phrases that stay English, splitting other names at "; ". */
+static int load_literals(struct check *c)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	c->literals_loaded = 1;
+	if (cmd_prepare(c->ctx, "check_literals", &st) != EXIT_OK)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *p = (const char *)sqlite3_column_text(st, 0);
+
+		for (;;) {
+			const char *semi = strstr(p, "; ");
+			size_t n = semi ? (size_t)(semi - p) : strlen(p);
+
+			if (n) {
+				strbuf_add(&c->literals, p, n);
+				strbuf_addch(&c->literals, '\0');
+			}
+			if (!semi)
+				break;
+			p = semi + 2;
+		}
+	}
+	sqlite3_finalize(st);
+	strbuf_addch(&c->literals, '\0');
+	if (c->literals.failed)
+		return no_memory(c);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Where text (in a language other than English) has an English sentence
+ * once the phrases that stay English are taken out (textcheck_english):
+ * the offset plus 1, 0 if it has none, or -1 on an error. */
+static long english_at(struct check *c, const char *text)
+{
+	struct strbuf copy = STRBUF_INIT;
+	long at = textcheck_english(text);
+
+	if (at == 0)
+		return 0;
+	if (!c->literals_loaded && load_literals(c) < 0)
+		return -1;
+	strbuf_addstr(&copy, text);
+	if (copy.failed) {
+		strbuf_release(&copy);
+		return no_memory(c);
+	}
+	for (const char *l = c->literals.buf; l && *l; l += strlen(l) + 1) {
+		char *hit;
+		size_t n = strlen(l);
+
+		while ((hit = strstr(copy.buf, l)) != NULL)
+			memset(hit, ' ', n);
+	}
+	at = textcheck_english(copy.buf);
+	strbuf_release(&copy);
+	return at;
+}
+
+/* Check a text or sentence in language lang for what only a language
+ * other than English can get wrong: English left in it, and in Korean a
+ * particle after a number that its reading does not take. */
+static int check_language(struct check *c, const char *where,
+			  const char *lang, const char *text)
+{
+	struct strbuf what = STRBUF_INIT;
+	long at;
+
+	if (strcmp(lang, "en") == 0)
+		return 0;
+	at = english_at(c, text);
+	if (at < 0)
+		return -1;
+	if (at)
+		problem(c, where, "an English sentence in a %s text: '%s'", lang,
+			text + at - 1);
+	if (strcmp(lang, "ko") == 0 &&
+	    grammar_ko_particle_mismatch(text, &what)) {
+		if (what.failed) {
+			strbuf_release(&what);
+			return no_memory(c);
+		}
+		problem(c, where, "particle '%s', in '%s'", what.buf, text);
+	}
+	strbuf_release(&what);
+	return 0;
+}
+
+/* Check each translated text of the data (check_texts). */
+static int check_texts(struct check *c)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, failed = 0;
+
+	if (cmd_prepare(c->ctx, "check_texts", &st) != EXIT_OK)
+		return -1;
+	while (!failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->texts++;
+		failed = check_language(c, (const char *)sqlite3_column_text(st, 0),
+					(const char *)sqlite3_column_text(st, 1),
+					(const char *)sqlite3_column_text(st, 2)) < 0;
+	}
+	sqlite3_finalize(st);
+	return failed || rc != SQLITE_DONE ? -1 : 0;
+}
+
+/* Check one sentence that a template made, of the page at where, in
+ * language lang. */
 static int check_sentence(struct check *c, const char *where,
-			  const char *text, struct strbuf *word)
+			  const char *lang, const char *text,
+			  struct strbuf *word)
 {
 	long at;
 
@@ -190,7 +305,7 @@ static int check_sentence(struct check *c, const char *where,
 			return -1;
 		problem(c, where, "doubled word '%s' in '%s'", word->buf, text);
 	}
-	return 0;
+	return check_language(c, where, lang, text);
 }
 
 /* Check each (where, page, sentences) row of query `name` in language
@@ -222,7 +337,7 @@ static int check_rendered(struct check *c, const char *name, const char *lang)
 			problem(c, where, "doubled word '%s'", word.buf);
 		sqlite3_bind_value(each, 1, sqlite3_column_value(st, 2));
 		while (!failed && (erc = sqlite3_step(each)) == SQLITE_ROW)
-			failed = check_sentence(c, where, (const char *)
+			failed = check_sentence(c, where, lang, (const char *)
 						sqlite3_column_text(each, 0),
 						&word) < 0;
 		if (!failed && erc != SQLITE_DONE)
@@ -316,7 +431,8 @@ static int check_languages(struct check *c)
 
 static int run(struct ctx *ctx)
 {
-	struct check c = {ctx, 0, 0};
+	struct check c = {ctx, 0, 0, STRBUF_INIT, 0};
+	int rc = EXIT_OK;
 
 	if (report_rows(&c, "check_english") < 0 ||
 	    report_rows(&c, "check_ui_english") < 0 ||
@@ -324,19 +440,20 @@ static int run(struct ctx *ctx)
 	    report_rows(&c, "check_stale") < 0 ||
 	    report_rows(&c, "check_search_pending") < 0 ||
 	    check_templates(&c) < 0 || check_allowed(&c) < 0 ||
-	    check_languages(&c) < 0) {
+	    check_texts(&c) < 0 || check_languages(&c) < 0) {
 		if (!ctx->err.msg[0])
 			kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
-		return EXIT_FAIL;
-	}
-	if (c.problems) {
+		rc = EXIT_FAIL;
+	} else if (c.problems) {
 		kb_error_set(&ctx->err, "%ld problem%s found", c.problems,
 			     c.problems == 1 ? "" : "s");
-		return EXIT_FAIL;
+		rc = EXIT_FAIL;
+	} else {
+		fprintf(ctx->out, "codekb check: no problems in %ld texts and "
+			"templates\n", c.texts);
 	}
-	fprintf(ctx->out, "codekb check: no problems in %ld texts and "
-		"templates\n", c.texts);
-	return EXIT_OK;
+	strbuf_release(&c.literals);
+	return rc;
 }
 
 const struct cmd cmd_check = {

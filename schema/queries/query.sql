@@ -159,6 +159,38 @@ ORDER BY u.key, u.locale;
 -- name: check_locales
 SELECT DISTINCT locale FROM ui ORDER BY locale;
 
+-- name: check_texts
+-- Every translated text of the data, with where it is and its language:
+-- code texts, notes, equivalents, class and protocol names and UI strings.
+SELECT protocol || ' ' || code || iif(vendor = '', '', ' (' || vendor || ')')
+       || ' ' || locale || ' ' || field, locale, body
+FROM text WHERE locale <> 'en'
+UNION ALL
+SELECT 'note ' || protocol || ' ' || code_a || ' ' || code_b || ' ' || locale,
+       locale, body
+FROM note WHERE locale <> 'en'
+UNION ALL
+SELECT 'equivalent ' || protocol_a || ' ' || code_a || ' ' || protocol_b
+       || ' ' || code_b || ' ' || locale, locale, body
+FROM equivalent WHERE locale <> 'en'
+UNION ALL
+SELECT 'class ' || protocol || ' ' || label || ' ' || locale, locale, name
+FROM class_text WHERE locale <> 'en'
+UNION ALL
+SELECT 'ui ' || locale || ' ' || key, locale, text
+FROM ui WHERE locale <> 'en'
+UNION ALL
+SELECT 'protocol ' || protocol || ' ' || locale, locale, name
+FROM protocol_text WHERE locale <> 'en';
+
+-- name: check_literals
+-- The phrases that stay in English in every language: reason phrases and
+-- other names of codes, longest first, so that a longer one is taken out
+-- before a shorter one inside it.
+SELECT phrase FROM (SELECT reason AS phrase FROM code
+                    UNION SELECT former FROM code WHERE former <> '')
+ORDER BY length(phrase) DESC, phrase;
+
 -- name: check_comparison_pages
 -- Every comparison page of :lang, as the pages and exports render it, with
 -- the sentences on it that templates made.
