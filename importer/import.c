@@ -37,6 +37,8 @@ struct input {
 	enum kind kind;
 	/* its place on the command line, to keep the order stable */
 	size_t order;
+	/* whether its first row is in English (a file with a locale column) */
+	int english;
 };
 
 struct inputs {
@@ -286,17 +288,31 @@ struct sniff {
 	enum kind kind;
 	/* set when the header was read (so the stop is not an error) */
 	int done;
+	/* the header's locale column, or -1; and whether the first row's
+	 * locale is English */
+	long locale_col;
+	int english;
 };
 
+/* Read the header, and the first row's locale if the header has one. */
 static int sniff_record(void *ctx, const struct csv_record *rec,
 			struct kb_error *err)
 {
 	struct sniff *s = ctx;
 
 	(void)err;
+	if (s->done) {
+		s->english = (size_t)s->locale_col < rec->nfields &&
+			     strcmp(rec->fields[s->locale_col].data, "en") == 0;
+		return -1;
+	}
 	s->kind = kind_detect(rec);
 	s->done = 1;
-	return -1;
+	s->locale_col = -1;
+	for (size_t i = 0; i < rec->nfields; i++)
+		if (strcmp(rec->fields[i].data, "locale") == 0)
+			s->locale_col = (long)i;
+	return s->locale_col < 0 || s->kind == KIND_AUTO ? -1 : 0;
 }
 
 /*
@@ -388,6 +404,7 @@ static int sniff(struct import *im, struct input *in)
 		rc = -1;
 	}
 	in->kind = s.kind;
+	in->english = s.english;
 	close_input(in, fp);
 	return rc;
 }
@@ -399,6 +416,10 @@ static int cmp_inputs(const void *a, const void *b)
 
 	if (x->kind != y->kind)
 		return x->kind < y->kind ? -1 : 1;
+	/* the English texts of a kind first: a translation records the
+	 * English it was made from (data/ui/de.csv sorts before en.csv) */
+	if (x->english != y->english)
+		return x->english ? -1 : 1;
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 

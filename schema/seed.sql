@@ -208,6 +208,8 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('list.or_fields', 'a b',
      'a list of header field names: its last item, any one of them'),
     ('index.no_codes', '', 'class or protocol page: it holds no code yet'),
+    ('index.count', 'count',
+     'class or protocol page: how many codes its list holds (a plural)'),
     ('head.basic_replies', '', 'code page heading: the basic replies an enhanced status code goes with'),
     ('head.enhanced', '', 'code page heading: the enhanced status codes a basic reply goes with'),
     ('search.former', 'phrase protocol code reason',

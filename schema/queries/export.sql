@@ -241,7 +241,13 @@ FROM (
            lower(k.protocol) || '/' || k.slug, k.slug,
            k.locale || '/' || lower(k.protocol) || '/' || k.slug || '.md',
            '# ' || k.protocol || ' ' || k.title || char(10, 10)
-           || coalesce((SELECT group_concat('- [' || label || ' ' || reason || ']('
+           || coalesce(fill((SELECT text FROM ui_l10n AS u
+                             WHERE u.locale = k.locale AND u.key = 'index.count'),
+                            json_object('count', (SELECT count(*) FROM code
+                             WHERE protocol = k.protocol
+                               AND sort BETWEEN k.lo AND k.hi)))
+                       || char(10, 10)
+                       || (SELECT group_concat('- [' || label || ' ' || reason || ']('
                                    || slug || '.md)', char(10))
                FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
                             AS label, reason, slug FROM code
@@ -264,7 +270,12 @@ FROM (
                      WHERE k.locale = r.locale AND k.protocol = r.protocol
                      ORDER BY lo)) || char(10, 10), '')
            -- a protocol declared without codes yet says so
-           || coalesce((SELECT group_concat('- [' || label || ' ' || reason || ']('
+           || coalesce(fill((SELECT text FROM ui_l10n AS u
+                             WHERE u.locale = r.locale AND u.key = 'index.count'),
+                            json_object('count', (SELECT count(*) FROM code
+                             WHERE protocol = r.protocol)))
+                       || char(10, 10)
+                       || (SELECT group_concat('- [' || label || ' ' || reason || ']('
                                    || slug || '.md)', char(10))
                FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
                             AS label, reason, slug FROM code
