@@ -9,6 +9,10 @@
  *
  * Each `values` argument is a JSON object, as json_object() makes it;
  * a placeholder takes the value of the first object that has its name.
+ * A template may also choose a word's form by the value it fills:
+ * {name|TEST:FORM|...|FORM} gives the form that name's value chooses, not
+ * the value (grammar.h): "{a}{a|final:은|는}" puts the right Korean
+ * particle after a code, "{n} {n|=1:code|codes}" counts.
  * Strings go in as they are (they are never read as templates again),
  * numbers as written, and a placeholder whose name no object has, or whose
  * value is null, is left in the text as it was, so that it shows.  A NULL

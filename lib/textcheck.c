@@ -253,7 +253,8 @@ long textcheck_english(const char *s)
 			}
 		}
 		if (islower((unsigned char)*p) &&
-		    (p == s || !isalnum((unsigned char)p[-1]))) {
+		    (p == s || (!isalnum((unsigned char)p[-1]) &&
+				!strchr("-_./@=", p[-1])))) {
 			const char *w = p;
 			int i;
 

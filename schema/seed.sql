@@ -18,7 +18,7 @@ INSERT INTO locale (tag, name, native) VALUES
     ('de', 'German', 'Deutsch'),
     ('fr', 'French', 'Français'),
     ('es', 'Spanish', 'Español'),
-    ('pt', 'Portuguese', 'Português'),
+    ('pt', 'Portuguese (Brazil)', 'Português (Brasil)'),
     ('it', 'Italian', 'Italiano'),
     ('nl', 'Dutch', 'Nederlands'),
     ('pl', 'Polish', 'Polski'),

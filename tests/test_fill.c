@@ -115,6 +115,36 @@ static void unfilled_placeholders_stay(void **state)
 	strbuf_release(&log);
 }
 
+/* A choice of forms gives the form its value chooses, never the value; a
+ * value with JSON escapes is chosen by as decoded; a choice whose value
+ * is missing stays, and is logged, as a placeholder does. */
+static void chooses_forms_by_value(void **state)
+{
+	sqlite3 *db = *state;
+	struct strbuf log = STRBUF_INIT;
+
+	expect(db, "SELECT fill('{a}{a|final:은|는}, {b}{b|final:은|는}', "
+	       "json_object('a', 486, 'b', '302'))", "486은, 302는");
+	expect(db, "SELECT fill('{n} {n|<2:résultat|résultats}', "
+	       "json_object('n', 0))", "0 résultat");
+	expect(db, "SELECT fill('{x|vowel:l''|le }{x}', json_object('x', "
+	       "'\u00e9tat'))", "l'état");
+	expect(db, "SELECT fill('{x|^\"q:quoted|plain}', '{\"x\": "
+	       "\"\\\"quote\"}')", "quoted");
+	expect(db, "SELECT fill('{k|^réponse:une|un} {k}', json_object('k', "
+	       "'code de fermeture'))", "un code de fermeture");
+	/* join_list's templates choose too: Spanish "y" is "e" before i- */
+	expect(db, "SELECT join_list(v, '{a}, {b}', '{a} {b|^I:e|y} {b}') FROM "
+	       "(SELECT 'Contact' AS v UNION ALL SELECT 'Identity')",
+	       "Contact e Identity");
+	fill_log_start();
+	expect(db, "SELECT fill('{gone|=1:a|b}!', json_object())",
+	       "{gone|=1:a|b}!");
+	assert_int_equal(fill_log_take(&log), 1);
+	assert_string_equal(log.buf, "{gone|=1:a|b}!\tgone\n");
+	strbuf_release(&log);
+}
+
 static void refuses_what_is_not_an_object(void **state)
 {
 	sqlite3 *db = *state;
@@ -167,6 +197,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(fills_names_from_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(values_are_never_templates, setup, teardown),
 		cmocka_unit_test_setup_teardown(unfilled_placeholders_stay, setup, teardown),
+		cmocka_unit_test_setup_teardown(chooses_forms_by_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_what_is_not_an_object, setup, teardown),
 		cmocka_unit_test_setup_teardown(joins_lists, setup, teardown),
 	};

@@ -60,7 +60,12 @@ static void test_placeholders(void **state)
 
 	(void)state;
 	assert_int_equal(textcheck_placeholders("{b} vs {a} ({a_reason})", &out), 0);
-	assert_string_equal(out.buf, "{a_reason} {a} {b}");
+	assert_string_equal(out.buf, "{a} {a_reason} {b}");
+	strbuf_reset(&out);
+	/* a choice of forms names its placeholder, each name once */
+	assert_int_equal(textcheck_placeholders("{a}{a|final:은|는} {b|=1:x|y}",
+						&out), 0);
+	assert_string_equal(out.buf, "{a} {b}");
 	strbuf_reset(&out);
 	assert_int_equal(textcheck_placeholders("no placeholders", &out), 0);
 	assert_string_equal(out.buf, "");
@@ -113,12 +118,35 @@ static void test_empty_sentence(void **state)
 	assert_int_equal(textcheck_empty_sentence("Busy. , then"), 7);
 }
 
+static void test_english(void **state)
+{
+	(void)state;
+	/* an English sentence left in a translation */
+	assert_int_equal(textcheck_english("No action is needed when the call "
+					   "fails."), 1);
+	assert_int_equal(textcheck_english("Aucune action. It is the end of "
+					   "it."), 15);
+	assert_int_equal(textcheck_english("无需处理。It is the first response "
+					   "of the call."), 16);
+	/* literals and names are not the sentence's words */
+	assert_int_equal(textcheck_english("Le serveur répond « It is the end of "
+					   "the line » et ferme."), 0);
+	assert_int_equal(textcheck_english("RCPT TO, MAIL FROM, The Is That"), 0);
+	assert_int_equal(textcheck_english("Die Antwort 486 Busy Here kommt vom "
+					   "UAS, wenn das Telefon klingelt."), 0);
+	assert_int_equal(textcheck_english("a to-do for the-the is-it"), 0);
+	/* two words of the list are not yet a sentence */
+	assert_int_equal(textcheck_english("Le code is the 404."), 0);
+	assert_int_equal(textcheck_english(""), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_doubled_word),
 		cmocka_unit_test(test_long_words),
 		cmocka_unit_test(test_placeholders),
+		cmocka_unit_test(test_english),
 		cmocka_unit_test(test_empty_sentence),
 		cmocka_unit_test(test_many_placeholders),
 	};

@@ -320,7 +320,15 @@ static void test_lang_resolve(void **state)
 	assert_int_equal(lang_resolve(f->db, sql_queries_query, "en_NZ", out, &err), 0);
 	assert_string_equal(out, "en");
 	assert_int_equal(lang_resolve(f->db, sql_queries_query, "xx", out, &err), -1);
-	assert_string_equal(err.msg, "unknown language 'xx'; available: en, ja, zh");
+	assert_string_equal(err.msg, "unknown language 'xx'; available: de, en, "
+			    "es, fr, ja, ko, pt, zh");
+	/* Brazilian Portuguese is pt, as pt-BR and in any case */
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "pt-BR", out, &err), 0);
+	assert_string_equal(out, "pt");
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "PT-br", out, &err), 0);
+	assert_string_equal(out, "pt");
+	assert_int_equal(lang_resolve(f->db, sql_queries_query, "ko-KR", out, &err), 0);
+	assert_string_equal(out, "ko");
 	assert_int_equal(lang_resolve(f->db, sql_queries_query, "'; DROP", out, &err), -1);
 }
 
