@@ -1,0 +1,179 @@
+# languages.sh - the pages of Korean, French, German, Spanish and Brazilian
+# Portuguese are written in their language apart from literals, choose
+# their words' forms by value (Korean particles after every code of every
+# protocol, French and German gender and elision, plurals), and `check`
+# finds a particle that disagrees with a number's reading.
+. "$(dirname "$0")/lib.sh"
+db="$CODEKB_DEFAULT_DB"
+
+# written_in LANG FILE: every sentence of the page FILE that is prose is in
+# LANG.  Literals are taken out first: the reason phrases of the page's
+# codes (given in $literals, one per line), links, header field names in
+# `code`, and RFC references.  A sentence fails if it keeps two common
+# English words, or (with four Latin words or more) none of LANG's own
+# common words; a Korean sentence fails without Hangul.  Prints the
+# sentences that fail.
+written_in() {
+	awk -v lang="$1" -v lits="$literals" '
+	BEGIN {
+		n = split(lits, lit, "\n")
+		split("the is are and of to with when which that this it be for from not should must has have by", e, " ")
+		for (i in e) english[e[i]] = 1
+		own["fr"] = "le la les un une des du de est et que qui pour dans par sur au aux ne pas"
+		own["de"] = "der die das ein eine einen einem ist und nicht von mit für zu im auf den dem des sich"
+		own["es"] = "el la los las un una de del es y que en por para con se no lo"
+		own["pt"] = "o a os as um uma de do da é e que em no na por para com se não"
+		split(own[lang], w, " ")
+		for (i in w) mine[w[i]] = 1
+	}
+	/^- \[/ || /^$/ { next }
+	{
+		line = $0
+		sub(/^#+ /, "", line)
+		for (i = 1; i <= n; i++)
+			if (lit[i] != "")
+				while ((p = index(line, lit[i])) > 0)
+					line = substr(line, 1, p - 1) " " substr(line, p + length(lit[i]))
+		gsub(/\[[^]]*\]\([^)]*\)/, " ", line)
+		gsub(/`[^`]*`/, " ", line)
+		gsub(/RFC ?[0-9]+(, [A-Za-z]+ [0-9.]+)?/, " ", line)
+		ns = split(line, sent, /[.!?;:] |[.!?]$|。/)
+		for (s = 1; s <= ns; s++) {
+			t = sent[s]
+			if (lang == "ko") {
+				if (t ~ /[A-Za-z][a-z]+ [a-z]+ [a-z]+/ && t !~ /[가-힣]/) { print t; bad++ }
+				continue
+			}
+			nw = split(t, words, /[^A-Za-zÀ-ÿ]+/)
+			latin = 0; en = 0; ok = 0; delete seen
+			for (k = 1; k <= nw; k++) {
+				x = words[k]
+				if (x == "") continue
+				latin++
+				if ((x in english) && !(x in seen)) { seen[x] = 1; en++ }
+				if (tolower(x) in mine) ok = 1
+			}
+			if (en >= 2 || (latin >= 4 && !ok)) { print t; bad++ }
+		}
+	}
+	END { exit bad > 0 }' "$2"
+}
+
+# The reason phrases of SIP 100 and 410, the page's literals.
+literals=$(printf 'Trying\nGone\nSession Initiation Protocol\n')
+
+"$CODEKB" --db "$db" compare SIP 100 410 --lang en >"$work/en.md"
+for lang in ko fr de es pt; do
+	expect_code 0 "compare SIP 100 410 --lang $lang" \
+		"$CODEKB" --db "$db" compare SIP 100 410 --lang "$lang"
+	cp "$work/out" "$work/$lang.md"
+	if written_in "$lang" "$work/$lang.md" >"$work/bad"; then
+		pass "compare SIP 100 410 --lang $lang is written in $lang throughout"
+	else
+		fail "compare SIP 100 410 --lang $lang has sentences not in $lang"
+		head -5 "$work/bad" | sed 's/^/#   /'
+	fi
+	# the same test fails on the English page: it cannot pass on English
+	if written_in "$lang" "$work/en.md" >/dev/null; then
+		fail "the $lang test passes the English page"
+	else
+		pass "the $lang test fails the English page"
+	fi
+done
+
+"$CODEKB" --db "$db" compare SIP 100 410 --lang pt-BR >"$work/pt-BR.md"
+if cmp -s "$work/pt.md" "$work/pt-BR.md"; then
+	pass "--lang pt-BR is --lang pt"
+else
+	fail "--lang pt-BR and --lang pt differ"
+fi
+
+# -- Korean particles after every code of every protocol follow the code's
+#    reading: the last number of the code, by its last digit that is not
+#    0 (2, 4, 5, 9 read 이, 사, 오, 구 and take 를; 0, 1, 3, 6, 7, 8, and
+#    every 10, 100, 1000 end in a consonant and take 을).
+"$CODEKB" --db "$db" sql "SELECT protocol, code,
+	fill('{c}{c|final:을|를}', json_object('c', code)) FROM code" \
+	--format csv | tail -n +2 >"$work/particles"
+bad=$(awk -F, '{
+	n = split($2, part, ".")
+	num = part[n]
+	while (num ~ /0$/ && num != "0") num = substr(num, 1, length(num) - 1)
+	want = (substr(num, length(num)) ~ /[2459]/) ? "를" : "을"
+	if ($3 != $2 want) print $1 " " $3 " (wanted " $2 want ")"
+}' "$work/particles")
+total=$(wc -l <"$work/particles")
+if [ -z "$bad" ] && [ "$total" -gt 500 ]; then
+	pass "a Korean particle after each of the $total codes follows its reading"
+else
+	fail "Korean particles that disagree with the code's reading"
+	echo "$bad" | head -5 | sed 's/^/#   /'
+fi
+
+expect_code 0 "show SIP 486 --lang ko" "$CODEKB" --db "$db" show SIP 486 --lang ko
+expect_in "$work/out" "486(Busy Here)은" "486 is 사백팔십육 and takes 은"
+expect_code 0 "show SIP 302 --lang ko" "$CODEKB" --db "$db" show SIP 302 --lang ko
+expect_in "$work/out" "302(Moved Temporarily)는" "302 is 삼백이 and takes 는"
+expect_code 0 "show SMTP 5.7.26 --lang ko" "$CODEKB" --db "$db" show SMTP 5.7.26 --lang ko
+expect_in "$work/out" "5.7.26(" "the dotted code's page is Korean"
+grep -q "5\.7\.26([^)]*)은" "$work/out" && pass "5.7.26 ends in 이십육 and takes 은" ||
+	fail "5.7.26 does not take 은"
+expect_code 0 "show GRPC UNAVAILABLE --lang ko" "$CODEKB" --db "$db" show GRPC UNAVAILABLE --lang ko
+expect_in "$work/out" "14(UNAVAILABLE)는" "14 is 십사 and takes 는"
+"$CODEKB" --db "$db" sql "SELECT fill('{r}{r|final:은|는} {s}{s|final:은|는} {t}{t|final:은|는}',
+	json_object('r', 'UNAVAILABLE', 's', 'INTERNAL', 't', 'UNKNOWN'))" --format csv >"$work/names"
+expect_in "$work/names" "UNAVAILABLE는 INTERNAL은 UNKNOWN은" "gRPC names take the particle of how they are read"
+
+# -- French and German: gender, elision and case by the value filled in
+expect_code 0 "show SIP 486 --lang fr" "$CODEKB" --db "$db" show SIP 486 --lang fr
+expect_in "$work/out" "est une réponse finale" "a French response is feminine: une réponse"
+expect_in "$work/out" "définie dans la RFC 3261" "…and its participle agrees, after 'la RFC'"
+expect_code 0 "show WS 1000 --lang fr" "$CODEKB" --db "$db" show WS 1000 --lang fr
+expect_in "$work/out" "est un code de fermeture" "a French close code is masculine: un code"
+expect_code 0 "show HTTP 218 --lang fr" "$CODEKB" --db "$db" show HTTP 218 --lang fr
+expect_in "$work/out" "un code d’Apache" "French elides de before a vowel: d’Apache"
+expect_code 0 "show HTTP 444 --lang fr" "$CODEKB" --db "$db" show HTTP 444 --lang fr
+expect_in "$work/out" "un code de nginx" "…and not before a consonant: de nginx"
+expect_code 0 "show SIP 486 --lang de" "$CODEKB" --db "$db" show SIP 486 --lang de
+expect_in "$work/out" "ist eine endgültige Antwort" "a German Antwort is feminine: eine"
+expect_code 0 "show WS 1000 --lang de" "$CODEKB" --db "$db" show WS 1000 --lang de
+expect_in "$work/out" "ist ein Close-Code" "a German Close-Code is masculine: ein"
+expect_code 0 "compare SMTP 221 421 --lang de" "$CODEKB" --db "$db" compare SMTP 221 550 --lang de
+expect_in "$work/out" "kommt vom Server" "German contracts von dem Server to vom Server"
+
+# -- counts take each language's plural
+count() {
+	"$CODEKB" --db "$db" sql "SELECT fill(text, json_object('count', $2))
+		FROM ui WHERE locale = '$1' AND key = 'index.count'" --format csv | tail -n 1
+}
+for want in "en 1 1 code:" "en 0 0 codes:" "en 12 12 codes:" "fr 0 0 code :" \
+	"fr 1 1 code :" "fr 2 2 codes :" "pt 1 1 código:" "pt 3 3 códigos:" \
+	"de 1 1 Code:" "de 5 5 Codes:" "es 1 1 código:" "es 0 0 códigos:" \
+	"ko 7 코드 7개:"; do
+	set -- $want
+	l=$1; n=$2; shift 2
+	got=$(count "$l" "$n")
+	if [ "$got" = "$*" ]; then pass "$l: $n codes is '$*'"; else
+		fail "$l: $n codes is '$got', wanted '$*'"; fi
+done
+
+# -- check finds a Korean particle that disagrees with a number's reading:
+#    a template that writes 은 after every code, whatever it reads
+mkdir -p "$work/data/ui"
+cp "$CODEKB_SRC"/data/*.csv "$work/data/"
+cp "$CODEKB_SRC"/data/ui/en.csv "$work/data/ui/"
+mkdir -p "$work/data/sip"
+cp "$CODEKB_SRC"/data/sip/classes.csv "$CODEKB_SRC"/data/sip/codes.csv "$work/data/sip/"
+sed 's/{code}({reason}){code|final:은|는}/{code}({reason})은/' \
+	"$CODEKB_SRC"/data/ui/ko.csv >"$work/data/ui/ko.csv"
+expect_code 0 "a Korean template that always writes 은 imports" \
+	"$CODEKB_IMPORT" --db "$work/bad.db" "$work/data"
+expect_code 1 "check fails on it" "$CODEKB" --db "$work/bad.db" check
+expect_in "$work/out" "particle '302은: the number takes 는'" "check names the particle and the one the reading takes"
+if grep -q "particle '486은" "$work/out"; then
+	fail "check reports 486은, which agrees"
+else
+	pass "check leaves 486은 alone"
+fi
+
+[ "$failures" -eq 0 ]
