@@ -131,7 +131,7 @@ expect_in "$work/out" "définie dans la RFC 3261" "…and its participle agrees,
 expect_code 0 "show WS 1000 --lang fr" "$CODEKB" --db "$db" show WS 1000 --lang fr
 expect_in "$work/out" "est un code de fermeture" "a French close code is masculine: un code"
 expect_code 0 "show HTTP 218 --lang fr" "$CODEKB" --db "$db" show HTTP 218 --lang fr
-expect_in "$work/out" "un code d’Apache" "French elides de before a vowel: d’Apache"
+expect_in "$work/out" "un code d'Apache" "French elides de before a vowel: d'Apache"
 expect_code 0 "show HTTP 444 --lang fr" "$CODEKB" --db "$db" show HTTP 444 --lang fr
 expect_in "$work/out" "un code de nginx" "…and not before a consonant: de nginx"
 expect_code 0 "show SIP 486 --lang de" "$CODEKB" --db "$db" show SIP 486 --lang de
