@@ -379,7 +379,7 @@ static int boundary(const char *p)
 long grammar_ko_particle_mismatch(const char *s, struct strbuf *what)
 {
 	for (const char *p = s; *p; p++) {
-		const char *num = p;
+		const char *num = p, *numend;
 		enum ko_final f;
 
 		if (!isdigit((unsigned char)*p) ||
@@ -389,6 +389,15 @@ long grammar_ko_particle_mismatch(const char *s, struct strbuf *what)
 		       ((*p == '.' || *p == ',') && isdigit((unsigned char)p[1])))
 			p++;
 		f = grammar_ko_final(num, (size_t)(p - num));
+		numend = p;
+		/* "302(Moved Temporarily)는": a particle after a parenthesis
+		 * follows the word before it */
+		if (*p == '(') {
+			const char *close = strchr(p, ')');
+
+			if (close && !memchr(p, '\n', (size_t)(close - p)))
+				p = close + 1;
+		}
 		for (size_t i = 0; i < sizeof(particles) / sizeof(particles[0]); i++) {
 			const char *c = particles[i].after_consonant;
 			const char *v = particles[i].after_vowel;
@@ -408,10 +417,11 @@ long grammar_ko_particle_mismatch(const char *s, struct strbuf *what)
 			if (got == want)
 				break;
 			strbuf_add(what, num, (size_t)(p - num));
-			strbuf_addf(what, "%s: the number takes %s", got, want);
+			strbuf_addf(what, "%s: %.*s takes %s", got,
+				    (int)(numend - num), num, want);
 			return (long)(p - s) + 1;
 		}
-		p--;
+		p = numend - 1;
 	}
 	return 0;
 }

@@ -65,8 +65,9 @@ void grammar_select(const char *value, size_t vlen, const char *cases,
 int grammar_check_cases(const char *cases, size_t clen, const char **why);
 
 /*
- * The first Korean particle in s written right after a number that does
- * not agree with the number's reading ("302은", "486는", "410로"):
+ * The first Korean particle in s written right after a number, or after
+ * a parenthesis that follows it ("302(Found)은"), that does not agree with
+ * the number's reading ("302은", "486는", "410로"):
  * returns its byte offset plus 1 and appends a description to what, or
  * returns 0 if every one agrees.
  */
