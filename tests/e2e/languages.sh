@@ -81,6 +81,21 @@ for lang in ko fr de es pt; do
 	fi
 done
 
+# -- each language is complete: its translators' worksheet has nothing left
+#    to do, and coverage counts every text current
+for lang in ko fr de es pt-BR; do
+	expect_code 0 "export translations --lang $lang" \
+		"$CODEKB" --db "$db" export translations --lang "$lang"
+	rows=$(($(wc -l <"$work/out") - 1))
+	[ "$rows" -eq 0 ] && pass "the $lang worksheet is empty: nothing missing or stale" ||
+		fail "the $lang worksheet has $rows rows"
+done
+"$CODEKB" --db "$db" coverage --format csv | tr -d '\r' >"$work/coverage"
+bad=$(awk -F, 'NR > 1 && $2 ~ /^(ko|fr|de|es|pt)$/ && ($5 != 0 || $6 != 0 || $7 != "100.0")' "$work/coverage")
+n=$(awk -F, 'NR > 1 && $2 ~ /^(ko|fr|de|es|pt)$/' "$work/coverage" | wc -l)
+[ -z "$bad" ] && [ "$n" -eq 30 ] && pass "coverage: ko, fr, de, es, pt 100% current in all six protocols" ||
+	{ fail "coverage is not complete"; echo "$bad" | head -5 | sed 's/^/#   /'; }
+
 "$CODEKB" --db "$db" compare SIP 100 410 --lang pt-BR >"$work/pt-BR.md"
 if cmp -s "$work/pt.md" "$work/pt-BR.md"; then
 	pass "--lang pt-BR is --lang pt"
