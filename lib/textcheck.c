@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "textcheck.h"
 
@@ -34,17 +35,24 @@ int textcheck_doubled_word(const char *s, struct strbuf *word)
 		struct span cur = {NULL, 0};
 		int spaces_only = 1;
 
-		while (*p && !isalnum((unsigned char)*p)) {
+		/* a byte of a UTF-8 letter is part of its word: "révèle le"
+		 * holds no "le le" */
+		while (*p && !isalnum((unsigned char)*p) &&
+		       !((unsigned char)*p & 0x80)) {
 			spaces_only &= *p == ' ';
 			p++;
 		}
 		cur.p = p;
-		while (isalnum((unsigned char)p[cur.n]))
+		while (isalnum((unsigned char)p[cur.n]) ||
+		       ((unsigned char)p[cur.n] & 0x80))
 			cur.n++;
 		if (cur.n == 0)
 			break;
+		/* French repeats its reflexive pronouns: "vous vous connectez" */
 		if (cur.n > 1 && spaces_only && isalpha((unsigned char)cur.p[0]) &&
-		    same_word(cur, prev)) {
+		    same_word(cur, prev) &&
+		    !(cur.n == 4 && (strncasecmp(cur.p, "vous", 4) == 0 ||
+				     strncasecmp(cur.p, "nous", 4) == 0))) {
 			for (size_t i = 0; i < cur.n; i++)
 				strbuf_addch(word, tolower((unsigned char)cur.p[i]));
 			return 1;

@@ -33,6 +33,10 @@ static void test_doubled_word(void **state)
 	assert_string_equal(doubled("Accept, Accept-Language"), "");
 	assert_string_equal(doubled("请求 Range 头字段 Range"), "");
 	assert_string_equal(doubled(""), "");
+	/* a letter outside ASCII is part of its word */
+	assert_string_equal(doubled("ce qui révèle le problème"), "");
+	assert_string_equal(doubled("la la"), "la");
+	assert_string_equal(doubled("si vous vous connectez"), "");
 }
 
 /* Long words are compared and reported whole: two that share their first
