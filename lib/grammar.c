@@ -130,10 +130,11 @@ static enum ko_final word_final(const char *w, size_t n)
 	for (size_t i = 0; i < n; i++)
 		lw[i] = (char)tolower((unsigned char)w[i]);
 	lw[n] = '\0';
-	/* a silent final e: gone 곤, time 타임; but -ble, -ple 블, 플 */
+	/* a silent final e: gone 곤, time 타임, while 와일; and -ble, -ple
+	 * end in ㄹ too: 테이블, 피플 */
 	if (n >= 3 && lw[n - 1] == 'e' && !is_vowel_letter(lw[n - 2])) {
 		if (lw[n - 2] == 'l')
-			return is_vowel_letter(lw[n - 3]) ? KO_RIEUL : KO_VOWEL;
+			return KO_RIEUL;
 		if (lw[n - 2] == 'm' || lw[n - 2] == 'n')
 			return KO_CONSONANT;
 		return KO_VOWEL;

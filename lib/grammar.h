@@ -22,8 +22,8 @@
  * A form holds no '|', '{' or '}'.  How Korean reads a value: a number in
  * its Sino-Korean reading (486 사백팔십육, 302 삼백이, and the last part of
  * 5.7.26, 이십육); a Hangul word as written; a Latin word by the rules of
- * loanwords (UNKNOWN 언노운 ends in ㄴ, INTERNAL 인터널 in ㄹ, UNAVAILABLE
- * 언어베일러블 in a vowel) and an abbreviation of up to three capitals by
+ * loanwords (UNKNOWN 언노운 ends in ㄴ, INTERNAL 인터널 and UNAVAILABLE
+ * 언어베일러블 in ㄹ, NOT_FOUND 낫 파운드 in a vowel) and an abbreviation of up to three capitals by
  * its letters (OK 오케이).
  */
 #ifndef CODEKB_GRAMMAR_H

@@ -114,13 +114,15 @@ static void test_finals(void **state)
 	assert_int_equal(final_of("OUT_OF_RANGE"), KO_VOWEL);       /* 레인지 */
 	assert_int_equal(final_of("UNIMPLEMENTED"), KO_VOWEL);      /* 언임플리멘티드 */
 	assert_int_equal(final_of("INTERNAL"), KO_RIEUL);           /* 인터널 */
-	assert_int_equal(final_of("UNAVAILABLE"), KO_VOWEL);        /* 언어베일러블 */
+	assert_int_equal(final_of("UNAVAILABLE"), KO_RIEUL);        /* 언어베일러블 */
 	assert_int_equal(final_of("DATA_LOSS"), KO_VOWEL);          /* 로스 */
 	assert_int_equal(final_of("UNAUTHENTICATED"), KO_VOWEL);    /* 언어센티케이티드 */
 	/* reason phrases */
 	assert_int_equal(final_of("Trying"), KO_CONSONANT);         /* 트라잉 */
 	assert_int_equal(final_of("Gone"), KO_CONSONANT);           /* 곤 */
 	assert_int_equal(final_of("Busy Here"), KO_VOWEL);          /* 히어 */
+	assert_int_equal(final_of("Not Acceptable"), KO_RIEUL);     /* 억셉터블 */
+	assert_int_equal(final_of("Temporarily Unavailable"), KO_RIEUL);
 	assert_int_equal(final_of("Request Timeout"), KO_CONSONANT); /* 타임아웃 */
 	assert_int_equal(final_of("Conflict"), KO_VOWEL);           /* 컨플릭트 */
 	assert_int_equal(final_of("SIP"), KO_VOWEL);                /* 에스아이피 */
@@ -153,7 +155,8 @@ static void test_select(void **state)
 	assert_string_equal(choose("201", "final_l:로|final:으로|로"), "로");
 	assert_string_equal(choose("302", "final_l:로|final:으로|로"), "로");
 	assert_string_equal(choose("5.7.26", "final:을|를"), "을");
-	assert_string_equal(choose("UNAVAILABLE", "final:은|는"), "는");
+	assert_string_equal(choose("UNAVAILABLE", "final:은|는"), "은");
+	assert_string_equal(choose("Not Acceptable", "final_l:로|final:으로|로"), "로");
 	/* French elision and gender */
 	assert_string_equal(choose("erreur", "vowel:l'|le "), "l'");
 	assert_string_equal(choose("code 404", "vowel:l'|le "), "le ");

@@ -93,7 +93,7 @@ expect_line "$work/err" "codekb: no SIP code 499; nearest: 491, 493, 494" "sugge
 expect_code 1 "unknown protocol" "$CODEKB" --db "$db" show XMPP 404
 expect_line "$work/err" "codekb: unknown protocol 'XMPP'; known: FTP, GRPC, HTTP, SIP, SMTP, WEBSOCKET" "names the known protocols"
 expect_code 1 "unknown language" "$CODEKB" --db "$db" show SIP 486 --lang xx
-expect_line "$work/err" "codekb: unknown language 'xx'; available: en, ja, zh" "names the languages"
+expect_line "$work/err" "codekb: unknown language 'xx'; available: de, en, es, fr, ja, ko, pt, zh" "names the languages"
 expect_code 1 "missing database" "$CODEKB" --db "$work/none.db" list
 expect_in "$work/err" "none.db': No such file or directory" "names the missing database"
 

@@ -135,7 +135,7 @@ expect_code 0 "show GRPC UNAVAILABLE --lang ko" "$CODEKB" --db "$db" show GRPC U
 expect_in "$work/out" "14(UNAVAILABLE)는" "14 is 십사 and takes 는"
 "$CODEKB" --db "$db" sql "SELECT fill('{r}{r|final:은|는} {s}{s|final:은|는} {t}{t|final:은|는}',
 	json_object('r', 'UNAVAILABLE', 's', 'INTERNAL', 't', 'UNKNOWN'))" --format csv >"$work/names"
-expect_in "$work/names" "UNAVAILABLE는 INTERNAL은 UNKNOWN은" "gRPC names take the particle of how they are read"
+expect_in "$work/names" "UNAVAILABLE은 INTERNAL은 UNKNOWN은" "gRPC names take the particle of how they are read"
 
 # -- French and German: gender, elision and case by the value filled in
 expect_code 0 "show SIP 486 --lang fr" "$CODEKB" --db "$db" show SIP 486 --lang fr
