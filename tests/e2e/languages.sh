@@ -21,7 +21,7 @@ written_in() {
 		for (i in e) english[e[i]] = 1
 		own["fr"] = "le la les un une des du de est et que qui pour dans par sur au aux ne pas à"
 		own["de"] = "der die das ein eine einen einem ist und nicht von mit für zu zur zum im am vom beim bei auf den dem des sich"
-		own["es"] = "el la los las un una de del es y que en por para con se no lo"
+		own["es"] = "el la los las un una de del es y que en por para con se no lo cada uno cuándo cómo"
 		own["pt"] = "o a os as um uma de do da é e que em no na por para com se não"
 		split(own[lang], w, " ")
 		for (i in w) mine[w[i]] = 1
