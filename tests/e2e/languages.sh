@@ -179,10 +179,16 @@ mkdir -p "$work/data/sip"
 cp "$CODEKB_SRC"/data/sip/classes.csv "$CODEKB_SRC"/data/sip/codes.csv "$work/data/sip/"
 sed 's/{code}({reason}){code|final:은|는}/{code}({reason})은/' \
 	"$CODEKB_SRC"/data/ui/ko.csv >"$work/data/ui/ko.csv"
+# and a Korean text that was left in English
+cat >"$work/data/sip/texts-ko.csv" <<'CSV'
+locale,protocol,code,description,when_seen,how_to_fix
+ko,SIP,100,This is the response that a proxy sends when the INVITE arrives.,INVITE가 도착하면 보냅니다.,조치할 필요가 없습니다.
+CSV
 expect_code 0 "a Korean template that always writes 은 imports" \
 	"$CODEKB_IMPORT" --db "$work/bad.db" "$work/data"
 expect_code 1 "check fails on it" "$CODEKB" --db "$work/bad.db" check
 expect_in "$work/out" "particle '302(Moved Temporarily)은: 302 takes 는'" "check names the particle and the one the reading takes"
+expect_in "$work/out" "SIP 100 ko description: an English sentence in a ko text" "check names the text left in English"
 if grep -q "particle '486은" "$work/out"; then
 	fail "check reports 486은, which agrees"
 else

@@ -47,7 +47,7 @@ sip_http_db() {
 	# shellcheck disable=SC2046
 	"$CODEKB_IMPORT" --db "$1" $(ls "$CODEKB_SRC"/data/*.csv "$CODEKB_SRC"/data/ui/*.csv \
 		"$CODEKB_SRC"/data/sip/*.csv "$CODEKB_SRC"/data/http/*.csv \
-		"$CODEKB_SRC"/data/equivalents/equivalents.csv | grep -v vendors) >/dev/null
+		"$CODEKB_SRC"/data/equivalents/equivalents*.csv | grep -v vendors) >/dev/null
 }
 
 # site_db: the database to export whole sites from.  The default database,
