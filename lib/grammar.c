@@ -362,18 +362,14 @@ static const struct {
 /* Whether p starts a word boundary: the end, or not a Hangul syllable. */
 static int boundary(const char *p)
 {
-	const char *start;
+	const unsigned char *b = (const unsigned char *)p;
 	long u;
 
-	if (!*p)
+	/* a Hangul syllable is three bytes of UTF-8, 0xE? 0x8?-0xB? ... */
+	if ((b[0] & 0xF0) != 0xE0 || (b[1] & 0xC0) != 0x80 ||
+	    (b[2] & 0xC0) != 0x80)
 		return 1;
-	{
-		const char *q = p + 1;
-
-		while (*q && ((unsigned char)*q & 0xC0) == 0x80)
-			q++;
-		u = last_char(p, q, &start);
-	}
+	u = (long)(b[0] & 0x0F) << 12 | (long)(b[1] & 0x3F) << 6 | (b[2] & 0x3F);
 	return !(u >= HANGUL_FIRST && u <= HANGUL_LAST);
 }
 

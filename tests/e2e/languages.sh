@@ -123,34 +123,29 @@ else
 	echo "$bad" | head -5 | sed 's/^/#   /'
 fi
 
-expect_code 0 "show SIP 486 --lang ko" "$CODEKB" --db "$db" show SIP 486 --lang ko
-expect_in "$work/out" "486(Busy Here)은" "486 is 사백팔십육 and takes 은"
-expect_code 0 "show SIP 302 --lang ko" "$CODEKB" --db "$db" show SIP 302 --lang ko
-expect_in "$work/out" "302(Moved Temporarily)는" "302 is 삼백이 and takes 는"
-expect_code 0 "show SMTP 5.7.26 --lang ko" "$CODEKB" --db "$db" show SMTP 5.7.26 --lang ko
-expect_in "$work/out" "5.7.26(" "the dotted code's page is Korean"
+# page_says LANG "PROTO CODE" TEXT WHAT: the code's page in LANG has TEXT.
+page_says() {
+	expect_code 0 "show $2 --lang $1" "$CODEKB" --db "$db" show $2 --lang "$1"
+	expect_in "$work/out" "$3" "$4"
+}
+page_says ko "SIP 486" "486(Busy Here)은" "486 is 사백팔십육 and takes 은"
+page_says ko "SIP 302" "302(Moved Temporarily)는" "302 is 삼백이 and takes 는"
+page_says ko "SMTP 5.7.26" "5.7.26(" "the dotted code's page is Korean"
 grep -q "5\.7\.26([^)]*)은" "$work/out" && pass "5.7.26 ends in 이십육 and takes 은" ||
 	fail "5.7.26 does not take 은"
-expect_code 0 "show GRPC UNAVAILABLE --lang ko" "$CODEKB" --db "$db" show GRPC UNAVAILABLE --lang ko
-expect_in "$work/out" "14(UNAVAILABLE)는" "14 is 십사 and takes 는"
+page_says ko "GRPC UNAVAILABLE" "14(UNAVAILABLE)는" "14 is 십사 and takes 는"
 "$CODEKB" --db "$db" sql "SELECT fill('{r}{r|final:은|는} {s}{s|final:은|는} {t}{t|final:은|는}',
 	json_object('r', 'UNAVAILABLE', 's', 'INTERNAL', 't', 'UNKNOWN'))" --format csv >"$work/names"
 expect_in "$work/names" "UNAVAILABLE은 INTERNAL은 UNKNOWN은" "gRPC names take the particle of how they are read"
 
 # -- French and German: gender, elision and case by the value filled in
-expect_code 0 "show SIP 486 --lang fr" "$CODEKB" --db "$db" show SIP 486 --lang fr
-expect_in "$work/out" "est une réponse finale" "a French response is feminine: une réponse"
+page_says fr "SIP 486" "est une réponse finale" "a French response is feminine: une réponse"
 expect_in "$work/out" "définie dans la RFC 3261" "…and its participle agrees, after 'la RFC'"
-expect_code 0 "show WS 1000 --lang fr" "$CODEKB" --db "$db" show WS 1000 --lang fr
-expect_in "$work/out" "est un code de fermeture" "a French close code is masculine: un code"
-expect_code 0 "show HTTP 218 --lang fr" "$CODEKB" --db "$db" show HTTP 218 --lang fr
-expect_in "$work/out" "un code d'Apache" "French elides de before a vowel: d'Apache"
-expect_code 0 "show HTTP 444 --lang fr" "$CODEKB" --db "$db" show HTTP 444 --lang fr
-expect_in "$work/out" "un code de nginx" "…and not before a consonant: de nginx"
-expect_code 0 "show SIP 486 --lang de" "$CODEKB" --db "$db" show SIP 486 --lang de
-expect_in "$work/out" "ist eine endgültige Antwort" "a German Antwort is feminine: eine"
-expect_code 0 "show WS 1000 --lang de" "$CODEKB" --db "$db" show WS 1000 --lang de
-expect_in "$work/out" "ist ein Close-Code" "a German Close-Code is masculine: ein"
+page_says fr "WS 1000" "est un code de fermeture" "a French close code is masculine: un code"
+page_says fr "HTTP 218" "un code d'Apache" "French elides de before a vowel: d'Apache"
+page_says fr "HTTP 444" "un code de nginx" "…and not before a consonant: de nginx"
+page_says de "SIP 486" "ist eine endgültige Antwort" "a German Antwort is feminine: eine"
+page_says de "WS 1000" "ist ein Close-Code" "a German Close-Code is masculine: ein"
 expect_code 0 "compare GRPC 0 1 --lang de" "$CODEKB" --db "$db" compare GRPC 0 1 --lang de
 expect_in "$work/out" "0 kommt vom Server, 1 von einem Server oder Client" "German: vom Server, but von einem for any server"
 
