@@ -272,7 +272,8 @@ static int site_prune(struct site *s, struct kb_error *err)
 		 * configuration, nor a file beside them */
 		if (!safe_path(line) ||
 		    (strncmp(line, "content/", 8) != 0 &&
-		     strncmp(line, "layouts/", 8) != 0) ||
+		     strncmp(line, "layouts/", 8) != 0 &&
+		     strncmp(line, "static/", 7) != 0) ||
 		    bsearch(line, s->offsets, s->count, sizeof(*s->offsets),
 			    compare_key))
 			continue;
@@ -460,7 +461,7 @@ static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
 	return 0;
 }
 
-/* Write the configuration and layouts (site_files of export.sql). */
+/* Write the configuration (site_files of export.sql) and the theme. */
 static int site_write_files(struct site *s, sqlite3 *db, const char *langs,
 			    struct kb_error *err)
 {
@@ -473,6 +474,8 @@ static int site_write_files(struct site *s, sqlite3 *db, const char *langs,
 	db_bind_text(st, ":langs", langs);
 	rc = site_write_rows(s, db, st, NULL, err);
 	sqlite3_finalize(st);
+	for (const struct site_file *f = site_theme; rc == 0 && f->path; f++)
+		rc = site_write(s, f->path, f->data, *f->len, err);
 	return rc;
 }
 

@@ -75,9 +75,10 @@ WHERE locale = :lang AND (:protocol IS NULL OR protocol = :protocol)
 ORDER BY protocol, sort_a, vendor_a, sort_b, vendor_b;
 
 -- name: site_files
--- The Hugo configuration and layouts of `codekb export site`, as (path,
--- content) rows: one language per locale of :langs (a comma-separated list
--- of tags, or NULL for every language that has texts or UI strings).
+-- The Hugo configuration of `codekb export site`, as (path, content) rows:
+-- one language per locale of :langs (a comma-separated list of tags, or
+-- NULL for every language that has texts or UI strings).  The layouts and
+-- the stylesheet are the files of site/, compiled in (site.h).
 WITH lang AS (
     SELECT l.tag, l.native, row_number() OVER (ORDER BY l.tag <> 'en', l.tag) AS n
     FROM locale AS l
@@ -97,54 +98,6 @@ SELECT 'hugo.toml',
                        || 'contentDir = ' || json_quote('content/' || tag) || char(10)
                        || 'weight = ' || n || char(10), '')
 FROM (SELECT * FROM lang ORDER BY n)
-UNION ALL
-SELECT 'layouts/_default/baseof.html',
-       '<!DOCTYPE html>
-<html lang="{{ .Language.Lang }}">
-<head>
-<meta charset="utf-8">
-<title>{{ .Title }}</title>
-</head>
-<body>
-<nav class="languages">{{ range .AllTranslations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}"{{ if eq .Language.Lang $.Language.Lang }} aria-current="page"{{ end }}>{{ .Language.LanguageName }}</a> {{ end }}</nav>
-<main>
-{{ block "main" . }}{{ end }}
-</main>
-</body>
-</html>
-'
-UNION ALL
-SELECT 'layouts/_default/single.html',
-       '{{ define "main" }}{{ .Content }}{{ end }}' || char(10)
-UNION ALL
-SELECT 'layouts/_default/list.html',
-       '{{ define "main" }}{{ .Content }}{{ end }}' || char(10)
-UNION ALL
-SELECT 'layouts/index.html',
-       '{{ define "main" }}{{ .Content }}{{ end }}' || char(10)
-UNION ALL
--- A link to "X.md" goes to the page X of the same language.  A link that
--- no page matches, or whose scheme is not http, https or mailto (such as
--- javascript:), comes out as its text alone; data cannot make a live
--- script or stop the build.  The text is HTML that Goldmark made, without
--- raw HTML (hugo.toml leaves markup.goldmark.renderer.unsafe off).
-SELECT 'layouts/_default/_markup/render-link.html',
-       '{{- $dest := .Destination -}}
-{{- $ok := false -}}
-{{- if strings.Contains $dest ":" -}}
-{{- $scheme := lower (index (split $dest ":") 0) -}}
-{{- $ok = in (slice "http" "https" "mailto") $scheme -}}
-{{- else if strings.HasSuffix $dest ".md" -}}
-{{- $path := strings.TrimSuffix ".md" $dest -}}
-{{- $target := "" -}}
-{{- if eq $path "_index" -}}{{- $target = $.Page.CurrentSection -}}
-{{- else -}}{{- $target = $.Page.GetPage (strings.TrimSuffix "/_index" $path) -}}{{- end -}}
-{{- with $target -}}{{- $dest = .RelPermalink -}}{{- $ok = true -}}{{- end -}}
-{{- else if not (strings.HasPrefix $dest "//") -}}
-{{- $ok = true -}}
-{{- end -}}
-{{- if $ok -}}<a href="{{ $dest | safeURL }}">{{ .Text | safeHTML }}</a>
-{{- else -}}{{ .Text | safeHTML }}{{- end -}}'
 ;
 
 -- name: site_languages
