@@ -92,7 +92,10 @@ SELECT 'hugo.toml',
        || 'defaultContentLanguage = "' || (SELECT tag FROM lang WHERE n = 1) || '"' || char(10)
        || 'defaultContentLanguageInSubdir = true' || char(10)
        || 'relativeURLs = true' || char(10)
-       || 'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]' || char(10)
+       -- a sitemap per language and one that indexes them, robots.txt
+       -- and a 404 page (site/layouts/404.html)
+       || 'disableKinds = ["taxonomy", "term", "RSS"]' || char(10)
+       || 'enableRobotsTXT = true' || char(10)
        || group_concat('[languages.' || json_quote(tag) || ']' || char(10)
                        || 'languageName = ' || json_quote(native) || char(10)
                        || 'contentDir = ' || json_quote('content/' || tag) || char(10)

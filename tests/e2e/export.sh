@@ -162,6 +162,17 @@ if command -v hugo >/dev/null; then
 	done
 	page="$work/public/ja/sip/486-vs-600/index.html"
 	expect_in "$page" 'hreflang="ko"' "the language switcher links the Korean page"
+	expect_in "$page" '<html lang="ja">' "the page names its language"
+	expect_in "$page" '<link rel="alternate" hreflang="ko" href="../../../ko/sip/486-vs-600/">' "and links its Korean translation as an alternate"
+	expect_in "$page" '<link rel="canonical" href="../../../ja/sip/486-vs-600/">' "and its canonical address"
+	expect_in "$page" 'href="../../../css/codekb.css"' "and the stylesheet"
+	expect_in "$work/public/ja/sitemap.xml" "/ja/sip/486-vs-600/</loc>" "the Japanese sitemap lists the page"
+	expect_in "$work/public/robots.txt" "User-agent" "robots.txt is there"
+	[ -f "$work/public/ja/404.html" ] && pass "the site has a 404 page" || fail "no 404 page"
+	n=$(wc -c <"$work/public/css/codekb.css")
+	[ "$n" -le 20480 ] && pass "the stylesheet is $n bytes, at most 20 KB" || fail "the stylesheet is $n bytes"
+	big=$(find "$work/public" -name '*.html' -size +30k | head -3)
+	[ -z "$big" ] && pass "every page is at most 30 KB of HTML" || fail "pages over 30 KB: $big"
 	if command -v chromium >/dev/null; then
 		timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
 			--dump-dom "file://$page" >"$work/dom.html" 2>/dev/null
@@ -170,7 +181,7 @@ if command -v hugo >/dev/null; then
 		done
 		bad=""
 		for href in $(grep -o 'href="[^"#]*"' "$work/dom.html" | sed 's/^href="//; s/"$//' | grep -v '^https:'); do
-			[ -f "$(dirname "$page")/$href/index.html" ] || bad="$bad $href"
+			[ -f "$(dirname "$page")/$href/index.html" ] || [ -f "$(dirname "$page")/$href" ] || bad="$bad $href"
 		done
 		[ -z "$bad" ] && pass "chromium: every link of the page resolves" || fail "broken links:$bad"
 	else
