@@ -179,39 +179,29 @@ static int same_content(int fd, off_t size, const char *data, size_t len)
 static int open_regular(int dirfd, const char *name, const char *path,
 			struct stat *st, struct kb_error *err)
 {
-	for (int attempt = 0; attempt < 2; attempt++) {
-		/* O_NONBLOCK: a FIFO put there must not stop the export */
-		int fd = openat(dirfd, name, O_RDWR | O_CREAT | O_NOFOLLOW |
-				O_NONBLOCK | O_CLOEXEC, 0644);
+	/* O_NONBLOCK: a FIFO put there must not stop the export */
+	int fd = openat(dirfd, name, O_RDWR | O_CREAT | O_NOFOLLOW |
+			O_NONBLOCK | O_CLOEXEC, 0644);
 
-		if (fd < 0 && errno == ELOOP)
-			return kb_error_set(err, "cannot write '%s': it is a "
-					    "symbolic link; export site "
-					    "writes only inside its folder",
-					    path);
-		if (fd < 0)
-			return kb_error_set(err, "cannot write '%s': %s", path,
-					    strerror(errno));
-		if (fstat(fd, st) != 0) {
-			kb_error_set(err, "cannot write '%s': %s", path,
-				     strerror(errno));
-			close(fd);
-			return -1;
-		}
-		if (!S_ISREG(st->st_mode)) {
-			close(fd);
-			return kb_error_set(err, "cannot write '%s': not a "
-					    "regular file", path);
-		}
-		if (st->st_nlink <= 1)
-			return fd;
-		/* another name shares this file: give this name a new one */
+	if (fd < 0 && errno == ELOOP)
+		return kb_error_set(err, "cannot write '%s': it is a symbolic "
+				    "link; export site writes only inside its "
+				    "folder", path);
+	if (fd < 0)
+		return kb_error_set(err, "cannot write '%s': %s", path,
+				    strerror(errno));
+	if (fstat(fd, st) != 0) {
+		kb_error_set(err, "cannot write '%s': %s", path,
+			     strerror(errno));
 		close(fd);
-		if (unlinkat(dirfd, name, 0) != 0)
-			return kb_error_set(err, "cannot write '%s': %s", path,
-					    strerror(errno));
+		return -1;
 	}
-	return kb_error_set(err, "cannot write '%s': it keeps changing", path);
+	if (!S_ISREG(st->st_mode)) {
+		close(fd);
+		return kb_error_set(err, "cannot write '%s': not a regular "
+				    "file", path);
+	}
+	return fd;
 }
 
 int outfile_update_at(int dirfd, const char *name, const char *path,
@@ -228,6 +218,22 @@ int outfile_update_at(int dirfd, const char *name, const char *path,
 	if (!fresh && same_content(fd, st.st_size, data, len)) {
 		close(fd);
 		return 0;
+	}
+	/* another name shares this file (the last export's site, or a file
+	 * of the user's): give this name a new one, never write through */
+	if (st.st_nlink > 1) {
+		close(fd);
+		if (unlinkat(dirfd, name, 0) != 0)
+			return kb_error_set(err, "cannot write '%s': %s", path,
+					    strerror(errno));
+		fd = open_regular(dirfd, name, path, &st, err);
+		if (fd < 0)
+			return -1;
+		if (st.st_nlink > 1) {
+			close(fd);
+			return kb_error_set(err, "cannot write '%s': it keeps "
+					    "changing", path);
+		}
 	}
 	if (st.st_size > 0 && ftruncate(fd, 0) != 0)
 		saved = errno;

@@ -63,8 +63,9 @@ void outfile_abort(struct outfile *f);
  * caller knows that it cannot exist yet (its directory was just made), and
  * no comparison is made.  A symbolic link, a FIFO, a device or any other
  * file that is not regular is refused, never followed or written into;
- * a file with other hard links is replaced by a new one, so that the other
- * names keep their content.  path is the file's name for messages.
+ * a file with other hard links that must change is replaced by a new one,
+ * so that the other names keep their content (export site links the last
+ * export's files into the new one this way).  path is the file's name for messages.
  * Returns 1 if it wrote, 0 if the file was already the same, -1 with err
  * set on failure.
  */

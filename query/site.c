@@ -1,6 +1,7 @@
 /*
  * site.c - see site.h.
  */
+#define _GNU_SOURCE /* renameat2 */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -9,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -225,6 +227,132 @@ static int remove_stale(struct site *s, const char *rel, struct kb_error *err)
 	return 0;
 }
 
+/*
+ * Remove the tree name in dirfd, never following a link: a link is
+ * removed, not what it points to.  Returns 0, or -1 with errno set.
+ */
+static int remove_tree(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+			O_CLOEXEC);
+	DIR *d;
+	struct dirent *e;
+	int rc = 0;
+
+	if (fd < 0)
+		return errno == ENOENT ? 0 : unlinkat(dirfd, name, 0);
+	d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (e->d_type == DT_DIR || e->d_type == DT_UNKNOWN) {
+			if (remove_tree(fd, e->d_name) < 0)
+				rc = -1;
+		} else if (unlinkat(fd, e->d_name, 0) != 0 && errno != ENOENT) {
+			rc = -1;
+		}
+	}
+	closedir(d);
+	if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0 && errno != ENOENT &&
+	    errno != ENOTDIR)
+		rc = -1;
+	return rc;
+}
+
+/* Copy the regular file name of from into to, for a file system where it
+ * cannot be linked.  Returns 0, or -1 with errno set. */
+static int copy_file(int from, int to, const char *name, mode_t mode)
+{
+	char buf[65536];
+	int in = openat(from, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int out = in < 0 ? -1 : openat(to, name, O_WRONLY | O_CREAT | O_EXCL |
+				       O_NOFOLLOW | O_CLOEXEC, mode & 07777);
+	ssize_t n;
+	int rc = in < 0 || out < 0 ? -1 : 0;
+
+	while (rc == 0 && (n = read(in, buf, sizeof(buf))) != 0) {
+		if (n < 0 || write(out, buf, (size_t)n) != n)
+			rc = -1;
+	}
+	if (in >= 0)
+		close(in);
+	if (out >= 0 && close(out) != 0)
+		rc = -1;
+	return rc;
+}
+
+/*
+ * Give the new tree to every name of the tree from: the same files, by
+ * hard links (copies where the file system has none), links as links
+ * and FIFOs as FIFOs; devices and sockets are left out.  The export then
+ * rewrites, in the new tree, only the files whose content changes, each
+ * by a new file (outfile_update_at), so the old tree stays as it was.
+ * Returns 0, or -1 with errno set.
+ */
+static int link_tree(int from, int to)
+{
+	int fd = openat(from, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	while (rc == 0 && (e = readdir(d)) != NULL) {
+		struct stat st;
+
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (fstatat(from, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+			rc = errno == ENOENT ? 0 : -1;
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			int a, b;
+
+			if (mkdirat(to, e->d_name, st.st_mode & 07777) != 0)
+				rc = -1;
+			a = openat(from, e->d_name, O_RDONLY | O_DIRECTORY |
+				   O_NOFOLLOW | O_CLOEXEC);
+			b = openat(to, e->d_name, O_RDONLY | O_DIRECTORY |
+				   O_NOFOLLOW | O_CLOEXEC);
+			if (rc == 0 && a >= 0 && b >= 0)
+				rc = link_tree(a, b);
+			else
+				rc = -1;
+			if (a >= 0)
+				close(a);
+			if (b >= 0)
+				close(b);
+		} else if (S_ISREG(st.st_mode)) {
+			if (linkat(from, e->d_name, to, e->d_name, 0) != 0)
+				rc = copy_file(from, to, e->d_name, st.st_mode);
+		} else if (S_ISLNK(st.st_mode)) {
+			char target[4096];
+			ssize_t n = readlinkat(from, e->d_name, target,
+					       sizeof(target) - 1);
+
+			if (n < 0)
+				rc = -1;
+			else {
+				target[n] = '\0';
+				rc = symlinkat(target, to, e->d_name);
+			}
+		} else if (S_ISFIFO(st.st_mode)) {
+			rc = mkfifoat(to, e->d_name, st.st_mode & 07777);
+		}
+	}
+	closedir(d);
+	return rc;
+}
+
 /* Open the list of the last export, if there is one (a regular file). */
 static FILE *open_manifest(const struct site *s)
 {
@@ -252,7 +380,9 @@ static int site_prune(struct site *s, struct kb_error *err)
 	char path[sizeof(s->root) + sizeof(SITE_MANIFEST)];
 	char line[4096];
 	FILE *old;
-	struct outfile out;
+	char *list;
+	size_t len = 0;
+	int rc;
 
 	sort_names = s->names;
 	qsort(s->offsets, s->count, sizeof(*s->offsets), compare_names);
@@ -284,11 +414,22 @@ static int site_prune(struct site *s, struct kb_error *err)
 	}
 	if (old)
 		fclose(old);
-	if (outfile_open_replace(&out, path, err) < 0)
-		return -1;
-	for (size_t i = 0; i < s->count; i++)
-		fprintf(out.fp, "%s\n", s->names + s->offsets[i]);
-	return outfile_commit(&out, err);
+	/* the names and their line breaks take as many bytes as the names
+	 * and their NULs */
+	list = malloc(s->used + 1);
+	if (!list)
+		return kb_error_set(err, "out of memory");
+	for (size_t i = 0; i < s->count; i++) {
+		size_t n = strlen(s->names + s->offsets[i]);
+
+		memcpy(list + len, s->names + s->offsets[i], n);
+		list[len + n] = '\n';
+		len += n + 1;
+	}
+	rc = outfile_update_at(s->rootfd, SITE_MANIFEST, path, list, len, 0,
+			       err);
+	free(list);
+	return rc < 0 ? -1 : 0;
 }
 
 /* Make dir and its parents (like mkdir -p).  Returns 1 if dir itself was
@@ -752,11 +893,136 @@ static int site_foreign(struct ctx *ctx, int rootfd)
 			    ctx->o->output);
 }
 
+/*
+ * Where the export builds and swaps: the folder's parent, open, and the
+ * names beside the folder.  The parent is locked (flock) for the run, so
+ * that two exports into the same folder do not build in the same place.
+ */
+struct swap {
+	int parentfd;
+	char base[256];
+	char fresh[300];
+	char old[300];
+	char shown[4096];
+};
+
+/* Open the parent of the folder dir (made already), lock it, and finish
+ * what an interrupted export left: its trees beside the folder.  Returns
+ * 0, or -1 with err set. */
+static int swap_open(struct swap *w, const char *dir, struct kb_error *err)
+{
+	char real[4096];
+	char *slash;
+	struct stat st;
+
+	w->parentfd = -1;
+	snprintf(w->shown, sizeof(w->shown), "%s", dir);
+	if (!realpath(dir, real))
+		return kb_error_set(err, "cannot open '%s': %s", dir,
+				    strerror(errno));
+	slash = strrchr(real, '/');
+	if (!slash || !slash[1] || strlen(slash + 1) >= sizeof(w->base) - 20)
+		return kb_error_set(err, "cannot export a site into '%s': "
+				    "give a folder below another", dir);
+	snprintf(w->base, sizeof(w->base), "%s", slash + 1);
+	snprintf(w->fresh, sizeof(w->fresh), ".%s.codekb-new", w->base);
+	snprintf(w->old, sizeof(w->old), ".%s.codekb-old", w->base);
+	*slash = '\0';
+	w->parentfd = open(slash == real ? "/" : real,
+			   O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (w->parentfd < 0)
+		return kb_error_set(err, "cannot open the folder of '%s': %s",
+				    dir, strerror(errno));
+	if (flock(w->parentfd, LOCK_EX | LOCK_NB) != 0)
+		return kb_error_set(err, "cannot export into '%s': %s", dir,
+				    errno == EWOULDBLOCK ?
+				    "another export into its folder is "
+				    "running" : strerror(errno));
+	/* killed between the two renames of swap_commit: the old site is
+	 * the folder, and the folder is the empty one make_dirs made */
+	if (fstatat(w->parentfd, w->old, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISDIR(st.st_mode) &&
+	    unlinkat(w->parentfd, w->base, AT_REMOVEDIR) == 0 &&
+	    renameat(w->parentfd, w->old, w->parentfd, w->base) != 0)
+		return kb_error_set(err, "cannot restore '%s' from '%s': %s",
+				    dir, w->old, strerror(errno));
+	if (remove_tree(w->parentfd, w->fresh) < 0 ||
+	    remove_tree(w->parentfd, w->old) < 0)
+		return kb_error_set(err, "cannot remove what an interrupted "
+				    "export left beside '%s': %s", dir,
+				    strerror(errno));
+	return 0;
+}
+
+/* Make the new tree beside the folder, holding every file of the folder
+ * (link_tree).  Returns its descriptor, or -1 with err set. */
+static int swap_begin(struct swap *w, int rootfd, struct kb_error *err)
+{
+	struct stat st;
+	int fd;
+
+	if (fstat(rootfd, &st) != 0 ||
+	    mkdirat(w->parentfd, w->fresh, st.st_mode & 07777) != 0 ||
+	    (fd = openat(w->parentfd, w->fresh, O_RDONLY | O_DIRECTORY |
+			 O_NOFOLLOW | O_CLOEXEC)) < 0) {
+		kb_error_set(err, "cannot create '%s' beside '%s': %s",
+			     w->fresh, w->shown, strerror(errno));
+		return -1;
+	}
+	if (link_tree(rootfd, fd) < 0) {
+		kb_error_set(err, "cannot link the files of '%s' into '%s': %s",
+			     w->shown, w->fresh, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/*
+ * Put the new tree in the folder's place in one step (renameat2 with
+ * RENAME_EXCHANGE), then remove the old tree.  Where the file system
+ * cannot exchange, the folder is renamed aside first; an export killed
+ * between the two renames is finished by the next (swap_open).  Returns
+ * 0, or -1 with err set if the folder still holds the old site.
+ */
+static int swap_commit(struct swap *w, struct kb_error *err)
+{
+	if (renameat2(w->parentfd, w->fresh, w->parentfd, w->base,
+		      RENAME_EXCHANGE) == 0) {
+		if (remove_tree(w->parentfd, w->fresh) < 0)
+			fprintf(stderr, "codekb: warning: cannot remove the "
+				"last site, left beside '%s' as '%s': %s\n",
+				w->shown, w->fresh, strerror(errno));
+		return 0;
+	}
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+		return kb_error_set(err, "cannot put the new site in place "
+				    "of '%s': %s", w->shown, strerror(errno));
+	if (renameat(w->parentfd, w->base, w->parentfd, w->old) != 0)
+		return kb_error_set(err, "cannot put the new site in place "
+				    "of '%s': %s", w->shown, strerror(errno));
+	if (renameat(w->parentfd, w->fresh, w->parentfd, w->base) != 0) {
+		int saved = errno;
+
+		renameat(w->parentfd, w->old, w->parentfd, w->base);
+		return kb_error_set(err, "cannot put the new site in place "
+				    "of '%s': %s", w->shown, strerror(saved));
+	}
+	if (remove_tree(w->parentfd, w->old) < 0)
+		fprintf(stderr, "codekb: warning: cannot remove the last site, "
+			"left beside '%s' as '%s': %s\n", w->shown, w->old,
+			strerror(errno));
+	return 0;
+}
+
 int site_run(struct ctx *ctx)
 {
 	int n = site_parts(ctx);
 	struct part *parts = n ? calloc((size_t)n, sizeof(*parts)) : NULL;
+	struct swap swap = { .parentfd = -1 };
 	int rootfd = -1;
+	int newfd = -1;
+	int swapped = 0;
 	char langs[1024];
 	const char *list;
 	int status = EXIT_FAIL;
@@ -779,22 +1045,30 @@ int site_run(struct ctx *ctx)
 	list = site_langs(ctx, langs, sizeof(langs));
 	if (list && !*list)
 		goto cleanup;
-	if (make_dirs(ctx->o->output, &ctx->err) < 0)
+	if (make_dirs(ctx->o->output, &ctx->err) < 0 ||
+	    swap_open(&swap, ctx->o->output, &ctx->err) < 0)
 		goto cleanup;
-	rootfd = open(ctx->o->output, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	rootfd = openat(swap.parentfd, swap.base, O_RDONLY | O_DIRECTORY |
+			O_NOFOLLOW | O_CLOEXEC);
 	if (rootfd < 0) {
 		kb_error_set(&ctx->err, "cannot open '%s': %s", ctx->o->output,
 			     strerror(errno));
 		goto cleanup;
 	}
+	if (!ctx->o->force && site_foreign(ctx, rootfd) != 0)
+		goto cleanup;
+	/* the export writes into a new tree beside the folder, which holds
+	 * the folder's files to begin with, and then takes the folder's
+	 * place: a failed or killed export leaves the last site whole */
+	newfd = swap_begin(&swap, rootfd, &ctx->err);
+	if (newfd < 0)
+		goto cleanup;
 	for (int i = 0; i < n; i++) {
 		snprintf(parts[i].site.root, sizeof(parts[i].site.root), "%s/",
 			 ctx->o->output);
-		parts[i].site.rootfd = rootfd;
+		parts[i].site.rootfd = newfd;
 		parts[i].langs = list;
 	}
-	if (!ctx->o->force && site_foreign(ctx, rootfd) != 0)
-		goto cleanup;
 	if (parts_open(ctx, parts, n) < 0)
 		goto cleanup;
 	if (site_write_files(&parts[0].site, parts[0].db, list,
@@ -802,6 +1076,14 @@ int site_run(struct ctx *ctx)
 	    site_write_parts(ctx, parts, n) < 0 ||
 	    site_prune(&parts[0].site, &ctx->err) < 0)
 		goto cleanup;
+	for (int i = 0; i < n; i++) {
+		if (parts[i].site.madefd >= 0)
+			close(parts[i].site.madefd);
+		parts[i].site.madefd = -1;
+	}
+	if (swap_commit(&swap, &ctx->err) < 0)
+		goto cleanup;
+	swapped = 1;
 	fprintf(ctx->out, "%ld files written, %ld unchanged, %ld removed\n",
 		parts[0].site.written, parts[0].site.unchanged,
 		parts[0].site.removed);
@@ -814,8 +1096,14 @@ cleanup:
 		free(parts[i].site.names);
 		free(parts[i].site.offsets);
 	}
+	if (newfd >= 0)
+		close(newfd);
+	if (newfd >= 0 && !swapped)
+		remove_tree(swap.parentfd, swap.fresh);
 	if (rootfd >= 0)
 		close(rootfd);
+	if (swap.parentfd >= 0)
+		close(swap.parentfd);
 	free(parts);
 	return status;
 }
