@@ -100,8 +100,8 @@ expect_code 0 "export site of hostile data" "$CODEKB" --db "$work/hostile.db" ex
 if grep -q '[^ -~]' "$hsite/.codekb-site" || [ "$(grep -c . "$hsite/.codekb-site")" -ne "$(find "$hsite" -type f ! -name .codekb-site | wc -l)" ]; then
 	fail "the list of files is one plain line per file"
 else pass "the list of files is one plain line per file"; fi
-[ -z "$(find "$work" -maxdepth 1 -newer "$hsite/hugo.toml" ! -name hsite ! -name out ! -name err)" ] && \
-	pass "nothing is written outside the site" || fail "files outside the site: $(find "$work" -maxdepth 1 -newer "$hsite/hugo.toml")"
+[ -z "$(find "$work" -mindepth 1 -maxdepth 1 -newer "$hsite/hugo.toml" ! -name hsite ! -name out ! -name err)" ] && \
+	pass "nothing is written outside the site" || fail "files outside the site: $(find "$work" -mindepth 1 -maxdepth 1 -newer "$hsite/hugo.toml")"
 cp "$hsite/.codekb-site" "$work/list.before"
 echo "my notes" >"$hsite/notes.txt"
 expect_code 0 "export site of hostile data again" "$CODEKB" --db "$work/hostile.db" export site --output "$hsite"
