@@ -128,6 +128,14 @@ WHERE one_sided
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
                                 purpose = excluded.purpose;
 
+-- A row label of the facts table of a comparison page for every kind.
+INSERT INTO ui_key (key, placeholders, purpose)
+SELECT 'label.fact.' || name, '', 'facts table row: ' || purpose
+FROM fact_kind
+WHERE true
+ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
+                                purpose = excluded.purpose;
+
 -- A status name for every status (the statuses live in table `status`).
 INSERT INTO ui_key (key, placeholders, purpose)
 SELECT 'status.' || name, '', 'registry status: ' || name FROM status
@@ -212,6 +220,12 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
      'class or protocol page: how many codes its list holds (a plural)'),
     ('head.basic_replies', '', 'code page heading: the basic replies an enhanced status code goes with'),
     ('head.enhanced', '', 'code page heading: the enhanced status codes a basic reply goes with'),
+    ('label.kind', '', 'facts table row: provisional or final'),
+    ('head.compare', '', 'code page heading: its comparisons with the other codes'),
+    ('nav.breadcrumbs', '', 'site: the name of the trail protocol, class, code'),
+    ('nav.languages', '', 'site: the name of the language switcher'),
+    ('badge.temporary', 'expires',
+     'site index: the badge of a temporary registration, with its expiry'),
     ('search.former', 'phrase protocol code reason',
      'search result: the phrase searched for is an older name of the code')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,

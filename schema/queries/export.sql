@@ -99,8 +99,17 @@ SELECT 'hugo.toml',
        || group_concat('[languages.' || json_quote(tag) || ']' || char(10)
                        || 'languageName = ' || json_quote(native) || char(10)
                        || 'contentDir = ' || json_quote('content/' || tag) || char(10)
-                       || 'weight = ' || n || char(10), '')
-FROM (SELECT * FROM lang ORDER BY n)
+                       || 'weight = ' || n || char(10)
+                       -- the names the layouts give their navigation
+                       || '[languages.' || json_quote(tag) || '.params]' || char(10)
+                       || 'navBreadcrumbs = ' || json_quote(coalesce(nav_crumbs, '')) || char(10)
+                       || 'navLanguages = ' || json_quote(coalesce(nav_langs, '')) || char(10), '')
+FROM (SELECT lang.*,
+             (SELECT text FROM ui_l10n AS u
+              WHERE u.locale = lang.tag AND u.key = 'nav.breadcrumbs') AS nav_crumbs,
+             (SELECT text FROM ui_l10n AS u
+              WHERE u.locale = lang.tag AND u.key = 'nav.languages') AS nav_langs
+      FROM lang ORDER BY n)
 ;
 
 -- name: site_languages
@@ -117,8 +126,17 @@ ORDER BY l.tag;
 -- in site_files), as (path, content) rows: a page per code, a page per
 -- unordered pair of codes of a protocol, an index per protocol and per
 -- class, and a home page that indexes the protocols and the languages.
--- Each page is YAML front matter (JSON strings and arrays are YAML)
--- followed by the Markdown; links name the page file ("410.md").  It runs
+-- Each page is YAML front matter (JSON strings, arrays and objects are
+-- YAML) followed by the Markdown; links name the page file ("410.md").
+-- The title is the page's heading, which the layouts give, so the
+-- Markdown starts below it.  What the layouts draw from data is in the
+-- front matter, where Hugo escapes it: `crumbs`, the trail above the
+-- heading (protocol, class), as [{title, page}]; on a comparison page
+-- `facts`, the facts table of comparison_page; on an index `groups`, its
+-- codes by class, as [{title, page, codes: [{label, reason, page, status,
+-- badge, summary}]}], a class page's with each code's summary, a
+-- protocol's without (SMTP's 149 summaries alone are 30 KB in Japanese).
+-- A `page` is the path below the language, "/sip/486".  It runs
 -- once per language, because comparison_page builds each code's side once
 -- per run only for a language given as a value.  :parts runs of it, with
 -- :part from 0 to :parts - 1, give every page once between them: run k
@@ -147,14 +165,32 @@ cls AS MATERIALIZED (
                                                    '/', '-'), '.', '-'))
            END AS slug
     FROM class_l10n AS k WHERE k.locale = :lang
+),
+-- each code of the language as an index lists it, with its badge: its
+-- status when that is not current, a temporary one's with its expiry
+entry AS MATERIALIZED (
+    SELECT c.protocol, c.sort, c.vendor,
+           json_object('label', c.label, 'reason', c.reason,
+                       'page', '/' || lower(c.protocol) || '/' || c.slug,
+                       'status', c.status,
+                       'badge', CASE c.status
+                                WHEN 'current' THEN NULL
+                                WHEN 'temporary'
+                                THEN fill((SELECT text FROM ui_l10n AS u
+                                           WHERE u.locale = c.locale
+                                             AND u.key = 'badge.temporary'),
+                                          json_object('expires', c.expires))
+                                ELSE c.status_name END,
+                       'summary', c.summary) AS full
+    FROM code_l10n AS c WHERE c.locale = :lang AND :part = 0
 )
 SELECT 'content/' || path AS path, printf('---%stitle: %s%sprotocol: %s%scodes: %s%slang: %s%s'
-                    || 'translationKey: %s%sslug: %s%stranslations: %s%s---%s%s',
+                    || 'translationKey: %s%sslug: %s%stranslations: %s%s%s---%s%s',
                     char(10), json_quote(title), char(10),
                     json_quote(protocol), char(10), codes, char(10),
                     json_quote(locale), char(10), json_quote(key), char(10),
                     json_quote(slug), char(10), langs.list,
-                    char(10), char(10, 10), body) AS content
+                    char(10), extra, char(10, 10), body) AS content
 FROM (
     SELECT p.locale, p.protocol, p.title,
            json_array(p.code_a, p.code_b) AS codes,
@@ -162,18 +198,39 @@ FROM (
            p.slug_a || '-vs-' || p.slug_b AS slug,
            p.locale || '/' || lower(p.protocol) || '/' || p.slug_a || '-vs-'
            || p.slug_b || '.md' AS path,
-           p.markdown AS body
+           'crumbs: ' || (SELECT json_group_array(json(c))
+                          FROM (SELECT json_object('title', p.protocol,
+                                                   'page', '/' || lower(p.protocol)) AS c
+                                UNION ALL
+                                -- the class, when both codes are of it
+                                SELECT json_object('title', k.title,
+                                                   'page', '/' || lower(k.protocol)
+                                                           || '/' || k.slug)
+                                FROM cls AS k
+                                WHERE k.protocol = p.protocol
+                                  AND p.sort_a BETWEEN k.lo AND k.hi
+                                  AND p.sort_b BETWEEN k.lo AND k.hi))
+           || char(10) || 'facts: ' || p.facts_table || char(10) AS extra,
+           substr(p.markdown, length(p.title) + 5) AS body
     FROM comparison_page AS p
     WHERE p.locale = :lang AND (p.sort_a + p.sort_b) % :parts = :part
     UNION ALL
     SELECT c.locale, c.protocol, c.title, json_array(c.code),
            lower(c.protocol) || '/' || c.slug, c.slug,
            c.locale || '/' || lower(c.protocol) || '/' || c.slug || '.md',
-           c.markdown || char(10) || '---' || char(10, 10)
-           || '- [' || c.protocol || '](_index.md) · ['
-           || k.title || '](' || k.slug || '.md)' || char(10)
+           'crumbs: ' || json_array(json_object('title', c.protocol,
+                                                'page', '/' || lower(c.protocol)),
+                                    json_object('title', k.title,
+                                                'page', '/' || lower(c.protocol)
+                                                        || '/' || k.slug))
+           || char(10),
+           substr(c.markdown, length(c.title) + 5)
            -- its comparisons: none for the only code of a protocol
-           || coalesce(char(10) || (SELECT group_concat('- [' || o.label || ' ' || o.reason || ']('
+           || coalesce(char(10) || '## ' || (SELECT text FROM ui_l10n AS u
+                                              WHERE u.locale = c.locale
+                                                AND u.key = 'head.compare')
+               || char(10, 10)
+               || (SELECT group_concat('- [' || o.label || ' ' || o.reason || ']('
                                    || iif(o.sort < c.sort OR (o.sort = c.sort
                                                               AND o.vendor < c.vendor),
                                           o.slug || '-vs-' || c.slug,
@@ -196,57 +253,63 @@ FROM (
             ORDER BY sort, vendor)),
            lower(k.protocol) || '/' || k.slug, k.slug,
            k.locale || '/' || lower(k.protocol) || '/' || k.slug || '.md',
-           '# ' || k.protocol || ' ' || k.title || char(10, 10)
-           || coalesce(fill((SELECT text FROM ui_l10n AS u
-                             WHERE u.locale = k.locale AND u.key = 'index.count'),
-                            json_object('count', (SELECT count(*) FROM code
-                             WHERE protocol = k.protocol
-                               AND sort BETWEEN k.lo AND k.hi)))
-                       || char(10, 10)
-                       || (SELECT group_concat('- [' || label || ' ' || reason || ']('
-                                   || slug || '.md)', char(10))
-               FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
-                            AS label, reason, slug FROM code
-                     WHERE protocol = k.protocol
-                       AND sort BETWEEN k.lo AND k.hi ORDER BY sort, vendor)),
-                       -- a range that holds no code yet (WebSocket's
-                       -- private use, 4000-4999) says so
+           'crumbs: ' || json_array(json_object('title', k.protocol,
+                                                'page', '/' || lower(k.protocol)))
+           || char(10) || 'groups: '
+           || json_array(json_object('title', k.title,
+                                     'page', '/' || lower(k.protocol) || '/' || k.slug,
+                                     'codes', (SELECT json_group_array(json(full))
+                                               FROM (SELECT full FROM entry AS e
+                                                     WHERE e.protocol = k.protocol
+                                                       AND e.sort BETWEEN k.lo AND k.hi
+                                                     ORDER BY e.sort, e.vendor))))
+           || char(10),
+           -- a range that holds no code yet (WebSocket's private use,
+           -- 4000-4999) says so
+           (SELECT iif(n.count = 0,
                        (SELECT text FROM ui_l10n AS u
-                        WHERE u.locale = k.locale AND u.key = 'index.no_codes'))
-           || char(10, 10) || '- [' || k.protocol || '](_index.md)' || char(10)
+                        WHERE u.locale = k.locale AND u.key = 'index.no_codes'),
+                       fill((SELECT text FROM ui_l10n AS u
+                             WHERE u.locale = k.locale AND u.key = 'index.count'),
+                            json_object('count', n.count)))
+            FROM (SELECT count(*) AS count FROM code
+                  WHERE protocol = k.protocol AND sort BETWEEN k.lo AND k.hi) AS n)
+           || char(10)
     FROM cls AS k WHERE :part = 0
     UNION ALL
     SELECT r.locale, r.protocol, r.name || ' (' || r.protocol || ')', '[]',
            lower(r.protocol), lower(r.protocol),
            r.locale || '/' || lower(r.protocol) || '/_index.md',
-           '# ' || r.name || ' (' || r.protocol || ')' || char(10, 10)
-           || coalesce((SELECT group_concat('- [' || title || '](' || slug || '.md)',
-                                   char(10))
-               FROM (SELECT title, slug FROM cls AS k
+           'crumbs: []' || char(10) || 'groups: '
+           || (SELECT json_group_array(json_object('title', title, 'page', page,
+                                                   'codes', json(codes)))
+               FROM (SELECT k.title, '/' || lower(k.protocol) || '/' || k.slug AS page,
+                            (SELECT json_group_array(json_remove(full, '$.summary'))
+                             FROM (SELECT full FROM entry AS e
+                                   WHERE e.protocol = k.protocol
+                                     AND e.sort BETWEEN k.lo AND k.hi
+                                   ORDER BY e.sort, e.vendor)) AS codes
+                     FROM cls AS k
                      WHERE k.locale = r.locale AND k.protocol = r.protocol
-                     ORDER BY lo)) || char(10, 10), '')
+                     ORDER BY k.lo))
+           || char(10),
            -- a protocol declared without codes yet says so
-           || coalesce(fill((SELECT text FROM ui_l10n AS u
-                             WHERE u.locale = r.locale AND u.key = 'index.count'),
-                            json_object('count', (SELECT count(*) FROM code
-                             WHERE protocol = r.protocol)))
-                       || char(10, 10)
-                       || (SELECT group_concat('- [' || label || ' ' || reason || ']('
-                                   || slug || '.md)', char(10))
-               FROM (SELECT code || iif(vendor = '', '', ' (' || vendor || ')')
-                            AS label, reason, slug FROM code
-                     WHERE protocol = r.protocol ORDER BY sort, vendor)),
+           (SELECT iif(n.count = 0,
                        (SELECT text FROM ui_l10n AS u
-                        WHERE u.locale = r.locale AND u.key = 'index.no_codes'))
+                        WHERE u.locale = r.locale AND u.key = 'index.no_codes'),
+                       fill((SELECT text FROM ui_l10n AS u
+                             WHERE u.locale = r.locale AND u.key = 'index.count'),
+                            json_object('count', n.count)))
+            FROM (SELECT count(*) AS count FROM code
+                  WHERE protocol = r.protocol) AS n)
            || char(10)
     FROM protocol_l10n AS r WHERE r.locale = :lang AND :part = 0
     UNION ALL
-    SELECT g.tag, '', 'codekb', '[]', '', '', g.tag || '/_index.md',
-           '# codekb' || char(10, 10)
-           || (SELECT group_concat('- [' || name || ' (' || protocol || ')]('
-                                   || lower(protocol) || '/_index.md)', char(10))
-               FROM (SELECT name, protocol FROM protocol_l10n AS r
-                     WHERE r.locale = g.tag ORDER BY protocol))
+    SELECT g.tag, '', 'codekb', '[]', '', '', g.tag || '/_index.md', '',
+           (SELECT group_concat('- [' || name || ' (' || protocol || ')]('
+                                || lower(protocol) || '/_index.md)', char(10))
+            FROM (SELECT name, protocol FROM protocol_l10n AS r
+                  WHERE r.locale = g.tag ORDER BY protocol))
            || char(10, 10)
            || (SELECT group_concat('- [' || native || '](../' || tag || '/)',
                                    char(10))
