@@ -173,6 +173,26 @@ if command -v hugo >/dev/null; then
 	[ "$n" -le 20480 ] && pass "the stylesheet is $n bytes, at most 20 KB" || fail "the stylesheet is $n bytes"
 	big=$(find "$work/public" -name '*.html' -size +30k | head -3)
 	[ -z "$big" ] && pass "every page is at most 30 KB of HTML" || fail "pages over 30 KB: $big"
+	# the trail, the facts table and the indexes by class, from front matter
+	ui() { grep "^$1,$2," "$CODEKB_SRC/data/ui/$1.csv" | cut -d, -f3-; }
+	expect_in "$page" '<nav class="crumbs" aria-label="'"$(ui ja nav.breadcrumbs)"'"><ol><li><a href="../../../ja/sip/">SIP</a></li>' "the comparison page's trail starts at its protocol"
+	expect_in "$page" '<table class="facts">' "the comparison page has a facts table"
+	expect_in "$page" '<th scope="row">'"$(ui ja label.fact.next)"'</th>' "with a row for the next step, labelled in Japanese"
+	expect_in "$page" '<th scope="row">'"$(ui ja label.fact.forking)"'</th><td>—</td>' "and a dash where one code lacks the fact"
+	if [ "$(grep -n '<table class="facts">' "$page" | cut -d: -f1)" -lt "$(grep -n '<h2' "$page" | head -1 | cut -d: -f1)" ]; then
+		pass "the facts table comes before the prose"
+	else fail "the facts table is not at the top"; fi
+	expect_in "$work/public/ja/sip/486/index.html" '<li><a href="../../../ja/sip/class-4xx/">' "a code page's trail names its class"
+	n=$(grep -c '<section class="group">' "$work/public/en/sip/index.html")
+	want_cls=$(sqlite3 "$db" "SELECT count(*) FROM class WHERE protocol = 'SIP'")
+	[ "$n" -eq "$want_cls" ] && pass "the SIP index has a group per class ($n)" || fail "the SIP index has $n groups, wanted $want_cls"
+	dep=$(sqlite3 "$db" "SELECT code FROM code WHERE protocol = 'SIP' AND status = 'deprecated' ORDER BY sort LIMIT 1")
+	if [ -n "$dep" ]; then
+		if grep -q "<b>$dep</b> .*</a> <span class=\"badge\">$(ui ko status.deprecated)</span>" "$work/public/ko/sip/index.html"; then
+			pass "the Korean index marks SIP $dep with its status"
+		else fail "no badge on SIP $dep in the Korean index"; fi
+	fi
+	expect_in "$work/public/en/sip/class-4xx/index.html" '<span class="summary">486 Busy Here ' "a class page gives each code's summary"
 	if command -v chromium >/dev/null; then
 		timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
 			--dump-dom "file://$page" >"$work/dom.html" 2>/dev/null

@@ -384,7 +384,7 @@ printf 'protocol,code,reason,reference,section,description,when_seen,how_to_fix\
 cp "$CODEKB_SRC/data/ui/en.csv" "$one/"
 expect_code 0 "import a protocol with a single code" "$CODEKB_IMPORT" --db "$work/one.db" "$one"
 expect_code 0 "export site of a protocol with a single code" "$CODEKB" --db "$work/one.db" export site --output "$work/onesite"
-expect_in "$work/onesite/content/en/one/200.md" "# ONE 200 OK" "the single code's page has its body"
+expect_in "$work/onesite/content/en/one/200.md" "## Description" "the single code's page has its body"
 expect_in "$work/onesite/content/en/one/200.md" "It worked." "and its texts"
 # a code that a registry import adds has no texts
 ndb="$work/notext.db"
@@ -414,7 +414,7 @@ printf 'Value,Description,Reference\n200,OK,[RFC1]\n201,Created,[RFC1]\n' >"$wor
 expect_code 0 "a registry import into a new database" "$CODEKB_IMPORT" --db "$udb" --protocol NEWP "$work/reg2.csv"
 nkeys=$(sqlite3 "$udb" "SELECT count(*) FROM ui_key")
 expect_code 1 "show without UI strings" "$CODEKB" --db "$udb" show NEWP 200
-expect_line "$work/err" "codekb: cannot build the code page: the database has no English text for $nkeys UI strings (code.basic, code.deprecated, code.expired, ...); import them, such as data/ui/en.csv" "the error names the missing UI strings"
+expect_line "$work/err" "codekb: cannot build the code page: the database has no English text for $nkeys UI strings (badge.temporary, code.basic, code.deprecated, ...); import them, such as data/ui/en.csv" "the error names the missing UI strings"
 if grep -q "class" "$work/err"; then fail "the error blames the class"; else pass "the error does not blame the class"; fi
 expect_code 1 "compare without UI strings" "$CODEKB" --db "$udb" compare NEWP 200 201
 expect_in "$work/err" "cannot build the comparison: the database has no English text for $nkeys UI strings" "the comparison's error too"
