@@ -894,28 +894,64 @@ static int site_foreign(struct ctx *ctx, int rootfd)
 }
 
 /*
- * Where the export builds and swaps: the folder's parent, open, and the
- * names beside the folder.  The parent is locked (flock) for the run, so
- * that two exports into the same folder do not build in the same place.
+ * Where the export builds and swaps: the folder's parent, open, the
+ * folder itself, open and locked (flock), and the names beside the
+ * folder.  The lock is on the folder, not on its parent, so that exports
+ * into two folders side by side run at once; the new tree is locked too
+ * before it takes the folder's place, so that an export that opens the
+ * folder just after the swap finds it locked as well.  Locks go with the
+ * descriptors when the run ends, however it ends.
  */
 struct swap {
 	int parentfd;
+	int rootfd;
 	char base[256];
 	char fresh[300];
 	char old[300];
 	char shown[4096];
 };
 
-/* Open the parent of the folder dir (made already), lock it, and finish
- * what an interrupted export left: its trees beside the folder.  Returns
- * 0, or -1 with err set. */
+/* Open the folder w->base of the parent and lock it: 1 when w->rootfd
+ * holds it, 0 when another export swapped a new tree in between the open
+ * and the lock (try again), -1 with err set. */
+static int swap_lock(struct swap *w, struct kb_error *err)
+{
+	struct stat held, now;
+
+	w->rootfd = openat(w->parentfd, w->base, O_RDONLY | O_DIRECTORY |
+			   O_NOFOLLOW | O_CLOEXEC);
+	if (w->rootfd < 0)
+		return kb_error_set(err, "cannot open '%s': %s", w->shown,
+				    strerror(errno));
+	if (flock(w->rootfd, LOCK_EX | LOCK_NB) != 0)
+		return kb_error_set(err, "cannot export into '%s': %s",
+				    w->shown, errno == EWOULDBLOCK ?
+				    "another export into it is running" :
+				    strerror(errno));
+	if (fstat(w->rootfd, &held) != 0 ||
+	    fstatat(w->parentfd, w->base, &now, AT_SYMLINK_NOFOLLOW) != 0)
+		return kb_error_set(err, "cannot open '%s': %s", w->shown,
+				    strerror(errno));
+	if (held.st_dev == now.st_dev && held.st_ino == now.st_ino)
+		return 1;
+	close(w->rootfd);
+	w->rootfd = -1;
+	return 0;
+}
+
+/* Open the parent of the folder dir (made already) and the folder, lock
+ * the folder, and finish what an interrupted export left: its trees
+ * beside the folder, which no running export holds once the folder is
+ * locked.  Returns 0, or -1 with err set. */
 static int swap_open(struct swap *w, const char *dir, struct kb_error *err)
 {
 	char real[4096];
 	char *slash;
 	struct stat st;
+	int rc = 0;
 
 	w->parentfd = -1;
+	w->rootfd = -1;
 	snprintf(w->shown, sizeof(w->shown), "%s", dir);
 	if (!realpath(dir, real))
 		return kb_error_set(err, "cannot open '%s': %s", dir,
@@ -933,19 +969,30 @@ static int swap_open(struct swap *w, const char *dir, struct kb_error *err)
 	if (w->parentfd < 0)
 		return kb_error_set(err, "cannot open the folder of '%s': %s",
 				    dir, strerror(errno));
-	if (flock(w->parentfd, LOCK_EX | LOCK_NB) != 0)
-		return kb_error_set(err, "cannot export into '%s': %s", dir,
-				    errno == EWOULDBLOCK ?
-				    "another export into its folder is "
-				    "running" : strerror(errno));
+	/* a handful of exports finishing one after another cannot keep
+	 * swapping the folder away for long */
+	for (int i = 0; i < 8 && rc == 0; i++)
+		rc = swap_lock(w, err);
+	if (rc <= 0)
+		return rc < 0 ? -1 : kb_error_set(err, "cannot export into "
+						  "'%s': other exports keep "
+						  "replacing it", dir);
 	/* killed between the two renames of swap_commit: the old site is
-	 * the folder, and the folder is the empty one make_dirs made */
+	 * the folder, and the folder is the empty one make_dirs made (after
+	 * the second rename the folder is the new site, not empty, and the
+	 * old one a leftover) */
 	if (fstatat(w->parentfd, w->old, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISDIR(st.st_mode) &&
-	    unlinkat(w->parentfd, w->base, AT_REMOVEDIR) == 0 &&
-	    renameat(w->parentfd, w->old, w->parentfd, w->base) != 0)
-		return kb_error_set(err, "cannot restore '%s' from '%s': %s",
-				    dir, w->old, strerror(errno));
+	    unlinkat(w->parentfd, w->base, AT_REMOVEDIR) == 0) {
+		if (renameat(w->parentfd, w->old, w->parentfd, w->base) != 0)
+			return kb_error_set(err, "cannot restore '%s' from "
+					    "'%s': %s", dir, w->old,
+					    strerror(errno));
+		close(w->rootfd);
+		if (swap_lock(w, err) <= 0)
+			return kb_error_set(err, "cannot lock '%s' again after "
+					    "restoring it", dir);
+	}
 	if (remove_tree(w->parentfd, w->fresh) < 0 ||
 	    remove_tree(w->parentfd, w->old) < 0)
 		return kb_error_set(err, "cannot remove what an interrupted "
@@ -967,6 +1014,13 @@ static int swap_begin(struct swap *w, int rootfd, struct kb_error *err)
 			 O_NOFOLLOW | O_CLOEXEC)) < 0) {
 		kb_error_set(err, "cannot create '%s' beside '%s': %s",
 			     w->fresh, w->shown, strerror(errno));
+		return -1;
+	}
+	/* locked before it takes the folder's place (see struct swap) */
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		kb_error_set(err, "cannot lock '%s' beside '%s': %s",
+			     w->fresh, w->shown, strerror(errno));
+		close(fd);
 		return -1;
 	}
 	if (link_tree(rootfd, fd) < 0) {
@@ -1019,7 +1073,7 @@ int site_run(struct ctx *ctx)
 {
 	int n = site_parts(ctx);
 	struct part *parts = n ? calloc((size_t)n, sizeof(*parts)) : NULL;
-	struct swap swap = { .parentfd = -1 };
+	struct swap swap = { .parentfd = -1, .rootfd = -1 };
 	int rootfd = -1;
 	int newfd = -1;
 	int swapped = 0;
@@ -1048,13 +1102,8 @@ int site_run(struct ctx *ctx)
 	if (make_dirs(ctx->o->output, &ctx->err) < 0 ||
 	    swap_open(&swap, ctx->o->output, &ctx->err) < 0)
 		goto cleanup;
-	rootfd = openat(swap.parentfd, swap.base, O_RDONLY | O_DIRECTORY |
-			O_NOFOLLOW | O_CLOEXEC);
-	if (rootfd < 0) {
-		kb_error_set(&ctx->err, "cannot open '%s': %s", ctx->o->output,
-			     strerror(errno));
-		goto cleanup;
-	}
+	rootfd = swap.rootfd;
+	swap.rootfd = -1;
 	if (!ctx->o->force && site_foreign(ctx, rootfd) != 0)
 		goto cleanup;
 	/* the export writes into a new tree beside the folder, which holds
@@ -1102,6 +1151,8 @@ cleanup:
 		remove_tree(swap.parentfd, swap.fresh);
 	if (rootfd >= 0)
 		close(rootfd);
+	if (swap.rootfd >= 0)
+		close(swap.rootfd);
 	if (swap.parentfd >= 0)
 		close(swap.parentfd);
 	free(parts);

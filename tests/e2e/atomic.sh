@@ -85,6 +85,17 @@ sleep 0.05
 "$CODEKB" --db "$work/b.db" export site --output "$work/two" --lang en >"$work/out" 2>"$work/err"
 got=$?
 wait "$pid"
-if [ "$got" -ne 0 ]; then expect_in "$work/err" "another export into its folder is running" "a second export at once is refused"
+if [ "$got" -ne 0 ]; then expect_in "$work/err" "another export into it is running" "a second export at once is refused"
 else pass "the second export ran after the first"; fi
+
+# two exports into two folders side by side run at once
+"$CODEKB" --db "$work/b.db" export site --output "$work/side-a" --lang en --jobs 1 >/dev/null 2>"$work/err-a" &
+pa=$!
+"$CODEKB" --db "$work/b.db" export site --output "$work/side-b" --lang en --jobs 1 >/dev/null 2>"$work/err-b"
+rb=$?
+wait "$pa"
+ra=$?
+if [ "$ra" -eq 0 ] && [ "$rb" -eq 0 ] && [ "$(fingerprint "$work/side-a")" = "$(fingerprint "$work/side-b")" ]; then
+	pass "two exports into folders side by side both finish, with the same site"
+else fail "side by side: exit $ra and $rb: $(cat "$work/err-a" "$work/err-b")"; fi
 [ "$failures" -eq 0 ]
