@@ -313,8 +313,20 @@ GROUP BY l.tag, k.protocol, k.code, k.vendor;
 CREATE VIEW comparison_side AS
 SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
        s.reason, s.class_label, s.class_name, s.class, s.final, s.kind,
-       s.noun, s.nouns, s.status, s.status_name, s.ref_label, s.summary,
-       s.protocol_name, s.facts, s.side, s.t_labels,
+       s.noun, s.nouns, s.status, s.summary, s.protocol_name, s.facts, s.side,
+       -- the code's column of a facts table: its name, its class, its
+       -- kind, the phrase of each kind of fact (fact_kind's order; null
+       -- where it has none), its status and its reference
+       (SELECT json_group_array(v)
+        FROM (SELECT 0 AS o, s.label || ' ' || s.reason AS v
+              UNION ALL SELECT 1, s.class
+              UNION ALL SELECT 2, s.kind
+              UNION ALL SELECT 10 + k.position,
+                               json_extract(s.facts, '$.' || k.name || '[1]')
+                        FROM fact_kind AS k
+              UNION ALL SELECT 1000, s.status_name
+              UNION ALL SELECT 1001, s.ref_label
+              ORDER BY o)) AS cells,
        -- the code's values as code A and as code B of a pair, named
        -- without and with its protocol
        json_object('protocol', s.protocol, 'protocol_name', s.protocol_name,
@@ -465,7 +477,7 @@ FROM (
                             (SELECT name FROM protocol AS pr
                              WHERE pr.id = c.protocol)) AS protocol_name,
                    g.facts,
-                   t.*, dt.t_diffs, lt.t_labels
+                   t.*, dt.t_diffs
             -- the templates and facts of a language without UI strings
             -- of its own are English: they are built for the languages
             -- that have some (`ui_locale`)
@@ -515,13 +527,6 @@ FROM (
                   FROM ui_l10n
                   WHERE key GLOB 'diff.*' AND locale IN (SELECT locale FROM ui)
                   GROUP BY locale) AS dt ON dt.d_locale = c.ui_locale
-            -- the labels of the language (label.class, label.fact.KIND)
-            -- to their texts, for the facts table of a page
-            JOIN (SELECT locale AS l_locale,
-                         json_group_object(key, text) AS t_labels
-                  FROM ui_l10n
-                  WHERE key GLOB 'label.*' AND locale IN (SELECT locale FROM ui)
-                  GROUP BY locale) AS lt ON lt.l_locale = c.ui_locale
         ) AS y
     ) AS x
 ) AS s;
@@ -546,7 +551,8 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
        p.vendor_b, p.sort_a, p.sort_b, p.slug_a, p.slug_b, p.protocol_name,
        p.title, p.protocol_line, p.intro, p.section_a, p.section_b,
        p.which_a, p.which_b, p.links_a, p.links_b, p.json_a, p.json_b,
-       p.differences, p.facts_table,
+       p.differences, p.cells_a, p.cells_b,
+       p.a_status <> 'current' OR p.b_status <> 'current' AS status_differs,
        -- every sentence of the page that a template made, for `check`
        (SELECT json_group_array(value)
         FROM (SELECT value FROM json_each(json_array(p.title, p.protocol_line,
@@ -586,37 +592,6 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
                      WHERE type <> 'null')) AS json
 FROM (
     SELECT q.*,
-           -- the two codes' facts side by side, as the site's page opens
-           -- with them: {"head": [A, B], "rows": [[label, a, b], ...]}, a
-           -- row each for the class, the kind, every kind of fact either
-           -- code has (fact_kind's order), the status when either is not
-           -- current, and the reference; a side without the fact is null
-           json_object('head', json_array(q.name_a || ' ' || q.a_reason,
-                                          q.name_b || ' ' || q.b_reason),
-                       'rows', (SELECT json_group_array(json_array(label, a, b))
-                                FROM (SELECT 0 AS o,
-                                             json_extract(q.t_labels, '$."label.class"') AS label,
-                                             q.a_class AS a, q.b_class AS b
-                                      UNION ALL
-                                      SELECT 1, json_extract(q.t_labels, '$."label.kind"'),
-                                             q.a_kind, q.b_kind
-                                      UNION ALL
-                                      SELECT 10 + k.position,
-                                             json_extract(q.t_labels, '$."label.fact.' || k.name || '"'),
-                                             json_extract(q.facts_a, '$.' || k.name || '[1]'),
-                                             json_extract(q.facts_b, '$.' || k.name || '[1]')
-                                      FROM fact_kind AS k
-                                      WHERE json_extract(q.facts_a, '$.' || k.name) IS NOT NULL
-                                         OR json_extract(q.facts_b, '$.' || k.name) IS NOT NULL
-                                      UNION ALL
-                                      SELECT 1000, json_extract(q.t_labels, '$."label.status"'),
-                                             q.a_status_name, q.b_status_name
-                                      WHERE q.a_status <> 'current' OR q.b_status <> 'current'
-                                      UNION ALL
-                                      SELECT 1001, json_extract(q.t_labels, '$."label.reference"'),
-                                             q.a_ref, q.b_ref
-                                      WHERE q.a_ref IS NOT NULL OR q.b_ref IS NOT NULL
-                                      ORDER BY o))) AS facts_table,
            fill(q.t_title, q.ctx_a, q.ctx_b) AS title,
            fill(q.t_protocol, q.ctx_a, q.ctx_b) AS protocol_line,
            replace(fill(q.t_intro, q.ctx_a, q.ctx_b)
@@ -712,8 +687,7 @@ FROM (
                    b.kind AS b_kind, b.summary AS b_summary,
                    a.facts AS facts_a, b.facts AS facts_b,
                    a.status AS a_status, b.status AS b_status,
-                   a.status_name AS a_status_name, b.status_name AS b_status_name,
-                   a.ref_label AS a_ref, b.ref_label AS b_ref, a.t_labels,
+                   a.cells AS cells_a, b.cells AS cells_b,
                    a.as_a, a.as_a_cross, b.as_b, b.as_b_cross,
                    -- two protocols' 5xx are not told apart by their class
                    a.class_label <> b.class_label AS k1,
@@ -760,7 +734,8 @@ FROM (
 -- each code's side of that language is then built once for all its pairs.
 CREATE VIEW comparison_page AS
 SELECT locale, protocol, code_a, vendor_a, code_b, vendor_b, sort_a, sort_b,
-       slug_a, slug_b, title, markdown, sentences, facts_table
+       slug_a, slug_b, title, markdown, sentences, cells_a, cells_b,
+       status_differs
 FROM comparison
 WHERE protocol_b = protocol
   AND (sort_a < sort_b OR (sort_a = sort_b AND vendor_a < vendor_b))

@@ -103,12 +103,26 @@ SELECT 'hugo.toml',
                        -- the names the layouts give their navigation
                        || '[languages.' || json_quote(tag) || '.params]' || char(10)
                        || 'navBreadcrumbs = ' || json_quote(coalesce(nav_crumbs, '')) || char(10)
-                       || 'navLanguages = ' || json_quote(coalesce(nav_langs, '')) || char(10), '')
+                       || 'navLanguages = ' || json_quote(coalesce(nav_langs, '')) || char(10)
+                       -- the rows of a comparison's facts table, in the
+                       -- order of comparison_side's cells
+                       || 'factLabels = ' || fact_labels || char(10), '')
 FROM (SELECT lang.*,
              (SELECT text FROM ui_l10n AS u
               WHERE u.locale = lang.tag AND u.key = 'nav.breadcrumbs') AS nav_crumbs,
              (SELECT text FROM ui_l10n AS u
-              WHERE u.locale = lang.tag AND u.key = 'nav.languages') AS nav_langs
+              WHERE u.locale = lang.tag AND u.key = 'nav.languages') AS nav_langs,
+             (SELECT json_group_array(t)
+              FROM (SELECT coalesce(u.text, '') AS t
+                    FROM (SELECT 0 AS o, NULL AS key
+                          UNION ALL SELECT 1, 'label.class'
+                          UNION ALL SELECT 2, 'label.kind'
+                          UNION ALL SELECT 10 + position, 'label.fact.' || name
+                                    FROM fact_kind
+                          UNION ALL SELECT 1000, 'label.status'
+                          UNION ALL SELECT 1001, 'label.reference') AS r
+                    LEFT JOIN ui_l10n AS u ON u.locale = lang.tag AND u.key = r.key
+                    ORDER BY r.o)) AS fact_labels
       FROM lang ORDER BY n)
 ;
 
@@ -131,8 +145,12 @@ ORDER BY l.tag;
 -- The title is the page's heading, which the layouts give, so the
 -- Markdown starts below it.  What the layouts draw from data is in the
 -- front matter, where Hugo escapes it: `crumbs`, the trail above the
--- heading (protocol, class), as [{title, page}]; on a comparison page
--- `facts`, the facts table of comparison_page; on an index `groups`, its
+-- heading (the protocol, and on a code's page its class), as [{title,
+-- page}]; on a comparison page
+-- `facts`, {a, b, status}: the two codes' cells of comparison_page, which
+-- the layout pairs with the row names of hugo.toml (factLabels), leaving
+-- out a row neither code has, and the status row unless `status`; on an
+-- index `groups`, its
 -- codes by class, as [{title, page, codes: [{label, reason, page, status,
 -- badge, summary}]}], a class page's with each code's summary, a
 -- protocol's without (SMTP's 149 summaries alone are 30 KB in Japanese).
@@ -198,19 +216,13 @@ FROM (
            p.slug_a || '-vs-' || p.slug_b AS slug,
            p.locale || '/' || lower(p.protocol) || '/' || p.slug_a || '-vs-'
            || p.slug_b || '.md' AS path,
-           'crumbs: ' || (SELECT json_group_array(json(c))
-                          FROM (SELECT json_object('title', p.protocol,
-                                                   'page', '/' || lower(p.protocol)) AS c
-                                UNION ALL
-                                -- the class, when both codes are of it
-                                SELECT json_object('title', k.title,
-                                                   'page', '/' || lower(k.protocol)
-                                                           || '/' || k.slug)
-                                FROM cls AS k
-                                WHERE k.protocol = p.protocol
-                                  AND p.sort_a BETWEEN k.lo AND k.hi
-                                  AND p.sort_b BETWEEN k.lo AND k.hi))
-           || char(10) || 'facts: ' || p.facts_table || char(10) AS extra,
+           'crumbs: [' || json_object('title', p.protocol,
+                                      'page', '/' || lower(p.protocol)) || ']'
+           -- the cells are JSON that comparison_side made: joined as
+           -- text, not parsed again for every pair
+           || char(10) || 'facts: {"a":' || p.cells_a || ',"b":' || p.cells_b
+           || ',"status":' || iif(p.status_differs, 'true', 'false') || '}'
+           || char(10) AS extra,
            substr(p.markdown, length(p.title) + 5) AS body
     FROM comparison_page AS p
     WHERE p.locale = :lang AND (p.sort_a + p.sort_b) % :parts = :part
