@@ -302,6 +302,13 @@ static int read_statement(struct ctx *ctx, const char *arg, struct strbuf *sb)
 	return EXIT_OK;
 }
 
+const char cmd_sql_views[] =
+	"SELECT m.name AS view,"
+	" (SELECT group_concat(c.name, ', ') FROM"
+	"   (SELECT name FROM pragma_table_xinfo(m.name) ORDER BY cid) AS c)"
+	" AS columns "
+	"FROM sqlite_schema AS m WHERE m.type = 'view' ORDER BY m.name";
+
 /*
  * `sql --views`: every view of the database, with its columns in order,
  * from sqlite_schema and pragma_table_xinfo() (the view's name bound, and
@@ -313,14 +320,8 @@ static int list_views(struct ctx *ctx)
 	sqlite3_stmt *st = NULL;
 	int status = EXIT_OK;
 
-	if (sqlite3_prepare_v2(ctx->db,
-			       "SELECT m.name AS view,"
-			       " (SELECT group_concat(c.name, ', ') FROM"
-			       "   (SELECT name FROM pragma_table_xinfo(m.name)"
-			       "    ORDER BY cid) AS c) AS columns "
-			       "FROM sqlite_schema AS m WHERE m.type = 'view' "
-			       "ORDER BY m.name",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(ctx->db, cmd_sql_views, -1, &st, NULL) !=
+	    SQLITE_OK) {
 		kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
 		return EXIT_FAIL;
 	}
