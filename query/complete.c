@@ -25,21 +25,19 @@ static void offer(struct out *out, const char *word)
 	out->n++;
 }
 
-/* Each option that command takes (every command's if NULL), as "--name"
- * or "--name VALUE". */
+/* Each option that command takes (every option if NULL): "--name",
+ * then " VALUE" if it takes one, then " -n" if it has a short form. */
 static void options(struct out *out, const struct cmd *command)
 {
-	char line[128];
-
 	for (const struct parseopt *o = opts_table; o->type != OPTION_END; o++) {
-		if (command ? !parseopt_takes(o, command->name) : !!o->scope)
+		if (command && !parseopt_takes(o, command->name))
 			continue;
-		if (strncmp(o->long_name, out->prefix + strspn(out->prefix, "-"),
-			    strlen(out->prefix + strspn(out->prefix, "-"))) != 0)
-			continue;
-		snprintf(line, sizeof(line), "--%s%s%s", o->long_name,
-			 o->argname ? " " : "", o->argname ? o->argname : "");
-		puts(line);
+		printf("--%s", o->long_name);
+		if (o->argname)
+			printf(" %s", o->argname);
+		if (o->short_name)
+			printf(" -%c", o->short_name);
+		putchar('\n');
 		out->n++;
 	}
 }

@@ -3,9 +3,10 @@
  * `codekb --complete WHAT [ARG] [PREFIX] [--db PATH] [--protocol P]`:
  *
  *   commands [PREFIX]        the commands
- *   options [COMMAND]        the options COMMAND takes (without one, those
- *                            every command takes), "--name" or
- *                            "--name VALUE"
+ *   options [COMMAND]        the options COMMAND takes (without one,
+ *                            every option): "--name", then " VALUE" if
+ *                            it takes one, then " -n" if it has a short
+ *                            form
  *   formats COMMAND [PFX]    the formats COMMAND writes
  *   choices COMMAND [PFX]    the words COMMAND's argument is one of
  *                            (export's codes, texts, ...)
