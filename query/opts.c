@@ -16,7 +16,7 @@ static int keep_lang(void *target, const char *value, struct kb_error *err);
 const struct parseopt opts_table[] = {
 	OPT_STRING('d', "db", "PATH", struct opts, db,
 		   "the database (default: $CODEKB_DB, else the one built "
-		   "from data/)"),
+		   "from data/, else the one installed)"),
 	OPT_STRING('l', "lang", "L", struct opts, lang,
 		   "language, a BCP 47 tag: en, zh, ja, zh-CN, ... (texts "
 		   "not yet translated fall back to English); `export site` "
@@ -162,8 +162,9 @@ void opts_help(struct strbuf *sb)
 		      "\n"
 		      "Exit status: 0 success, 1 not found or bad data, 2 usage "
 		      "error.\n"
-		      "The views that `sql` can query are described in "
-		      "docs/views.md.\n");
+		      "The views that `sql` can query: `codekb sql --views`, "
+		      "codekb-views(7).\n"
+		      "`codekb COMMAND --help` shows one command's options.\n");
 }
 
 /* What each command does, for its own --help and the manual; a command

@@ -72,10 +72,41 @@ if grep -q 'q.txt' "$work/reply"; then fail "sql offers other files"; else pass 
 # zsh: parses, and compinit finds it for both programs
 if command -v zsh >/dev/null; then
 	if zsh -n "$CODEKB_SRC/completion/_codekb"; then pass "zsh parses _codekb"; else fail "zsh -n _codekb"; fi
-	got=$(zsh -f -c 'fpath=("$1" $fpath); autoload -U compinit; compinit -u -D -d /dev/null
+	got=$(zsh -f -c 'fpath=("$1" $fpath); autoload -U compinit; compinit -u -D
 		autoload +X _codekb && print -r -- "$_comps[codekb] $_comps[codekb-import] $+functions[_codekb]"' zsh "$CODEKB_SRC/completion" 2>&1)
 	[ "$got" = "_codekb _codekb 1" ] && pass "compinit loads _codekb for codekb and codekb-import" ||
 		fail "zsh compinit: '$got'"
+	# and, with compadd, compset and _files stood in for (they work only inside
+	# the completion system), what the function offers
+	cat >"$work/shim.zsh" <<'SHIM'
+compadd() {
+	local -a w
+	if [[ $1 == -a ]]; then w=(${(P)2}); else [[ $1 == -- ]] && shift; w=("$@"); fi
+	print -l -- ${(M)w:#${PREFIX}*}
+}
+_files() { print -- "(files)"; }
+compset() { [[ $1 == -P ]] && PREFIX=${PREFIX#*=}; }
+zc() { service=$1; shift; words=("$@"); CURRENT=$#; PREFIX=${words[CURRENT]}; _codekb | tr '\n' ' '; }
+service=codekb words=(codekb) CURRENT=1 PREFIX=
+source "$1/completion/_codekb" >/dev/null
+c=$2 i=$3
+print -r -- "$(zc codekb $c show SIP 48)"
+print -r -- "$(zc codekb $c --lang ja compare HTTP 40)"
+print -r -- "$(zc codekb $c list --lang '')"
+print -r -- "$(zc codekb $c c)"
+print -r -- "$(zc codekb $c show --v)"
+print -r -- "$(zc codekb $c list -p smtp --class=5.7)"
+print -r -- "$(zc codekb $c --db $4 show WS 100)"
+print -r -- "$(zc codekb-import $i --d)"
+SHIM
+	zsh -f "$work/shim.zsh" "$CODEKB_SRC" "$CODEKB" "$CODEKB_IMPORT" "$work/small.db" >"$work/zsh" 2>&1
+	n=0
+	for want in "480 481 482 483 484 485 486 487 488 489 " "400 401 402 403 404 405 406 407 408 409 " \
+		"de en es fr ja ko pt zh " "compare coverage check " "--vendor --version " "5.7.YYY " "" "--db --dry-run "; do
+		n=$((n + 1))
+		got=$(sed -n "${n}p" "$work/zsh")
+		[ "$got" = "$want" ] && pass "zsh offers '$want'" || fail "zsh case $n: got '$got', wanted '$want'"
+	done
 else
 	echo "# zsh not installed: zsh checks skipped"
 	bash -n "$CODEKB_SRC/completion/codekb.bash" && pass "bash parses the bash completion"
