@@ -93,6 +93,11 @@ char *db_choose_path(const char *path)
 			return candidate;
 		free(candidate);
 	}
+#ifdef CODEKB_DATADIR
+	/* the installed one, wherever the program is run from */
+	if (access(CODEKB_DATADIR "/codekb.db", F_OK) == 0)
+		return strdup(CODEKB_DATADIR "/codekb.db");
+#endif
 	return NULL;
 }
 

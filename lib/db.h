@@ -51,7 +51,8 @@ int db_schema_version(void);
 /*
  * The database to use: path if it is not NULL, else $CODEKB_DB, else the
  * default database that the build made from data/ (codekb.db beside the
- * executable, or ../share/codekb/codekb.db from it once installed).
+ * executable, or ../share/codekb/codekb.db from it once installed, else
+ * CODEKB_DATADIR/codekb.db, the datadir it was built to be installed in).
  * Returns a string the caller frees, or NULL if no default can be found.
  */
 char *db_choose_path(const char *path);

@@ -221,10 +221,18 @@ static void add_label(struct strbuf *sb, const struct parseopt *o)
 int parseopt_help(struct strbuf *sb, const struct parseopt *table,
 		  size_t width)
 {
+	return parseopt_help_for(sb, table, NULL, width);
+}
+
+int parseopt_help_for(struct strbuf *sb, const struct parseopt *table,
+		      const char *name, size_t width)
+{
 	struct strbuf label = STRBUF_INIT;
 	size_t col = 0;
 
 	for (const struct parseopt *o = table; o->type != OPTION_END; o++) {
+		if (name && !parseopt_takes(o, name))
+			continue;
 		strbuf_reset(&label);
 		add_label(&label, o);
 		if (label.len + 2 > col && label.len + 2 <= HELP_COLUMN_MAX)
@@ -233,6 +241,8 @@ int parseopt_help(struct strbuf *sb, const struct parseopt *table,
 	for (const struct parseopt *o = table; o->type != OPTION_END; o++) {
 		const char *p = o->help;
 
+		if (name && !parseopt_takes(o, name))
+			continue;
 		add_label(sb, o);
 		if (column(sb) + 2 > col)
 			strbuf_addch(sb, '\n');

@@ -148,4 +148,9 @@ int parseopt_synopsis(struct strbuf *sb, const struct parseopt *table,
 int parseopt_help(struct strbuf *sb, const struct parseopt *table,
 		  size_t width);
 
+/* The same, for only the options that the subcommand called name takes
+ * (see parseopt_takes); every option if name is NULL. */
+int parseopt_help_for(struct strbuf *sb, const struct parseopt *table,
+		      const char *name, size_t width);
+
 #endif

@@ -70,6 +70,10 @@ extern const struct cmd cmd_check;
 extern const struct cmd cmd_search;
 extern const struct cmd cmd_export;
 
+/* The statement of `codekb sql --views`: each view's name and its
+ * columns, in order (also the manual's, man/mangen.c). */
+extern const char cmd_sql_views[];
+
 /* Every subcommand, NULL-terminated. */
 extern const struct cmd *const cmd_table[];
 

@@ -8,15 +8,27 @@
  * authorizer also refuses fts3_tokenizer(), which reveals a code address
  * and can register any pointer as a tokenizer, a progress handler stops a
  * query that runs past --timeout, and no value may outgrow SQL_MAX_VALUE.
+ *
+ * The statement is the argument itself, unless the argument is "-" (read
+ * standard input) or ends in ".sql" (read that file): no SQL statement
+ * ends in ".sql" outside a comment, and one that does can end in ";".
+ * What is read may be up to SQL_MAX_FILE bytes of UTF-8.  `sql --views`
+ * lists the views and their columns instead, read from the database.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
+#include "strbuf.h"
+#include "utf8.h"
 
 /* The time limit of `sql` without --timeout, and the largest allowed. */
 #define SQL_DEFAULT_TIMEOUT 5.0
@@ -25,6 +37,9 @@
 /* The largest string or BLOB a query may make, so that its memory stays
  * bounded (the largest field an import takes is 1 MiB). */
 #define SQL_MAX_VALUE (16 * 1024 * 1024)
+
+/* The most bytes of SQL that `sql -` or `sql FILE.sql` reads. */
+#define SQL_MAX_FILE (1024 * 1024)
 
 /* What the authorizer saw while a statement was prepared. */
 struct watch {
@@ -212,9 +227,148 @@ static int count_statements(struct ctx *ctx, const char *sql)
 	return n;
 }
 
+/* 1 if the argument of `sql` names where to read the statement from. */
+static int names_file(const char *arg)
+{
+	size_t n = strlen(arg);
+
+	return strcmp(arg, "-") == 0 ||
+	       (n > 4 && strcmp(arg + n - 4, ".sql") == 0);
+}
+
+/*
+ * Read the statement from arg ("-" for standard input) into sb: at most
+ * SQL_MAX_FILE bytes of UTF-8 without NUL.  EXIT_FAIL with ctx->err naming
+ * the file if it cannot be read, is a directory, is larger, or is not
+ * text.
+ */
+static int read_statement(struct ctx *ctx, const char *arg, struct strbuf *sb)
+{
+	int is_stdin = strcmp(arg, "-") == 0;
+	char name[PATH_MAX + 8];
+	int fd = is_stdin ? STDIN_FILENO : open(arg, O_RDONLY | O_NOCTTY);
+	char buf[65536];
+	struct stat st;
+	ssize_t n = 0;
+	size_t bad;
+
+	snprintf(name, sizeof(name), is_stdin ? "standard input" : "'%s'", arg);
+	if (fd < 0) {
+		kb_error_set(&ctx->err, "cannot read '%s': %s", arg,
+			     strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		kb_error_set(&ctx->err, "cannot read %s: it is a directory",
+			     name);
+		n = -2;
+	}
+	while (n >= 0 && sb->len <= SQL_MAX_FILE && !sb->failed) {
+		n = read(fd, buf, sizeof(buf));
+		if (n < 0 && errno == EINTR)
+			n = 0;
+		else if (n < 0)
+			kb_error_set(&ctx->err, "cannot read %s: %s", name,
+				     strerror(errno));
+		else if (n == 0)
+			break;
+		else
+			strbuf_add(sb, buf, (size_t)n);
+	}
+	if (!is_stdin)
+		close(fd);
+	if (n < 0)
+		return EXIT_FAIL;
+	if (sb->failed) {
+		kb_error_set(&ctx->err, "out of memory");
+		return EXIT_FAIL;
+	}
+	if (sb->len > SQL_MAX_FILE) {
+		kb_error_set(&ctx->err, "%s holds more than %d KiB of SQL; "
+			     "codekb sql reads up to that", name,
+			     SQL_MAX_FILE / 1024);
+		return EXIT_FAIL;
+	}
+	bad = utf8_invalid_at(sb->buf ? sb->buf : "", sb->len);
+	if (bad) {
+		kb_error_set(&ctx->err, "%s is not UTF-8 text (at byte %zu)",
+			     name, bad - 1);
+		return EXIT_FAIL;
+	}
+	if (!sb->buf || !sb->buf[strspn(sb->buf, " \t\r\n")]) {
+		kb_error_set(&ctx->err, "%s holds no SQL", name);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+const char cmd_sql_views[] =
+	"SELECT m.name AS view,"
+	" (SELECT group_concat(c.name, ', ') FROM"
+	"   (SELECT name FROM pragma_table_xinfo(m.name) ORDER BY cid) AS c)"
+	" AS columns "
+	"FROM sqlite_schema AS m WHERE m.type = 'view' ORDER BY m.name";
+
+/*
+ * `sql --views`: every view of the database, with its columns in order,
+ * from sqlite_schema and pragma_table_xinfo() (the view's name bound, and
+ * read from the schema).  A view's column has no declared type, so only
+ * the names are listed.
+ */
+static int list_views(struct ctx *ctx)
+{
+	sqlite3_stmt *st = NULL;
+	int status = EXIT_OK;
+
+	if (sqlite3_prepare_v2(ctx->db, cmd_sql_views, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		kb_error_set(&ctx->err, "%s", sqlite3_errmsg(ctx->db));
+		return EXIT_FAIL;
+	}
+	if (output_rows(ctx->db, st, ctx->fmt, NULL, ctx->out, &ctx->err) < 0)
+		status = EXIT_FAIL;
+	sqlite3_finalize(st);
+	return status;
+}
+
+static int run_checked(struct ctx *ctx, struct strbuf *text);
+
 static int run(struct ctx *ctx)
 {
-	const char *sql = ctx->o->args[0];
+	struct strbuf text = STRBUF_INIT;
+	int status = run_checked(ctx, &text);
+
+	strbuf_release(&text);
+	return status;
+}
+
+static int run_sql(struct ctx *ctx, const char *sql);
+
+/* Choose what `sql` runs, then run it; text holds a statement read. */
+static int run_checked(struct ctx *ctx, struct strbuf *text)
+{
+	const char *arg = ctx->o->nargs ? ctx->o->args[0] : NULL;
+	int status;
+
+	if (ctx->o->views && arg) {
+		kb_error_set(&ctx->err, "'sql --views' takes no statement");
+		return EXIT_USAGE;
+	}
+	if (ctx->o->views)
+		return list_views(ctx);
+	if (!arg) {
+		kb_error_set(&ctx->err, "'sql' takes a statement, - (standard "
+			     "input) or FILE.sql, or --views");
+		return EXIT_USAGE;
+	}
+	if (!names_file(arg))
+		return run_sql(ctx, arg);
+	status = read_statement(ctx, arg, text);
+	return status == EXIT_OK ? run_sql(ctx, text->buf) : status;
+}
+
+static int run_sql(struct ctx *ctx, const char *sql)
+{
 	const char *tail = sql;
 	struct watch watch = {0};
 	struct deadline deadline = {{0}, 0};
@@ -285,10 +439,10 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_sql = {
 	"sql",
-	"\"SELECT ...\"",
+	"[\"SELECT ...\"|-|FILE.sql]",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
-	1,
+	0,
 	1,
 	run,
 };

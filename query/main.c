@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cmd.h"
+#include "complete.h"
 #include "db.h"
 #include "embedded.h"
 #include "termsafe.h"
@@ -121,13 +122,21 @@ int main(int argc, char **argv)
 	const struct cmd *cmd = NULL;
 	int status;
 
+	/* the shell completions' candidates (completion/) */
+	if (argc > 1 && strcmp(argv[1], "--complete") == 0)
+		return complete_main(argc - 1, argv + 1);
 	ctx.o = &o;
 	ctx.out = stdout;
 	switch (opts_parse(argc, argv, &o, &ctx.err)) {
 	case PARSEOPT_HELP: {
 		struct strbuf help = STRBUF_INIT;
 
-		opts_help(&help);
+		/* `codekb COMMAND --help`: that command's alone */
+		cmd = o.command ? cmd_find(o.command) : NULL;
+		if (cmd)
+			opts_command_help(&help, cmd);
+		else
+			opts_help(&help);
 		status = help.failed ? EXIT_FAIL : EXIT_OK;
 		print_text(&help, stdout);
 		goto done;

@@ -16,7 +16,7 @@ static int keep_lang(void *target, const char *value, struct kb_error *err);
 const struct parseopt opts_table[] = {
 	OPT_STRING('d', "db", "PATH", struct opts, db,
 		   "the database (default: $CODEKB_DB, else the one built "
-		   "from data/)"),
+		   "from data/, else the one installed)"),
 	OPT_STRING('l', "lang", "L", struct opts, lang,
 		   "language, a BCP 47 tag: en, zh, ja, zh-CN, ... (texts "
 		   "not yet translated fall back to English); `export site` "
@@ -48,6 +48,10 @@ const struct parseopt opts_table[] = {
 	OPT_STRING('t', "timeout", "S", struct opts, timeout,
 		   "stop `sql` after S seconds (default 5)",
 		   .scope = "sql"),
+	OPT_FLAG(0, "views", struct opts, views,
+		 "list the views that `sql` can query, with their columns, "
+		 "instead of running a statement",
+		 .scope = "sql"),
 	OPT_STRING('j', "jobs", "N", struct opts, jobs,
 		   "export a site in N threads (default: one per processor, "
 		   "up to 8)",
@@ -158,8 +162,69 @@ void opts_help(struct strbuf *sb)
 		      "\n"
 		      "Exit status: 0 success, 1 not found or bad data, 2 usage "
 		      "error.\n"
-		      "The views that `sql` can query are described in "
-		      "docs/views.md.\n");
+		      "The views that `sql` can query: `codekb sql --views`, "
+		      "codekb-views(7).\n"
+		      "`codekb COMMAND --help` shows one command's options.\n");
+}
+
+/* What each command does, for its own --help and the manual; a command
+ * missing here is shown without a line. */
+static const struct {
+	const char *name;
+	const char *summary;
+} summaries[] = {
+	{"list", "List codes, filtered by protocol and class."},
+	{"show", "Show the page of one code."},
+	{"compare", "Compare two codes, of one protocol or of two."},
+	{"search", "Search codes by number, prefix, class, reason phrase or "
+		   "free text."},
+	{"export", "Export codes, texts, translations or comparisons as "
+		   "tables, or the whole reference as a Hugo site."},
+	{"sql", "Run read-only SQL on the views: a statement, - for standard "
+		"input, or a file whose name ends in .sql."},
+	{"coverage", "Show how much of each protocol is translated."},
+	{"check", "Render every page in every language and report problems."},
+};
+
+const char *opts_summary(const struct cmd *cmd)
+{
+	for (size_t i = 0; i < sizeof(summaries) / sizeof(summaries[0]); i++)
+		if (strcmp(summaries[i].name, cmd->name) == 0)
+			return summaries[i].summary;
+	return NULL;
+}
+
+void opts_command_help(struct strbuf *sb, const struct cmd *cmd)
+{
+	const char *summary = opts_summary(cmd);
+
+	strbuf_addstr(sb, "usage: ");
+	opts_usage(sb, cmd);
+	strbuf_addch(sb, '\n');
+	if (summary) {
+		const char *p = summary;
+
+		/* wrapped to WIDTH, breaking at spaces */
+		strbuf_addch(sb, '\n');
+		while (*p) {
+			size_t n = strlen(p);
+
+			if (n >= WIDTH) {
+				n = WIDTH - 1;
+				while (n > 0 && p[n] != ' ')
+					n--;
+				if (n == 0)
+					n = strcspn(p, " ");
+			}
+			strbuf_add(sb, p, n);
+			strbuf_addch(sb, '\n');
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+	strbuf_addch(sb, '\n');
+	parseopt_help_for(sb, opts_table, cmd->name, WIDTH);
+	strbuf_addstr(sb, "\nEvery command's options: 'codekb --help'.\n");
 }
 
 void opts_release(struct opts *o)

@@ -35,6 +35,8 @@ struct opts {
 	const char *timeout;
 	/* --force was given */
 	int force;
+	/* --views was given */
+	int views;
 	/* every --lang given, in order (argv's strings; the array is owned) */
 	const char **langs;
 	int nlangs;
@@ -72,6 +74,13 @@ void opts_usage_all(struct strbuf *sb);
 
 /* Append the whole of `codekb --help`. */
 void opts_help(struct strbuf *sb);
+
+/* Append `codekb COMMAND --help`: cmd's usage line, what it does, and
+ * only the options it takes. */
+void opts_command_help(struct strbuf *sb, const struct cmd *cmd);
+
+/* One sentence on what cmd does, or NULL. */
+const char *opts_summary(const struct cmd *cmd);
 
 void opts_release(struct opts *o);
 

@@ -61,7 +61,21 @@ expect_line "$work/err" "codekb: no code matches '--lang'" "the command sees --l
 expect_code 2 "unknown option named" "$CODEKB" --db "$db" list --colour
 expect_line "$work/err" "codekb: unknown option '--colour'" "names the unknown option"
 expect_code 0 "-h after a command is help" "$CODEKB" list -h
-expect_in "$work/out" "      --vendor NAME" "with every option"
+expect_line "$work/out" "usage: codekb [--db PATH] list [--lang L] [--format table|csv|md|json]" "the command's own usage"
+expect_in "$work/out" "  -c, --class N" "with the options it takes"
+if grep -q -- "--vendor" "$work/out"; then fail "list -h names --vendor, which list does not take"; else pass "and not the others"; fi
+if grep -q "compare PROTO" "$work/out"; then fail "list -h shows other commands"; else pass "nor other commands' usage"; fi
+# every command's own help lists exactly the options it takes
+for c in $("$CODEKB" --complete commands); do
+	"$CODEKB" "$c" --help >"$work/c-help" 2>&1 || fail "codekb $c --help exits 0"
+	for opt in $("$CODEKB" --complete options "$c" | cut -d' ' -f1); do
+		grep -q -- "$opt" "$work/c-help" || fail "codekb $c --help lacks $opt"
+	done
+	if grep -q '^.\{80,\}' "$work/c-help"; then fail "codekb $c --help fits in 79 columns"; fi
+done
+pass "each command's --help lists its options in 79 columns"
+expect_code 0 "an unknown command's --help is the whole help" "$CODEKB" frob --help
+expect_in "$work/out" "COMMAND [ARGS] [OPTIONS]" "the overview"
 expect_code 2 "a flag value is refused" "$CODEKB_IMPORT" --dry-run=yes "$work/x.csv"
 expect_line "$work/err" "codekb-import: option '--dry-run' takes no value" "names the flag"
 expect_code 2 "importer: unknown kind" "$CODEKB_IMPORT" --db "$work/x.db" --kind frob "$work/x.csv"
