@@ -637,34 +637,47 @@ struct part {
 	struct kb_error err;
 };
 
-/* Write this part's pages of every language, one language at a time. */
+/* Write this part's pages of every language, one language at a time,
+ * and its files of the JSON API (site_api of export.sql) beside them. */
 static int part_write_pages(struct part *p)
 {
 	sqlite3_stmt *tags = NULL;
 	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *api = NULL;
 	int rc = -1;
 
 	if (db_prepare_named(p->db, sql_queries_export, "site_languages",
 			     &tags, &p->err) < 0 ||
 	    db_prepare_named(p->db, sql_queries_export, "site_pages", &st,
+			     &p->err) < 0 ||
+	    db_prepare_named(p->db, sql_queries_export, "site_api", &api,
 			     &p->err) < 0)
 		goto done;
 	db_bind_text(tags, ":langs", p->langs);
 	db_bind_text(st, ":langs", p->langs);
+	db_bind_text(api, ":langs", p->langs);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":part"),
 			 p->part);
 	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":parts"),
 			 p->parts);
+	sqlite3_bind_int(api, sqlite3_bind_parameter_index(api, ":part"),
+			 p->part);
+	sqlite3_bind_int(api, sqlite3_bind_parameter_index(api, ":parts"),
+			 p->parts);
 	while ((rc = sqlite3_step(tags)) == SQLITE_ROW) {
+		const char *tag = (const char *)sqlite3_column_text(tags, 0);
+
 		if (atomic_load_explicit(p->stop, memory_order_relaxed)) {
 			rc = SQLITE_DONE;
 			break;
 		}
-		db_bind_text(st, ":lang",
-			     (const char *)sqlite3_column_text(tags, 0));
-		if (site_write_rows(&p->site, p->db, st, p->stop, &p->err) < 0)
+		db_bind_text(st, ":lang", tag);
+		db_bind_text(api, ":lang", tag);
+		if (site_write_rows(&p->site, p->db, st, p->stop, &p->err) < 0 ||
+		    site_write_rows(&p->site, p->db, api, p->stop, &p->err) < 0)
 			break;
 		sqlite3_reset(st);
+		sqlite3_reset(api);
 	}
 	if (rc == SQLITE_DONE)
 		rc = 0;
@@ -675,6 +688,7 @@ static int part_write_pages(struct part *p)
 done:
 	sqlite3_finalize(tags);
 	sqlite3_finalize(st);
+	sqlite3_finalize(api);
 	return rc;
 }
 

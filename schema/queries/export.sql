@@ -357,3 +357,162 @@ JOIN code AS c
 WHERE t.locale = :lang AND (t.is_fallback OR t.is_stale)
   AND (:protocol IS NULL OR t.protocol = :protocol)
 ORDER BY t.protocol, c.sort, t.vendor, f.position;
+
+-- name: site_api
+-- The static JSON API of `codekb export site` (docs/api.md), in language
+-- :lang, one of :langs (as in site_files), as (path, content) rows below
+-- static/api/v1/, which Hugo copies into the built site as /api/v1/: a
+-- file per code, a file per protocol, and index.json.  Each file is one
+-- JSON object on one line, made by SQLite's JSON functions only; the
+-- OpenAPI description of the files is site/static/api/v1/openapi.json.
+-- :parts runs of it share the files as site_pages does: run k builds the
+-- code files whose code is k modulo :parts, run 0 the protocol files and,
+-- in the first language, index.json.  A code's file is its code_page.json
+-- without the Markdown page paths, with the URLs of its own file and HTML
+-- page, of its meanings', equivalents' and paired codes', and of its
+-- comparison pages, and `fallback`, the texts that show in English.
+WITH lang AS MATERIALIZED (
+    SELECT l.tag, l.native
+    FROM locale AS l
+    WHERE iif(:langs IS NULL,
+              l.tag IN (SELECT locale FROM ui UNION SELECT locale FROM text),
+              instr(',' || :langs || ',', ',' || l.tag || ',') > 0)
+),
+-- this part's code pages, each JSON object built once for the several
+-- places that read it
+page AS MATERIALIZED (
+    SELECT c.locale, c.protocol, c.code, c.vendor, c.sort, c.slug, c.json
+    FROM code_page AS c
+    WHERE c.locale = :lang AND c.sort % :parts = :part
+)
+SELECT path, content || char(10) AS content
+FROM (
+    SELECT 'static/api/v1/' || c.locale || '/' || lower(c.protocol) || '/'
+           || c.slug || '.json' AS path,
+           json_patch(c.json, json_object(
+               'page', NULL,
+               'class_label', k.label,
+               'href', '/api/v1/' || c.locale || '/' || lower(c.protocol) || '/'
+                       || c.slug || '.json',
+               'html', '/' || c.locale || '/' || lower(c.protocol) || '/'
+                       || c.slug || '/',
+               -- the texts this language has none of, shown in English
+               'fallback', json((SELECT json_group_array(f.name) FROM (
+                   SELECT f.name FROM field AS f
+                   WHERE EXISTS (SELECT 1 FROM text AS e
+                                 WHERE e.protocol = c.protocol
+                                   AND e.code = c.code AND e.vendor = c.vendor
+                                   AND e.locale = 'en' AND e.field = f.name)
+                     AND NOT EXISTS (SELECT 1 FROM text AS t
+                                     WHERE t.protocol = c.protocol
+                                       AND t.code = c.code
+                                       AND t.vendor = c.vendor
+                                       AND t.locale = c.locale
+                                       AND t.field = f.name)
+                   ORDER BY f.position) AS f)),
+               'meanings', json((SELECT json_group_array(json_patch(m.value,
+                                json_object('page', NULL, 'href', m.href,
+                                            'html', m.html)))
+                   FROM (SELECT m.value,
+                                '/api/v1/' || c.locale || '/' || lower(o.protocol)
+                                || '/' || o.slug || '.json' AS href,
+                                '/' || c.locale || '/' || lower(o.protocol)
+                                || '/' || o.slug || '/' AS html
+                         FROM json_each(c.json, '$.meanings') AS m
+                         JOIN code AS o
+                           ON o.protocol = c.protocol AND o.code = c.code
+                          AND o.vendor = coalesce(json_extract(m.value, '$.vendor'), '')
+                         ORDER BY m.key) AS m)),
+               'equivalents', json((SELECT json_group_array(json_patch(q.value,
+                                json_object('page', NULL, 'href', q.href,
+                                            'html', q.html)))
+                   FROM (SELECT q.value,
+                                '/api/v1/' || c.locale || '/' || lower(o.protocol)
+                                || '/' || o.slug || '.json' AS href,
+                                '/' || c.locale || '/' || lower(o.protocol)
+                                || '/' || o.slug || '/' AS html
+                         FROM json_each(c.json, '$.equivalents') AS q
+                         JOIN code AS o
+                           ON o.protocol = json_extract(q.value, '$.protocol')
+                          AND o.code = json_extract(q.value, '$.code')
+                          AND o.vendor = coalesce(json_extract(q.value, '$.vendor'), '')
+                         ORDER BY o.protocol, o.sort, o.vendor) AS q)),
+               'paired', json((SELECT json_group_array(json_patch(p.value,
+                                json_object('page', NULL, 'href', p.href,
+                                            'html', p.html)))
+                   FROM (SELECT p.value,
+                                '/api/v1/' || c.locale || '/' || lower(o.protocol)
+                                || '/' || o.slug || '.json' AS href,
+                                '/' || c.locale || '/' || lower(o.protocol)
+                                || '/' || o.slug || '/' AS html
+                         FROM json_each(c.json, '$.paired') AS p
+                         JOIN code AS o
+                           ON o.protocol = c.protocol
+                          AND o.code = json_extract(p.value, '$.code')
+                          AND o.vendor = ''
+                         ORDER BY p.key) AS p)),
+               -- each other code of the protocol and the page comparing
+               -- the two, named by the code sorting first (site_pages)
+               'comparisons', json((SELECT json_group_array(json_object(
+                                'code', o.code, 'vendor', nullif(o.vendor, ''),
+                                'reason', o.reason,
+                                'html', '/' || c.locale || '/' || lower(c.protocol)
+                                        || '/' || iif(o.sort < c.sort
+                                                      OR (o.sort = c.sort
+                                                          AND o.vendor < c.vendor),
+                                                      o.slug || '-vs-' || c.slug,
+                                                      c.slug || '-vs-' || o.slug)
+                                        || '/'))
+                   FROM (SELECT o.code, o.vendor, o.reason, o.sort, o.slug
+                         FROM code AS o
+                         WHERE o.protocol = c.protocol
+                           AND (o.code <> c.code OR o.vendor <> c.vendor)
+                         ORDER BY o.sort, o.vendor) AS o)))) AS content
+    FROM page AS c
+    JOIN class AS k ON k.protocol = c.protocol AND c.sort BETWEEN k.lo AND k.hi
+    UNION ALL
+    SELECT 'static/api/v1/' || r.locale || '/' || lower(r.protocol) || '.json',
+           json_object(
+               'version', 1, 'lang', r.locale,
+               'protocol', json_object('id', r.protocol, 'name', r.name,
+                                       'reference', r.reference),
+               'classes', json((SELECT json_group_array(json_object(
+                                'label', k.label, 'name', k.name,
+                                'first', k.first, 'last', k.last))
+                   FROM (SELECT * FROM class_l10n AS k
+                         WHERE k.locale = r.locale AND k.protocol = r.protocol
+                         ORDER BY k.lo) AS k)),
+               'codes', json((SELECT json_group_array(json_object(
+                                'code', x.code, 'vendor', nullif(x.vendor, ''),
+                                'reason', x.reason, 'class_label', x.class_label,
+                                'status', x.status, 'expires', x.expires,
+                                'summary', x.summary,
+                                'href', '/api/v1/' || x.locale || '/'
+                                        || lower(x.protocol) || '/' || x.slug
+                                        || '.json',
+                                'html', '/' || x.locale || '/' || lower(x.protocol)
+                                        || '/' || x.slug || '/'))
+                   FROM (SELECT * FROM code_l10n AS x
+                         WHERE x.locale = r.locale AND x.protocol = r.protocol
+                         ORDER BY x.sort, x.vendor) AS x)))
+    FROM protocol_l10n AS r WHERE r.locale = :lang AND :part = 0
+    UNION ALL
+    SELECT 'static/api/v1/index.json',
+           json_object(
+               'version', 1,
+               'languages', json((SELECT json_group_array(json_object(
+                                'tag', g.tag, 'name', g.native))
+                   FROM (SELECT * FROM lang ORDER BY tag) AS g)),
+               'protocols', json((SELECT json_group_array(json_object(
+                                'id', p.id, 'name', p.name,
+                                'reference', p.reference,
+                                'codes', (SELECT count(*) FROM code AS o
+                                          WHERE o.protocol = p.id),
+                                'href', json((SELECT json_group_object(g.tag,
+                                             '/api/v1/' || g.tag || '/'
+                                             || lower(p.id) || '.json')
+                                         FROM (SELECT tag FROM lang ORDER BY tag)
+                                              AS g))))
+                   FROM (SELECT * FROM protocol ORDER BY id) AS p)))
+    WHERE :part = 0 AND :lang = (SELECT min(tag) FROM lang)
+);
