@@ -49,6 +49,7 @@ const char *const column_names[COL_COUNT] = {
 	[COL_PROTOCOL_B] = "protocol_b",
 	[COL_FACT] = "fact",
 	[COL_FACT_VALUE] = "value",
+	[COL_TERMS] = "terms",
 	[COL_IANA_CODE] = "Code",
 	[COL_IANA_SAMPLE] = "Sample Text",
 	[COL_IANA_BASIC] = "Associated basic status code",

@@ -59,6 +59,8 @@ enum column {
 	COL_PROTOCOL_B,
 	COL_FACT,
 	COL_FACT_VALUE,
+	/* a code's search terms in a names file */
+	COL_TERMS,
 	/* the registry's SMTP enhanced status code export */
 	COL_IANA_CODE,
 	COL_IANA_SAMPLE,

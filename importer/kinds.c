@@ -62,6 +62,11 @@ static const struct {
 	[KIND_TEXTS] = {
 		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE),
 		BIT(COL_VENDOR) | TEXT_COLUMNS},
+	/* a code's name in a language, and its search terms; a row may
+	 * carry either */
+	[KIND_NAMES] = {
+		BIT(COL_LOCALE) | BIT(COL_PROTOCOL) | BIT(COL_CODE),
+		BIT(COL_VENDOR) | BIT(COL_NAME) | BIT(COL_TERMS)},
 	[KIND_UI] = {
 		BIT(COL_LOCALE) | BIT(COL_KEY) | BIT(COL_TEXT),
 		0},
@@ -93,6 +98,7 @@ static const char *const kind_names[KIND_COUNT] = {
 	[KIND_PROTOCOL_TEXTS] = "protocol-texts",
 	[KIND_CLASS_TEXTS] = "class-texts",
 	[KIND_TEXTS] = "texts",
+	[KIND_NAMES] = "names",
 	[KIND_TRANSLATIONS] = "translations",
 	[KIND_UI] = "ui",
 	[KIND_NOTES] = "notes",
@@ -140,6 +146,8 @@ enum kind kind_detect(const struct csv_record *rec)
 			return KIND_EQUIVALENTS;
 		if (header_has(rec, "code_a") || header_has(rec, "code_b"))
 			return KIND_NOTES;
+		if (header_has(rec, "terms"))
+			return KIND_NAMES;
 		if (header_has(rec, "code"))
 			return KIND_TEXTS;
 		if (header_has(rec, "class"))
@@ -1036,6 +1044,58 @@ static enum outcome row_text(struct import *im, struct row *row)
 	return out;
 }
 
+/* The terms of a names row: separated by '|', each one trimmed, not
+ * empty, and at most NAME_TERM_MAX bytes. */
+#define NAME_TERM_MAX 80
+
+static int check_terms(struct import *im, struct row *row)
+{
+	const char *t = row->val[COL_TERMS];
+
+	while (t && *t) {
+		size_t len = strcspn(t, "|");
+
+		if (len == 0 || len > NAME_TERM_MAX ||
+		    isspace((unsigned char)t[0]) ||
+		    isspace((unsigned char)t[len - 1]) ||
+		    (t[len] == '|' && !t[len + 1])) {
+			row_error(im, row, COL_TERMS, "terms are words or "
+				  "phrases of 1 to %d bytes, without spaces "
+				  "around them, with '|' between them: '%s'",
+				  NAME_TERM_MAX, row->val[COL_TERMS]);
+			return -1;
+		}
+		t += len;
+		if (*t == '|')
+			t++;
+	}
+	return 0;
+}
+
+static enum outcome row_name(struct import *im, struct row *row)
+{
+	char label[256];
+	const char *key;
+	int bad = check_locale(im, row) < 0;
+
+	bad |= check_protocol(im, row) < 0;
+	bad |= check_trimmed(im, row, COL_NAME) < 0;
+	bad |= check_terms(im, row) < 0;
+	if (bad)
+		return OUT_FAILED;
+	if (!row->val[COL_NAME] && !row->val[COL_TERMS])
+		return row_error(im, row, COL_NAME, "row has neither a name "
+				 "nor terms");
+	if (check_code(im, row, label, sizeof(label)) < 0 ||
+	    check_code_found(im, row, "a name") < 0)
+		return OUT_FAILED;
+	key = code_key(im, row, row->val[COL_LOCALE]);
+	if (!key || duplicate(im, row, COL_CODE, key) < 0)
+		return OUT_FAILED;
+	return upsert(im, row, "code_name", row->val[COL_NAME] ? COL_NAME
+							       : COL_TERMS, key);
+}
+
 static enum outcome row_protocol_text(struct import *im, struct row *row)
 {
 	const char *key;
@@ -1901,6 +1961,8 @@ enum outcome kind_row(struct import *im, struct row *row)
 		return row_class_text(im, row);
 	case KIND_TEXTS:
 		return row_text(im, row);
+	case KIND_NAMES:
+		return row_name(im, row);
 	case KIND_UI:
 		return row_ui(im, row);
 	case KIND_NOTES:

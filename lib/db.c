@@ -32,6 +32,7 @@ static const struct migration migrations[] = {
 	{4, sql_migration_0004},
 	{5, sql_migration_0005},
 	{6, sql_migration_0006},
+	{7, sql_migration_0007},
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))

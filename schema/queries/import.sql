@@ -216,6 +216,35 @@ SET name = :name,
     source = (SELECT name FROM protocol WHERE id = :protocol)
 WHERE protocol = :protocol AND locale = :locale;
 
+-- name: code_name_find
+SELECT 1 FROM code_name
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale;
+
+-- name: code_name_same
+SELECT 1 FROM code_name
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale AND name IS :name AND terms = coalesce(:terms, '')
+  AND source = (SELECT reason FROM code
+                WHERE protocol = :protocol AND code = :code
+                  AND vendor = coalesce(:vendor, ''));
+
+-- name: code_name_insert
+INSERT INTO code_name (protocol, code, vendor, locale, name, terms, source)
+SELECT :protocol, :code, coalesce(:vendor, ''), :locale, :name,
+       coalesce(:terms, ''), reason
+FROM code
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '');
+
+-- name: code_name_update
+UPDATE code_name
+SET name = :name, terms = coalesce(:terms, ''),
+    source = (SELECT reason FROM code
+              WHERE protocol = :protocol AND code = :code
+                AND vendor = coalesce(:vendor, ''))
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale;
+
 -- name: class_text_find
 SELECT 1 FROM class_text
 WHERE protocol = :protocol AND label = :class AND locale = :locale;

@@ -1,0 +1,41 @@
+# names.sh - names files: a code's name in a language and its search terms
+# are imported, refused when malformed, kept with the reason they were
+# named from, and found by `codekb search`.
+. "$(dirname "$0")/lib.sh"
+db="$work/kb.db"
+sip_http_db "$db"
+codes() { "$CODEKB" --db "$db" search "$@" --format csv | tr -d "\r" | tail -n +2 | cut -d, -f1,2 | tr ',' ' '; }
+
+cat >"$work/names-zh.csv" <<'CSV'
+locale,protocol,code,vendor,name,terms
+zh,HTTP,404,,未找到,找不到|页面不存在
+zh,SIP,486,,忙,占线|忙线
+CSV
+printf 'locale,protocol,code,vendor,name,terms\nen,HTTP,401,,,unauthorised|not logged in\n' >"$work/names-en.csv"
+codes 占线 --lang zh >"$work/r"
+[ ! -s "$work/r" ] && pass "占线 finds nothing before the names are imported" || fail "占线 already finds $(head -1 "$work/r")"
+expect_code 0 "import a names file" "$CODEKB_IMPORT" --db "$db" "$work/names-zh.csv" "$work/names-en.csv"
+expect_line "$work/out" "codekb-import: names: 3 added, 0 replaced, 0 skipped, 0 unchanged" "the summary counts the names"
+[ "$(codes 占线 --lang zh | head -1)" = "SIP 486" ] && pass "占线 --lang zh finds SIP 486 by its term" || fail "占线: $(codes 占线 --lang zh | head -3 | tr '\n' ';')"
+[ "$(codes 未找到 --lang zh | head -1)" = "HTTP 404" ] && pass "未找到 --lang zh finds HTTP 404 first by its name" || fail "未找到: $(codes 未找到 --lang zh | head -3 | tr '\n' ';')"
+codes unauthorised >"$work/r"; expect_in "$work/r" "HTTP 401" "unauthorised finds HTTP 401 by an English term"
+[ "$(sqlite3 "$db" "SELECT source FROM code_name WHERE protocol = 'HTTP' AND code = '404' AND locale = 'zh'")" = "Not Found" ] &&
+	pass "a name keeps the reason it was named from" || fail "no source on the name"
+expect_code 0 "import it again" "$CODEKB_IMPORT" --db "$db" "$work/names-zh.csv"
+expect_line "$work/out" "codekb-import: names: 0 added, 0 replaced, 0 skipped, 2 unchanged" "nothing changes"
+# a changed term replaces the old one in search
+printf 'locale,protocol,code,vendor,name,terms\nzh,SIP,486,,忙,忙线\n' >"$work/names-zh2.csv"
+expect_code 0 "replace a row" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/names-zh2.csv"
+codes 占线 --lang zh >"$work/r"
+grep -q "SIP 486" "$work/r" && fail "占线 still finds SIP 486" || pass "a term taken out is no longer found"
+# malformed rows: each named, nothing written
+before=$(sqlite3 "$db" "SELECT count(*) FROM code_name")
+for row in 'zh,HTTP,404,,未找到,a||b:terms' 'zh,HTTP,404,,未找到,a|:terms' 'zh,HTTP,404,,未找到, a:terms' \
+	'zh,HTTP,404,,,:name' 'zh,HTTP,404,, 未找到,x:name' 'xx,HTTP,404,,x,y:locale' 'zh,HTTP,477,,x,y:code' 'zh,NOPE,404,,x,y:protocol'; do
+	line=${row%:*}
+	printf 'locale,protocol,code,vendor,name,terms\n%s\n' "$line" >"$work/bad.csv"
+	expect_code 1 "refused: $line" "$CODEKB_IMPORT" --db "$db" "$work/bad.csv"
+	grep -q "^codekb-import: $work/bad.csv:2:" "$work/err" && pass "the error names the row" || fail "error: $(head -1 "$work/err")"
+done
+[ "$(sqlite3 "$db" "SELECT count(*) FROM code_name")" = "$before" ] && pass "no bad row was written" || fail "a bad row was written"
+finish
