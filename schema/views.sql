@@ -980,7 +980,11 @@ FROM (
 
 -- Translation coverage per protocol and language: how many of the code
 -- texts exist (`translated`), are missing (`missing`), or were made from an
--- English text that has changed since (`stale`).
+-- English text that has changed since (`stale`); and of the codes, how
+-- many have a name in the language (`names`: in English every code, whose
+-- reason is its name), how many of those names were given for a reason
+-- that has changed since (`names_stale`), and how many have search terms
+-- (`terms`).
 CREATE VIEW coverage AS
 SELECT t.protocol AS protocol,
        t.locale AS locale,
@@ -989,7 +993,20 @@ SELECT t.protocol AS protocol,
        sum(t.is_fallback) AS missing,
        sum(t.is_stale) AS stale,
        round(100.0 * sum(NOT t.is_fallback AND NOT t.is_stale) / count(*), 1)
-           AS percent_current
+           AS percent_current,
+       iif(t.locale = 'en',
+           (SELECT count(*) FROM code AS c WHERE c.protocol = t.protocol),
+           (SELECT count(*) FROM code_name AS n
+            WHERE n.protocol = t.protocol AND n.locale = t.locale
+              AND n.name IS NOT NULL)) AS names,
+       (SELECT count(*) FROM code_name AS n
+        JOIN code AS c ON c.protocol = n.protocol AND c.code = n.code
+         AND c.vendor = n.vendor
+        WHERE n.protocol = t.protocol AND n.locale = t.locale
+          AND n.name IS NOT NULL AND n.source IS NOT c.reason) AS names_stale,
+       (SELECT count(*) FROM code_name AS n
+        WHERE n.protocol = t.protocol AND n.locale = t.locale
+          AND n.terms <> '') AS terms
 FROM text_l10n AS t
 WHERE t.locale IN (SELECT DISTINCT locale FROM text
                    UNION SELECT DISTINCT locale FROM ui)

@@ -89,7 +89,8 @@ WHERE locale = :lang AND protocol = :protocol AND code_a = :code_a
   AND vendor_b = :vendor_b;
 
 -- name: coverage
-SELECT protocol, locale, texts, translated, missing, stale, percent_current
+SELECT protocol, locale, texts, translated, missing, stale, percent_current,
+       names, names_stale, terms
 FROM coverage
 WHERE :protocol IS NULL OR protocol = :protocol
 ORDER BY protocol, locale = 'en' DESC, locale;

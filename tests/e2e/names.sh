@@ -3,7 +3,11 @@
 # named from, and found by `codekb search`.
 . "$(dirname "$0")/lib.sh"
 db="$work/kb.db"
-sip_http_db "$db"
+# the SIP and HTTP data of sip_http_db, without the shipped names
+# shellcheck disable=SC2046
+"$CODEKB_IMPORT" --db "$db" $(ls "$CODEKB_SRC"/data/*.csv "$CODEKB_SRC"/data/ui/*.csv \
+	"$CODEKB_SRC"/data/sip/*.csv "$CODEKB_SRC"/data/http/*.csv \
+	"$CODEKB_SRC"/data/equivalents/equivalents*.csv | grep -v -e vendors -e /names-) >/dev/null
 codes() { "$CODEKB" --db "$db" search "$@" --format csv | tr -d "\r" | tail -n +2 | cut -d, -f1,2 | tr ',' ' '; }
 
 cat >"$work/names-zh.csv" <<'CSV'
@@ -28,6 +32,12 @@ printf 'locale,protocol,code,vendor,name,terms\nzh,SIP,486,,忙,忙线\n' >"$wor
 expect_code 0 "replace a row" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/names-zh2.csv"
 codes 占线 --lang zh >"$work/r"
 grep -q "SIP 486" "$work/r" && fail "占线 still finds SIP 486" || pass "a term taken out is no longer found"
+# coverage counts names and terms, and a name whose reason changed is stale
+cov() { "$CODEKB" --db "$db" coverage --protocol "$1" --format csv | tr -d '\r' | awk -F, -v l="$2" '$2 == l { print $8 "," $9 "," $10 }'; }
+[ "$(cov http zh)" = "1,0,1" ] && pass "coverage: one zh name and one set of terms in HTTP" || fail "coverage http zh: $(cov http zh)"
+[ "$(cov http en)" = "$(sqlite3 "$db" "SELECT count(*) FROM code WHERE protocol = 'HTTP'"),0,1" ] && pass "coverage: every English code is named by its reason" || fail "coverage http en: $(cov http en)"
+sqlite3 "$db" "UPDATE code SET reason = 'Not Here' WHERE protocol = 'HTTP' AND code = '404'"
+[ "$(cov http zh)" = "1,1,1" ] && pass "coverage: the zh name of a code whose reason changed is stale" || fail "after the change: $(cov http zh)"
 # malformed rows: each named, nothing written
 before=$(sqlite3 "$db" "SELECT count(*) FROM code_name")
 for row in 'zh,HTTP,404,,未找到,a||b:terms' 'zh,HTTP,404,,未找到,a|:terms' 'zh,HTTP,404,,未找到, a:terms' \

@@ -18,6 +18,15 @@ codes 認証 --lang ja >"$work/r"
 for c in "SIP 401" "SIP 407" "HTTP 401" "HTTP 407"; do expect_in "$work/r" "$c" "認証 --lang ja finds $c"; done
 codes 认证 --lang zh >"$work/r"; expect_in "$work/r" "SIP 401" "认证 --lang zh finds SIP 401"
 
+# the shipped names and terms (data/*/names-*.csv) find codes by the words
+# each language uses
+for q in "未找到|zh|HTTP 404" "占线|zh|SIP 486" "服务不可用|zh|HTTP 503" "見つかりません|ja|HTTP 404" \
+	"話し中|ja|SIP 486" "찾을 수 없음|ko|HTTP 404" "unauthorised|en|HTTP 401" "throttled|en|HTTP 429"; do
+	word=${q%%|*}; rest=${q#*|}; lang=${rest%%|*}; want=${rest#*|}
+	codes "$word" --lang "$lang" | head -3 >"$work/r"
+	grep -qx "$want" "$work/r" && pass "$word --lang $lang: $want in the first three" || fail "$word --lang $lang: $(tr '\n' ';' <"$work/r")"
+done
+
 search "Payload Too Large" >"$work/r"
 expect_line "$work/r" "protocol,code,reason,match" "csv header"
 first=$(sed -n 2p "$work/r")
