@@ -21,6 +21,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_sql,
 	&cmd_coverage,
 	&cmd_check,
+	&cmd_mcp,
 	NULL,
 };
 

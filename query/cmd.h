@@ -43,6 +43,10 @@ struct ctx {
 	FILE *out;
 	/* where the failure is described when run() returns EXIT_FAIL */
 	struct kb_error err;
+	/* `sql`: print at most this many rows of a statement (0: all), and
+	 * set row_limited if it had more (the MCP server's sql tool) */
+	long row_limit;
+	int row_limited;
 };
 
 struct cmd {
@@ -69,6 +73,7 @@ extern const struct cmd cmd_coverage;
 extern const struct cmd cmd_check;
 extern const struct cmd cmd_search;
 extern const struct cmd cmd_export;
+extern const struct cmd cmd_mcp;
 
 /* Every subcommand, NULL-terminated. */
 extern const struct cmd *const cmd_table[];
