@@ -35,9 +35,47 @@ const struct cmd *cmd_find(const char *name)
 
 int cmd_prepare(struct ctx *ctx, const char *name, sqlite3_stmt **st)
 {
+	struct cmd_cache *c = ctx->cache;
+	int i = 0;
+
+	for (; c && i < c->n; i++) {
+		if (strcmp(c->e[i].name, name) == 0 && !c->e[i].busy) {
+			c->e[i].busy = 1;
+			*st = c->e[i].st;
+			return EXIT_OK;
+		}
+	}
 	if (db_prepare_named(ctx->db, sql_queries_query, name, st, &ctx->err) < 0)
 		return EXIT_FAIL;
+	if (c && c->n < CMD_CACHE_MAX) {
+		c->e[c->n].name = name;
+		c->e[c->n].st = *st;
+		c->e[c->n].busy = 1;
+		c->n++;
+	}
 	return EXIT_OK;
+}
+
+void cmd_release(struct ctx *ctx, sqlite3_stmt *st)
+{
+	struct cmd_cache *c = ctx->cache;
+
+	for (int i = 0; st && c && i < c->n; i++) {
+		if (c->e[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->e[i].busy = 0;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+void cmd_cache_clear(struct cmd_cache *cache)
+{
+	for (int i = 0; i < cache->n; i++)
+		sqlite3_finalize(cache->e[i].st);
+	cache->n = 0;
 }
 
 /* The text of the first column of the first row of query `name`, with
@@ -63,7 +101,7 @@ static void first_text(struct ctx *ctx, const char *name, const char *protocol,
 		else if (size > 3)
 			snprintf(buf, size, "...");
 	}
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 }
 
 int cmd_protocol(struct ctx *ctx, const char *arg, char *out)
@@ -146,7 +184,7 @@ static int code_by_name(struct ctx *ctx, const char *protocol,
 	if (n == 1)
 		rc = codekey_parse((const char *)sqlite3_column_text(st, 1),
 				   shapes, &named, &why);
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	if (rc == 0)
 		*k = named;
 	return rc;
@@ -195,7 +233,7 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 			strbuf_addf(&vendors, "%s%s", vendors.len ? ", " : "", v);
 		if ((count == 0 || match) && !chosen) {
 			if (strlen(v) >= sizeof(out->vendor)) {
-				sqlite3_finalize(st);
+				cmd_release(ctx, st);
 				strbuf_release(&vendors);
 				kb_error_set(&ctx->err, "%s %s: a vendor's name is "
 					     "longer than %zu bytes", protocol,
@@ -207,7 +245,7 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 		}
 		count++;
 	}
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	out->meanings = count > 1;
 	if (count == 0) {
 		char nearest[256];
@@ -268,7 +306,7 @@ int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
 		snprintf(m.vendor, sizeof(m.vendor), "%s", v);
 		rc = fn(ctx, &m, arg);
 	}
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	return rc;
 }
 

@@ -47,7 +47,28 @@ struct ctx {
 	 * set row_limited if it had more (the MCP server's sql tool) */
 	long row_limit;
 	int row_limited;
+	/* the prepared statements kept from one command to the next (the
+	 * MCP server's), or NULL: cmd_prepare() makes each anew */
+	struct cmd_cache *cache;
 };
+
+/* The most statements a struct cmd_cache keeps. */
+#define CMD_CACHE_MAX 32
+
+/* Statements of schema/queries/query.sql kept prepared, by name (the
+ * names are the callers' literals, kept as pointers). */
+struct cmd_cache {
+	struct {
+		const char *name;
+		sqlite3_stmt *st;
+		/* handed out by cmd_prepare(), not yet released */
+		int busy;
+	} e[CMD_CACHE_MAX];
+	int n;
+};
+
+/* Finalize every statement of cache (which must be released). */
+void cmd_cache_clear(struct cmd_cache *cache);
 
 struct cmd {
 	/* the subcommand's name */
@@ -81,8 +102,14 @@ extern const struct cmd *const cmd_table[];
 /* The subcommand called name, or NULL. */
 const struct cmd *cmd_find(const char *name);
 
-/* Prepare a statement of schema/queries/query.sql; EXIT_FAIL on error. */
+/* Prepare a statement of schema/queries/query.sql; EXIT_FAIL on error.
+ * With ctx->cache, a statement prepared before, and not in use, is handed
+ * out again, reset.  Give it back with cmd_release(). */
 int cmd_prepare(struct ctx *ctx, const char *name, sqlite3_stmt **st);
+
+/* Done with st (from cmd_prepare(), or NULL): reset it into ctx->cache if
+ * it came from there, else finalize it. */
+void cmd_release(struct ctx *ctx, sqlite3_stmt *st);
 
 /* Resolve PROTO (case-insensitive) into out (17 bytes); EXIT_FAIL with
  * the known protocols named if there is none. */

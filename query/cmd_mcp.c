@@ -259,6 +259,8 @@ struct capbuf {
 struct mcp {
 	/* the database connection and its path */
 	struct ctx *ctx;
+	/* the commands' statements, kept prepared between calls */
+	struct cmd_cache cache;
 	/* the JSON connection and its statements */
 	sqlite3 *js;
 	sqlite3_stmt *st[JS_COUNT];
@@ -434,6 +436,7 @@ static int run_cmd(struct mcp *m, const struct cmd *cmd, struct opts *o,
 	c.o = o;
 	c.fmt = fmt;
 	c.row_limit = row_limit;
+	c.cache = &m->cache;
 	strbuf_reset(&cb->sb);
 	cb->overflow = 0;
 	if (lang_resolve(c.db, sql_queries_query, lang ? lang : "en", c.lang,
@@ -1026,6 +1029,7 @@ static int run(struct ctx *ctx)
 	for (int i = 0; i < JS_COUNT; i++)
 		sqlite3_finalize(m.st[i]);
 	sqlite3_close(m.js);
+	cmd_cache_clear(&m.cache);
 	free(m.tools);
 	free(m.id);
 	free(m.params);
