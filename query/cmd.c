@@ -341,15 +341,23 @@ int cmd_page_missing(sqlite3 *db, const char *page, struct kb_error *err)
 
 int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-	const char *text = rc == SQLITE_ROW
-				   ? (const char *)sqlite3_column_text(st, 0)
-				   : NULL;
+	const char *text = NULL;
 	char page[64];
+	int rc;
 
+	db_bind_int(st, ":both", ctx->json_out != NULL);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		text = (const char *)sqlite3_column_text(st, 0);
 	if (text && *text) {
 		size_t len = strlen(text);
 
+		/* the first page's JSON only, as --format json gives one */
+		if (ctx->json_out && sqlite3_column_text(st, 1)) {
+			fputs((const char *)sqlite3_column_text(st, 1),
+			      ctx->json_out);
+			ctx->json_out = NULL;
+		}
 		fputs(text, ctx->out);
 		if (len && text[len - 1] != '\n')
 			fputc('\n', ctx->out);

@@ -47,6 +47,9 @@ struct ctx {
 	 * set row_limited if it had more (the MCP server's sql tool) */
 	long row_limit;
 	int row_limited;
+	/* `show` and `compare` in Markdown: where their JSON goes too, from
+	 * the same step, or NULL; set to NULL once the first page's is out */
+	FILE *json_out;
 	/* the prepared statements kept from one command to the next (the
 	 * MCP server's), or NULL: cmd_prepare() makes each anew */
 	struct cmd_cache *cache;
@@ -155,8 +158,10 @@ int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
 				void *arg),
 		      void *arg);
 
-/* Print the one text column of the first row of st (a page); EXIT_FAIL
- * if there is none, or it is empty (see cmd_page_missing). */
+/* Print the text column of the first row of st (a page); EXIT_FAIL if
+ * there is none, or it is empty (see cmd_page_missing).  With
+ * ctx->json_out, st's :both is bound and its second column (the page's
+ * JSON) goes there, and ctx->json_out is set to NULL. */
 int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what);
 
 /*

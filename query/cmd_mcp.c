@@ -80,8 +80,8 @@ static const char *const tools_json[] = {
 	"\"outputSchema\":{\"type\":\"object\",\"properties\":{"
 	"\"protocol\":{\"type\":\"string\"},\"code\":{\"type\":\"string\"},"
 	"\"reason\":{\"type\":\"string\"},\"lang\":{\"type\":\"string\"},"
-	"\"class\":{\"type\":\"string\"},\"reference\":{\"type\":\"string\"},"
-	"\"url\":{\"type\":\"string\"},\"description\":{\"type\":\"string\"},"
+	"\"class\":{\"type\":[\"string\",\"null\"]},\"reference\":{\"type\":[\"string\",\"null\"]},"
+	"\"url\":{\"type\":[\"string\",\"null\"]},\"description\":{\"type\":[\"string\",\"null\"]},"
 	"\"facts\":{\"type\":\"object\"},\"meanings\":{\"type\":\"array\"},"
 	"\"equivalents\":{\"type\":\"array\"}},"
 	"\"required\":[\"protocol\",\"code\",\"reason\"]},"
@@ -106,7 +106,7 @@ static const char *const tools_json[] = {
 	"\"outputSchema\":{\"type\":\"object\",\"properties\":{"
 	"\"title\":{\"type\":\"string\"},\"protocol\":{\"type\":\"string\"},"
 	"\"protocol_b\":{\"type\":\"string\"},\"lang\":{\"type\":\"string\"},"
-	"\"intro\":{\"type\":\"string\"},\"codes\":{\"type\":\"array\"}},"
+	"\"intro\":{\"type\":[\"string\",\"null\"]},\"codes\":{\"type\":\"array\"}},"
 	"\"required\":[\"title\",\"codes\"]},"
 	"\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false}}",
 	"{\"name\":\"search\",\"title\":\"Search status codes\","
@@ -124,7 +124,7 @@ static const char *const tools_json[] = {
 	"\"rows\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
 	"\"properties\":{\"protocol\":{\"type\":\"string\"},"
 	"\"code\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"},"
-	"\"match\":{\"type\":\"string\"}}}}},"
+	"\"match\":{\"type\":[\"string\",\"null\"]}}}}},"
 	"\"required\":[\"rows\"]},"
 	"\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false}}",
 	"{\"name\":\"list\",\"title\":\"List status codes\","
@@ -142,8 +142,8 @@ static const char *const tools_json[] = {
 	"\"rows\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
 	"\"properties\":{\"protocol\":{\"type\":\"string\"},"
 	"\"code\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"},"
-	"\"class\":{\"type\":\"string\"},\"status\":{\"type\":\"string\"},"
-	"\"vendor\":{\"type\":\"string\"}}}}},"
+	"\"class\":{\"type\":[\"string\",\"null\"]},\"status\":{\"type\":[\"string\",\"null\"]},"
+	"\"vendor\":{\"type\":[\"string\",\"null\"]}}}}},"
 	"\"required\":[\"rows\"]},"
 	"\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false}}",
 	"{\"name\":\"sql\",\"title\":\"Run read-only SQL\","
@@ -424,11 +424,13 @@ static int param_string(struct mcp *m, const char *below, const char *name,
  */
 static int run_cmd(struct mcp *m, const struct cmd *cmd, struct opts *o,
 		   const char *lang, enum format fmt, long row_limit,
-		   struct capbuf *cb, struct kb_error *err, int *limited)
+		   struct capbuf *cb, struct capbuf *json, struct kb_error *err,
+		   int *limited)
 {
 	static const cookie_io_functions_t io = {.write = capbuf_write};
 	struct ctx c;
 	int status;
+	FILE *json_out = NULL;
 
 	memset(&c, 0, sizeof(c));
 	c.db = m->ctx->db;
@@ -444,13 +446,30 @@ static int run_cmd(struct mcp *m, const struct cmd *cmd, struct opts *o,
 		*err = c.err;
 		return EXIT_USAGE;
 	}
+	if (json) {
+		strbuf_reset(&json->sb);
+		json->overflow = 0;
+		json_out = c.json_out = fopencookie(json, "w", io);
+	}
 	c.out = fopencookie(cb, "w", io);
-	if (!c.out) {
+	if (!c.out || (json && !json_out)) {
+		if (c.out)
+			fclose(c.out);
+		if (json_out)
+			fclose(json_out);
 		kb_error_set(err, "out of memory");
 		return EXIT_FAIL;
 	}
 	status = cmd->run(&c);
 	fclose(c.out);
+	if (json_out) {
+		fclose(json_out);
+		if (status == EXIT_OK && !json->sb.len && !json->overflow) {
+			kb_error_set(&c.err, "%s gave no JSON", cmd->name);
+			status = EXIT_FAIL;
+		}
+		cb->overflow |= json->overflow;
+	}
 	if (status == EXIT_OK && cb->overflow) {
 		if (cb->sb.failed)
 			kb_error_set(&c.err, "out of memory");
@@ -538,20 +557,26 @@ static int read_args(struct mcp *m, const char *const *names,
 	return 0;
 }
 
-/* Run cmd twice, for the text and the structured content, and answer with
- * the tool's result; wrap puts an array of rows into {"rows": [...]}. */
+/* Run cmd for the text and the structured content and answer with the
+ * tool's result: a page (paged: show, compare) in Markdown with its JSON
+ * from the same step; rows twice, in the command's format and as JSON,
+ * then put into {"rows": [...]}. */
 static void tool_run(struct mcp *m, const struct cmd *cmd, struct opts *o,
-		     const char *lang, int wrap, long row_limit)
+		     const char *lang, int paged, long row_limit)
 {
+	int wrap = !paged;
 	struct kb_error err;
 	sqlite3_stmt *st = m->st[JS_TOOL];
 	int limited = 0;
 
 	err.msg[0] = '\0';
-	if (run_cmd(m, cmd, o, lang, FMT_JSON, row_limit, &m->json, &err,
-		    &limited) != EXIT_OK ||
-	    run_cmd(m, cmd, o, lang, cmd->default_format, row_limit, &m->text,
-		    &err, NULL) != EXIT_OK) {
+	/* a page gives its JSON from the same step; rows need a second run */
+	if (paged ? run_cmd(m, cmd, o, lang, FMT_MD, 0, &m->text, &m->json,
+			    &err, NULL) != EXIT_OK
+		  : run_cmd(m, cmd, o, lang, FMT_JSON, row_limit, &m->json, NULL,
+			    &err, &limited) != EXIT_OK ||
+		    run_cmd(m, cmd, o, lang, cmd->default_format, row_limit,
+			    &m->text, NULL, &err, NULL) != EXIT_OK) {
 		send_tool_error(m, err.msg);
 		return;
 	}
@@ -593,7 +618,7 @@ static void tools_call(struct mcp *m)
 			argv[1] = arg(&a, "code");
 			o.nargs = 2;
 			o.vendor = arg(&a, "vendor");
-			tool_run(m, &cmd_show, &o, arg(&a, "lang"), 0, 0);
+			tool_run(m, &cmd_show, &o, arg(&a, "lang"), 1, 0);
 		}
 	} else if (strcmp(name, "compare") == 0) {
 		if (read_args(m, compare_args, &a) == 0) {
@@ -607,26 +632,26 @@ static void tools_call(struct mcp *m)
 				o.nargs = 4;
 			}
 			o.vendor = arg(&a, "vendor");
-			tool_run(m, &cmd_compare, &o, arg(&a, "lang"), 0, 0);
+			tool_run(m, &cmd_compare, &o, arg(&a, "lang"), 1, 0);
 		}
 	} else if (strcmp(name, "search") == 0) {
 		if (read_args(m, search_args, &a) == 0) {
 			argv[0] = arg(&a, "query");
 			o.nargs = 1;
 			o.protocol = arg(&a, "protocol");
-			tool_run(m, &cmd_search, &o, arg(&a, "lang"), 1, 0);
+			tool_run(m, &cmd_search, &o, arg(&a, "lang"), 0, 0);
 		}
 	} else if (strcmp(name, "list") == 0) {
 		if (read_args(m, list_args, &a) == 0) {
 			o.protocol = arg(&a, "protocol");
 			o.class_label = arg(&a, "class");
-			tool_run(m, &cmd_list, &o, arg(&a, "lang"), 1, 0);
+			tool_run(m, &cmd_list, &o, arg(&a, "lang"), 0, 0);
 		}
 	} else if (strcmp(name, "sql") == 0) {
 		if (read_args(m, sql_args, &a) == 0) {
 			argv[0] = arg(&a, "sql");
 			o.nargs = 1;
-			tool_run(m, &cmd_sql, &o, NULL, 1, MCP_SQL_ROWS);
+			tool_run(m, &cmd_sql, &o, NULL, 0, MCP_SQL_ROWS);
 		}
 	} else {
 		char msg[256];
@@ -773,8 +798,8 @@ static void resources_read(struct mcp *m)
 	o.args = argv;
 	o.nargs = 2;
 	err.msg[0] = '\0';
-	if (run_cmd(m, &cmd_show, &o, parts[0], FMT_MD, 0, &m->text, &err,
-		    NULL) != EXIT_OK) {
+	if (run_cmd(m, &cmd_show, &o, parts[0], FMT_MD, 0, &m->text, NULL,
+		    &err, NULL) != EXIT_OK) {
 		sqlite3_stmt *d = NULL;
 		char *data = NULL;
 

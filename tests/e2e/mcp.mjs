@@ -6,7 +6,9 @@
 // Run by tests/e2e/mcp.sh, which gives CODEKB, MCP_DB, CODEKB_SRC and
 // MCP_CODE_COUNT (sqlite3's count of the code table) in the environment.
 // Prints "PASS what" or "FAIL what" per check and "# ..." for figures.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
@@ -54,6 +56,16 @@ try {
   check(!r.isError && r.structuredContent?.reason === 'Busy Here', 'lookup SIP 486: reason Busy Here', JSON.stringify(r).slice(0, 200));
   check(text(r).startsWith('# SIP 486 Busy Here\n'), 'lookup SIP 486: the text is the code page', text(r).slice(0, 80));
 
+  // the same text and JSON as the command line, a number of several
+  // meanings (HTTP 499: nginx's and Esri's) included
+  const cli = (...args) => execFileSync(env.CODEKB, ['--db', env.MCP_DB, ...args], { encoding: 'utf8' });
+  for (const [protocol, code] of [['SIP', '486'], ['HTTP', '499']]) {
+    r = await client.callTool({ name: 'lookup', arguments: { protocol, code } });
+    check(text(r) === cli('show', protocol, code), `lookup ${protocol} ${code}: the text is what codekb show prints`);
+    check(isDeepStrictEqual(r.structuredContent, JSON.parse(cli('show', protocol, code, '--format', 'json'))),
+      `lookup ${protocol} ${code}: the structured content is codekb show --format json`);
+  }
+
   r = await client.callTool({ name: 'compare', arguments: { protocol: 'SIP', a: '486', b: '600', lang: 'ja' } });
   check(!r.isError && jaDifferences && text(r).includes(`## ${jaDifferences}\n`),
     `compare SIP 486 600 in ja has the heading "${jaDifferences}"`, text(r).slice(0, 120));
@@ -65,6 +77,7 @@ try {
     'compare across protocols with protocol_b', text(r).slice(0, 80));
 
   r = await client.callTool({ name: 'search', arguments: { query: 'Payload Too Large' } });
+  check(text(r) === cli('search', 'Payload Too Large'), 'search: the text is what codekb search prints');
   check(!r.isError && r.structuredContent?.rows?.some((x) => x.protocol === 'HTTP' && x.code === '413'),
     'search "Payload Too Large" finds HTTP 413', JSON.stringify(r.structuredContent).slice(0, 200));
 
@@ -92,10 +105,22 @@ try {
     'resources/read codekb://en/SIP/486 is the code page in Markdown', JSON.stringify(res).slice(0, 200));
 
   let listed = 0; let pages = 0; let cursor;
+  const uris = [];
   do {
     const page = await client.listResources(cursor ? { cursor } : {});
     listed += page.resources.length; pages++; cursor = page.nextCursor;
+    uris.push(...page.resources.map((x) => x.uri));
   } while (cursor && pages < 50);
+  // every code's lookup: the client checks each against the output schema
+  let bad = [];
+  for (const uri of uris) {
+    const [, , , protocol, code] = uri.split('/');
+    try {
+      const x = await client.callTool({ name: 'lookup', arguments: { protocol, code } });
+      if (x.isError || x.structuredContent?.code === undefined) bad.push(`${uri}: ${text(x)}`);
+    } catch (e) { bad.push(`${uri}: ${e.message}`); }
+  }
+  check(bad.length === 0, `lookup of each of the ${uris.length} listed codes matches the output schema`, bad.slice(0, 3).join('; '));
   const templates = await client.listResourceTemplates();
   check(listed > 400 && pages > 1, `resources/list pages through ${listed} code pages in ${pages} pages`);
   check(templates.resourceTemplates?.[0]?.uriTemplate === 'codekb://{lang}/{protocol}/{code}',
