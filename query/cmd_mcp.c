@@ -186,6 +186,8 @@ enum js_stmt {
 	JS_INIT,
 	/* the tools/list result, from the five tools */
 	JS_JSON,
+	/* the names of the arguments of a tools/call :j */
+	JS_KEYS,
 	JS_COUNT,
 };
 
@@ -232,6 +234,7 @@ static const char *const js_sql[JS_COUNT] = {
 		    "'instructions', :instructions)",
 	[JS_JSON] = "SELECT json_object('tools', json_array(json(?1), json(?2), "
 		    "json(?3), json(?4), json(?5)))",
+	[JS_KEYS] = "SELECT key FROM json_each(:j, '$.arguments')",
 };
 
 /* The page of resources/list at :offset, as a JSON array, on the
@@ -242,12 +245,14 @@ static const char resources_sql[] =
 	"'uri', 'codekb://en/' || protocol || '/' || code, "
 	"'name', protocol || ' ' || code, "
 	"'title', protocol || ' ' || code || ' ' || reason, "
-	"'mimeType', 'text/markdown')), count(*) FROM ("
-	"SELECT protocol, code, reason FROM ("
+	"'mimeType', 'text/markdown')) FILTER (WHERE i <= :offset + :page), "
+	"count(*) > :page FROM ("
+	"SELECT protocol, code, reason, row_number() OVER (ORDER BY protocol, "
+	"sort) AS i FROM ("
 	"SELECT protocol, code, reason, sort, row_number() OVER ("
 	"PARTITION BY protocol, code ORDER BY vendor <> '', vendor) AS n "
 	"FROM code) WHERE n = 1 ORDER BY protocol, sort "
-	"LIMIT :limit OFFSET :offset)";
+	"LIMIT :page + 1 OFFSET :offset)";
 
 /* A memory stream that keeps at most MCP_RESULT_MAX bytes. */
 struct capbuf {
@@ -522,6 +527,38 @@ static char *arg(const struct tool_args *a, const char *name)
 	return NULL;
 }
 
+/* Answer -32602 and return -1 if the arguments have a name that is not
+ * one of names (each maybe followed by '*'). */
+static int known_args(struct mcp *m, const char *const *names)
+{
+	sqlite3_stmt *st = m->st[JS_KEYS];
+	char msg[200];
+	int rc = 0;
+
+	db_bind_text(st, ":j", m->params);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		size_t i = 0;
+
+		for (; key && names[i]; i++) {
+			size_t len = strcspn(names[i], "*");
+
+			if (strlen(key) == len && strncmp(key, names[i], len) == 0)
+				break;
+		}
+		if (!key || !names[i]) {
+			snprintf(msg, sizeof(msg), "unknown argument '%.100s'",
+				 key ? key : "");
+			rc = -1;
+		}
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc < 0)
+		send_error(m, RPC_BAD_PARAMS, msg, NULL);
+	return rc;
+}
+
 /*
  * Read the tool's arguments: names lists them, a '*' after a name marks
  * it required.  Answers -32602 and returns -1 for a missing or mistyped
@@ -554,7 +591,7 @@ static int read_args(struct mcp *m, const char *const *names,
 				 &a->values[i]) < 0)
 			return -1;
 	}
-	return 0;
+	return type[0] ? known_args(m, names) : 0;
 }
 
 /* Run cmd for the text and the structured content and answer with the
@@ -696,7 +733,6 @@ static void resources_list(struct mcp *m)
 	char *cursor = NULL;
 	char next[32];
 	long offset = 0;
-	int rows = 0;
 
 	if (param_string(m, NULL, "cursor", 0, &cursor) < 0)
 		return;
@@ -716,29 +752,15 @@ static void resources_list(struct mcp *m)
 		send_error(m, RPC_INTERNAL, sqlite3_errmsg(m->ctx->db), NULL);
 		return;
 	}
-	db_bind_int(st, ":limit", MCP_PAGE + 1);
-	db_bind_int(st, ":offset", offset);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		send_error(m, RPC_INTERNAL, sqlite3_errmsg(m->ctx->db), NULL);
-		sqlite3_finalize(st);
-		return;
-	}
-	rows = sqlite3_column_int(st, 1);
-	sqlite3_finalize(st);
-	/* again, for the page without the row that says there is more */
-	if (sqlite3_prepare_v2(m->ctx->db, resources_sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		send_error(m, RPC_INTERNAL, sqlite3_errmsg(m->ctx->db), NULL);
-		return;
-	}
-	db_bind_int(st, ":limit", MCP_PAGE);
+	db_bind_int(st, ":page", MCP_PAGE);
 	db_bind_int(st, ":offset", offset);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		sqlite3_stmt *r = m->st[JS_RESOURCES];
+		const char *list = (const char *)sqlite3_column_text(st, 0);
 
 		snprintf(next, sizeof(next), "%ld", offset + MCP_PAGE);
-		db_bind_text(r, ":list", (const char *)sqlite3_column_text(st, 0));
-		db_bind_text(r, ":next", rows > MCP_PAGE ? next : NULL);
+		db_bind_text(r, ":list", list ? list : "[]");
+		db_bind_text(r, ":next", sqlite3_column_int(st, 1) ? next : NULL);
 		send_result_of(m, r);
 	} else {
 		send_error(m, RPC_INTERNAL, sqlite3_errmsg(m->ctx->db), NULL);

@@ -66,7 +66,9 @@ call() { req "$1" tools/call "{\"name\":\"$2\",\"arguments\":$3}"; }
 	req 27 initialize '{"protocolVersion":"1999-01-01","capabilities":{},"clientInfo":{"name":"sh","version":"1"}}' # 27
 	printf '\n'                                                  # an empty line: nothing
 	call 28 sql '{"sql":"SELECT 1; DELETE FROM code"}'           # 28
-	req 29 ping '{}'                                             # 29
+	call 29 lookup '{"protocol":"SIP","code":"486","colour":"red"}' # 29
+	req 30 tools/call '{"name":"lookup","arguments":["SIP","486"]}' # 30
+	req 31 ping '{}'                                             # 31
 } >"$work/in"
 "$CODEKB" mcp --db "$db" <"$work/in" >"$work/out" 2>"$work/err"
 status=$?
@@ -112,15 +114,17 @@ reply 25 '"id":25,"error":{"code":-32602,"message":"invalid cursor"' "a bad curs
 reply 26 '"id":26,"result":{"protocolVersion":"2024-11-05"' "initialize with 2024-11-05 gets it"
 reply 27 '"id":27,"result":{"protocolVersion":"2025-06-18"' "initialize with an unknown revision gets 2025-06-18"
 reply 28 '"id":28,"result":{"content":[{"type":"text","text":"not allowed' "sql of a SELECT and a DELETE: a tool error"
-reply 29 '{"jsonrpc":"2.0","id":29,"result":{}}' "the server answers a ping after all that"
+reply 29 '"id":29,"error":{"code":-32602,"message":"unknown argument '"'colour'"'"' "an argument the tool does not take: -32602"
+reply 30 '"id":30,"error":{"code":-32602,"message":"arguments must be an object"' "arguments as an array: -32602"
+reply 31 '{"jsonrpc":"2.0","id":31,"result":{}}' "the server answers a ping after all that"
 n=$(wc -l <"$work/out")
-[ "$n" -eq 29 ] && pass "29 answers: none for the notifications or the empty line" ||
-	fail "$n answers, wanted 29"
+[ "$n" -eq 31 ] && pass "31 answers: none for the notifications or the empty line" ||
+	fail "$n answers, wanted 31"
 # the sqlite3 shell's ASCII mode takes each line as a row
 tr '\n' '\036' <"$work/out" >"$work/rows"
 valid=$(sqlite3 :memory: "CREATE TABLE t (x)" ".mode ascii" ".import $work/rows t" \
 	".mode list" "SELECT count(*) || ' ' || sum(json_valid(x)) FROM t")
-[ "$valid" = "29 29" ] && pass "every answer is one line of valid JSON" ||
+[ "$valid" = "31 31" ] && pass "every answer is one line of valid JSON" ||
 	fail "not every answer is valid JSON: $valid"
 [ -e "$work/other.db" ] && fail "ATTACH created a file" || pass "ATTACH created no file"
 [ "$(sha256sum "$db" | cut -d' ' -f1)" = "$before" ] && pass "the database is unchanged" ||
