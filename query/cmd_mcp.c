@@ -402,6 +402,7 @@ static int param_string(struct mcp *m, const char *below, const char *name,
 {
 	char path[128];
 	char type[16];
+	char msg[256];
 
 	snprintf(path, sizeof(path), "$.%s%s%s", below ? below : "",
 		 below ? "." : "", name);
@@ -411,13 +412,9 @@ static int param_string(struct mcp *m, const char *below, const char *name,
 	}
 	if (*value || (!type[0] && !required))
 		return 0;
-	{
-		char msg[256];
-
-		snprintf(msg, sizeof(msg), "%s '%s' %s", below ? "argument" : "param",
-			 name, type[0] ? "must be a string" : "is required");
-		send_error(m, RPC_BAD_PARAMS, msg, NULL);
-	}
+	snprintf(msg, sizeof(msg), "%s '%s' %s", below ? "argument" : "param",
+		 name, type[0] ? "must be a string" : "is required");
+	send_error(m, RPC_BAD_PARAMS, msg, NULL);
 	return -1;
 }
 
