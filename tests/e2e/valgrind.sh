@@ -18,7 +18,8 @@ m='{"jsonrpc":"2.0","id":'
 		'"search","arguments":{"query":"busy"}' '"list","arguments":{"protocol":"SIP"}' \
 		'"sql","arguments":{"sql":"SELECT * FROM code LIMIT 3"}' \
 		'"sql","arguments":{"sql":"DELETE FROM code"}' \
-		'"lookup","arguments":{"protocol":"SIP"}' '"nope"'; do
+		'"lookup","arguments":{"protocol":"SIP"}' '"nope"' \
+		'"lookup","arguments":{"protocol":"SIP","code":"486","x":"y"}'; do
 		echo "${m}3,\"method\":\"tools/call\",\"params\":{\"name\":$args}}"
 	done
 	echo "${m}4,\"method\":\"resources/read\",\"params\":{\"uri\":\"codekb://en/SIP/999\"}}"
@@ -26,8 +27,8 @@ m='{"jsonrpc":"2.0","id":'
 	echo '[not json'
 } >"$work/mcp.in"
 expect_code 0 "valgrind: an MCP session" sh -c "$vg \"\$1\" mcp --db \"\$2\" <\"\$3\"" sh "$CODEKB" "$db" "$work/mcp.in"
-[ "$(wc -l <"$work/out")" -eq 13 ] && pass "valgrind: the MCP session answered 13 lines" ||
-	fail "valgrind: the MCP session answered $(wc -l <"$work/out") lines, not 13"
+[ "$(wc -l <"$work/out")" -eq 14 ] && pass "valgrind: the MCP session answered 14 lines" ||
+	fail "valgrind: the MCP session answered $(wc -l <"$work/out") lines, not 14"
 expect_code 0 "valgrind: export site in 2 threads" $vg "$CODEKB" --db "$(CODEKB_SAMPLE=1 site_db)" export site --lang ja --jobs 2 --output "$work/site"
 expect_code 0 "valgrind: import of data/" $vg "$CODEKB_IMPORT" --db "$work/new.db" "$CODEKB_SRC/data"
 printf 'protocol,code,reason\nSIP,x,Bad\n' >"$work/bad.csv"
