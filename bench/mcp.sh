@@ -7,9 +7,9 @@
 # connection, each sent when the last was answered (node writes the line
 # and waits for the answer; no SDK in between), and the mean per call is
 # printed; the peer is the same command run as a process of its own, its
-# mean over calls/20 runs.  A call answers with the text and the JSON, so
-# the peer runs the command twice, once with --format json.  ratio is the
-# peer's time over the server's.
+# mean over calls/20 runs: cli_ms once (the text), cli2_ms twice, the
+# second with --format json, since a call answers with the text and the
+# JSON.  ratio is cli2_ms over mcp_ms.
 set -eu
 build=${1:-build}
 calls=${2:-1000}
@@ -20,14 +20,16 @@ db=$build/codekb.db
 command -v node >/dev/null || { echo "bench/mcp.sh: node is missing" >&2; exit 1; }
 
 now() { date +%s%N; }
-# peer_ms CMD...: mean wall time of CMD run twice (text, then --format
-# json), over $runs runs, in milliseconds
+# peer_ms TWICE CMD...: mean wall time of CMD over $runs runs, in
+# milliseconds; with TWICE 1, of CMD and then CMD --format json
 peer_ms() {
+	twice=$1; shift
 	start=$(now)
 	i=0
 	while [ "$i" -lt "$runs" ]; do
 		"$codekb" --db "$db" "$@" >/dev/null 2>&1 || true
-		"$codekb" --db "$db" "$@" --format json >/dev/null 2>&1 || true
+		[ "$twice" = 0 ] ||
+			"$codekb" --db "$db" "$@" --format json >/dev/null 2>&1 || true
 		i=$((i + 1))
 	done
 	end=$(now)
@@ -70,21 +72,22 @@ const ask = (id, method, params) => new Promise((resolve) => {
 JS
 }
 
-printf '%-44s %10s %10s %7s\n' "call" "mcp_ms" "cli_ms" "ratio"
+printf '%-36s %8s %8s %8s %7s\n' "call" "mcp_ms" "cli_ms" "cli2_ms" "ratio"
 row() {
 	what=$1; call=$2; shift 2
 	s=$(server_ms "$call")
-	p=$(peer_ms "$@")
-	printf '%-44s %10s %10s %7s\n' "$what" "$s" "$p" "$(echo "scale=1; $p / $s" | bc)"
+	p1=$(peer_ms 0 "$@")
+	p2=$(peer_ms 1 "$@")
+	printf '%-36s %8s %8s %8s %7s\n' "$what" "$s" "$p1" "$p2" "$(echo "scale=1; $p2 / $s" | bc)"
 }
-row "lookup SIP 486 / show SIP 486" \
+row "lookup SIP 486" \
 	'{"name":"lookup","arguments":{"protocol":"SIP","code":"486"}}' show SIP 486
-row "compare SIP 486 600 ja / compare" \
+row "compare SIP 486 600 --lang ja" \
 	'{"name":"compare","arguments":{"protocol":"SIP","a":"486","b":"600","lang":"ja"}}' \
 	compare SIP 486 600 --lang ja
-row "search busy / search busy" \
+row "search busy" \
 	'{"name":"search","arguments":{"query":"busy"}}' search busy
-row "list SIP / list --protocol SIP" \
+row "list --protocol SIP" \
 	'{"name":"list","arguments":{"protocol":"SIP"}}' list --protocol SIP
-row "sql count(*) / sql" \
+row "sql SELECT count(*) FROM code" \
 	'{"name":"sql","arguments":{"sql":"SELECT count(*) FROM code"}}' sql "SELECT count(*) FROM code"
