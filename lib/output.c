@@ -121,8 +121,28 @@ static int finish_step(sqlite3 *db, sqlite3_stmt *st, int rc,
 	return -1;
 }
 
-static long print_csv(sqlite3 *db, sqlite3_stmt *st, int n, FILE *out,
-		      struct kb_error *err)
+/* Step st for the next row to print: SQLITE_ROW while fewer than max
+ * (< 0 for no limit) have been printed; at max, SQLITE_DONE with *more
+ * set if there is another row (st is then reset). */
+static int next_row(sqlite3_stmt *st, long rows, long max, int *more)
+{
+	int rc;
+
+	if (max >= 0 && rows >= max) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			if (more)
+				*more = 1;
+			sqlite3_reset(st);
+			return SQLITE_DONE;
+		}
+		return rc;
+	}
+	return sqlite3_step(st);
+}
+
+static long print_csv(sqlite3 *db, sqlite3_stmt *st, int n, long max,
+		      int *more, FILE *out, struct kb_error *err)
 {
 	long rows = 0;
 	int rc;
@@ -132,7 +152,7 @@ static long print_csv(sqlite3 *db, sqlite3_stmt *st, int n, FILE *out,
 		output_csv_field(out, sqlite3_column_name(st, i));
 	}
 	fputs("\r\n", out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(st, rows, max, more)) == SQLITE_ROW) {
 		for (int i = 0; i < n; i++) {
 			fputs(i ? "," : "", out);
 			output_csv_field(out, cell(st, i));
@@ -144,7 +164,8 @@ static long print_csv(sqlite3 *db, sqlite3_stmt *st, int n, FILE *out,
 }
 
 static long print_md(sqlite3 *db, sqlite3_stmt *st, int n,
-		     const char *const *labels, FILE *out, struct kb_error *err)
+		     const char *const *labels, long max, int *more, FILE *out,
+		     struct kb_error *err)
 {
 	long rows = 0;
 	int rc;
@@ -158,7 +179,7 @@ static long print_md(sqlite3 *db, sqlite3_stmt *st, int n,
 	for (int i = 0; i < n; i++)
 		fputs("| --- ", out);
 	fputs("|\n", out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(st, rows, max, more)) == SQLITE_ROW) {
 		for (int i = 0; i < n; i++) {
 			fputs("| ", out);
 			output_md_cell(out, cell(st, i));
@@ -253,15 +274,15 @@ static void json_key(FILE *out, sqlite3_stmt *st, int i)
 	json_string(out, name, strlen(name));
 }
 
-static long print_json(sqlite3 *db, sqlite3_stmt *st, FILE *out,
-		       struct kb_error *err)
+static long print_json(sqlite3 *db, sqlite3_stmt *st, long max, int *more,
+		       FILE *out, struct kb_error *err)
 {
 	int n = sqlite3_column_count(st);
 	long rows = 0;
 	int rc;
 
 	fputc('[', out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(st, rows, max, more)) == SQLITE_ROW) {
 		fputs(rows ? ",\n{" : "\n{", out);
 		for (int i = 0; i < n; i++) {
 			if (i)
@@ -345,7 +366,7 @@ static void table_print(const struct table *t, int n, FILE *out)
 }
 
 static long print_table(sqlite3 *db, sqlite3_stmt *st, const char *const *labels,
-			FILE *out, struct kb_error *err)
+			long max, int *more, FILE *out, struct kb_error *err)
 {
 	struct table t = {0};
 	int n = sqlite3_column_count(st);
@@ -358,7 +379,8 @@ static long print_table(sqlite3 *db, sqlite3_stmt *st, const char *const *labels
 	for (int i = 0; i < n; i++)
 		if (table_add(&t, heading(st, labels, i), i) < 0)
 			goto nomem;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = next_row(st, (long)(t.ncells / (size_t)(n ? n : 1)) - 1,
+			      max, more)) == SQLITE_ROW) {
 		for (int i = 0; i < n; i++) {
 			int added = table_add(&t, cell(st, i), i);
 
@@ -397,9 +419,9 @@ long output_columns(sqlite3 *db, sqlite3_stmt *st, enum format fmt, int ncols,
 {
 	switch (fmt) {
 	case FMT_CSV:
-		return print_csv(db, st, ncols, out, err);
+		return print_csv(db, st, ncols, -1, NULL, out, err);
 	case FMT_MD:
-		return print_md(db, st, ncols, labels, out, err);
+		return print_md(db, st, ncols, labels, -1, NULL, out, err);
 	default:
 		return output_rows(db, st, fmt, labels, out, err);
 	}
@@ -408,17 +430,24 @@ long output_columns(sqlite3 *db, sqlite3_stmt *st, enum format fmt, int ncols,
 long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
 		 const char *const *labels, FILE *out, struct kb_error *err)
 {
+	return output_rows_max(db, st, fmt, labels, -1, NULL, out, err);
+}
+
+long output_rows_max(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
+		     const char *const *labels, long max, int *more, FILE *out,
+		     struct kb_error *err)
+{
 	int n = sqlite3_column_count(st);
 
 	switch (fmt) {
 	case FMT_CSV:
-		return print_csv(db, st, n, out, err);
+		return print_csv(db, st, n, max, more, out, err);
 	case FMT_MD:
-		return print_md(db, st, n, labels, out, err);
+		return print_md(db, st, n, labels, max, more, out, err);
 	case FMT_JSON:
-		return print_json(db, st, out, err);
+		return print_json(db, st, max, more, out, err);
 	default:
-		return print_table(db, st, labels, out, err);
+		return print_table(db, st, labels, max, more, out, err);
 	}
 }
 

@@ -42,6 +42,14 @@ long output_rows(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
 		 const char *const *labels, FILE *out, struct kb_error *err);
 
 /*
+ * The same, printing at most max rows (max < 0: every row); if st has
+ * more, *more (if not NULL) is set to 1 and st is left reset.
+ */
+long output_rows_max(sqlite3 *db, sqlite3_stmt *st, enum format fmt,
+		     const char *const *labels, long max, int *more, FILE *out,
+		     struct kb_error *err);
+
+/*
  * The same for the first ncols columns only, in CSV or Markdown (any other
  * format prints every column, as output_rows()).
  */

@@ -21,6 +21,7 @@ const struct cmd *const cmd_table[] = {
 	&cmd_sql,
 	&cmd_coverage,
 	&cmd_check,
+	&cmd_mcp,
 	NULL,
 };
 
@@ -34,9 +35,47 @@ const struct cmd *cmd_find(const char *name)
 
 int cmd_prepare(struct ctx *ctx, const char *name, sqlite3_stmt **st)
 {
+	struct cmd_cache *c = ctx->cache;
+	int i = 0;
+
+	for (; c && i < c->n; i++) {
+		if (strcmp(c->e[i].name, name) == 0 && !c->e[i].busy) {
+			c->e[i].busy = 1;
+			*st = c->e[i].st;
+			return EXIT_OK;
+		}
+	}
 	if (db_prepare_named(ctx->db, sql_queries_query, name, st, &ctx->err) < 0)
 		return EXIT_FAIL;
+	if (c && c->n < CMD_CACHE_MAX) {
+		c->e[c->n].name = name;
+		c->e[c->n].st = *st;
+		c->e[c->n].busy = 1;
+		c->n++;
+	}
 	return EXIT_OK;
+}
+
+void cmd_release(struct ctx *ctx, sqlite3_stmt *st)
+{
+	struct cmd_cache *c = ctx->cache;
+
+	for (int i = 0; st && c && i < c->n; i++) {
+		if (c->e[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			c->e[i].busy = 0;
+			return;
+		}
+	}
+	sqlite3_finalize(st);
+}
+
+void cmd_cache_clear(struct cmd_cache *cache)
+{
+	for (int i = 0; i < cache->n; i++)
+		sqlite3_finalize(cache->e[i].st);
+	cache->n = 0;
 }
 
 /* The text of the first column of the first row of query `name`, with
@@ -62,7 +101,7 @@ static void first_text(struct ctx *ctx, const char *name, const char *protocol,
 		else if (size > 3)
 			snprintf(buf, size, "...");
 	}
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 }
 
 int cmd_protocol(struct ctx *ctx, const char *arg, char *out)
@@ -145,7 +184,7 @@ static int code_by_name(struct ctx *ctx, const char *protocol,
 	if (n == 1)
 		rc = codekey_parse((const char *)sqlite3_column_text(st, 1),
 				   shapes, &named, &why);
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	if (rc == 0)
 		*k = named;
 	return rc;
@@ -194,7 +233,7 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 			strbuf_addf(&vendors, "%s%s", vendors.len ? ", " : "", v);
 		if ((count == 0 || match) && !chosen) {
 			if (strlen(v) >= sizeof(out->vendor)) {
-				sqlite3_finalize(st);
+				cmd_release(ctx, st);
 				strbuf_release(&vendors);
 				kb_error_set(&ctx->err, "%s %s: a vendor's name is "
 					     "longer than %zu bytes", protocol,
@@ -206,7 +245,7 @@ int cmd_code(struct ctx *ctx, const char *protocol, const char *arg,
 		}
 		count++;
 	}
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	out->meanings = count > 1;
 	if (count == 0) {
 		char nearest[256];
@@ -267,7 +306,7 @@ int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
 		snprintf(m.vendor, sizeof(m.vendor), "%s", v);
 		rc = fn(ctx, &m, arg);
 	}
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	return rc;
 }
 
@@ -302,15 +341,23 @@ int cmd_page_missing(sqlite3 *db, const char *page, struct kb_error *err)
 
 int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-	const char *text = rc == SQLITE_ROW
-				   ? (const char *)sqlite3_column_text(st, 0)
-				   : NULL;
+	const char *text = NULL;
 	char page[64];
+	int rc;
 
+	db_bind_int(st, ":both", ctx->json_out != NULL);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		text = (const char *)sqlite3_column_text(st, 0);
 	if (text && *text) {
 		size_t len = strlen(text);
 
+		/* the first page's JSON only, as --format json gives one */
+		if (ctx->json_out && sqlite3_column_text(st, 1)) {
+			fputs((const char *)sqlite3_column_text(st, 1),
+			      ctx->json_out);
+			ctx->json_out = NULL;
+		}
 		fputs(text, ctx->out);
 		if (len && text[len - 1] != '\n')
 			fputc('\n', ctx->out);

@@ -43,7 +43,35 @@ struct ctx {
 	FILE *out;
 	/* where the failure is described when run() returns EXIT_FAIL */
 	struct kb_error err;
+	/* `sql`: print at most this many rows of a statement (0: all), and
+	 * set row_limited if it had more (the MCP server's sql tool) */
+	long row_limit;
+	int row_limited;
+	/* `show` and `compare` in Markdown: where their JSON goes too, from
+	 * the same step, or NULL; set to NULL once the first page's is out */
+	FILE *json_out;
+	/* the prepared statements kept from one command to the next (the
+	 * MCP server's), or NULL: cmd_prepare() makes each anew */
+	struct cmd_cache *cache;
 };
+
+/* The most statements a struct cmd_cache keeps. */
+#define CMD_CACHE_MAX 32
+
+/* Statements of schema/queries/query.sql kept prepared, by name (the
+ * names are the callers' literals, kept as pointers). */
+struct cmd_cache {
+	struct {
+		const char *name;
+		sqlite3_stmt *st;
+		/* handed out by cmd_prepare(), not yet released */
+		int busy;
+	} e[CMD_CACHE_MAX];
+	int n;
+};
+
+/* Finalize every statement of cache (which must be released). */
+void cmd_cache_clear(struct cmd_cache *cache);
 
 struct cmd {
 	/* the subcommand's name */
@@ -69,6 +97,7 @@ extern const struct cmd cmd_coverage;
 extern const struct cmd cmd_check;
 extern const struct cmd cmd_search;
 extern const struct cmd cmd_export;
+extern const struct cmd cmd_mcp;
 
 /* The statement of `codekb sql --views`: each view's name and its
  * columns, in order (also the manual's, man/mangen.c). */
@@ -80,8 +109,14 @@ extern const struct cmd *const cmd_table[];
 /* The subcommand called name, or NULL. */
 const struct cmd *cmd_find(const char *name);
 
-/* Prepare a statement of schema/queries/query.sql; EXIT_FAIL on error. */
+/* Prepare a statement of schema/queries/query.sql; EXIT_FAIL on error.
+ * With ctx->cache, a statement prepared before, and not in use, is handed
+ * out again, reset.  Give it back with cmd_release(). */
 int cmd_prepare(struct ctx *ctx, const char *name, sqlite3_stmt **st);
+
+/* Done with st (from cmd_prepare(), or NULL): reset it into ctx->cache if
+ * it came from there, else finalize it. */
+void cmd_release(struct ctx *ctx, sqlite3_stmt *st);
 
 /* Resolve PROTO (case-insensitive) into out (17 bytes); EXIT_FAIL with
  * the known protocols named if there is none. */
@@ -127,8 +162,10 @@ int cmd_code_meanings(struct ctx *ctx, const struct code_ref *ref,
 				void *arg),
 		      void *arg);
 
-/* Print the one text column of the first row of st (a page); EXIT_FAIL
- * if there is none, or it is empty (see cmd_page_missing). */
+/* Print the text column of the first row of st (a page); EXIT_FAIL if
+ * there is none, or it is empty (see cmd_page_missing).  With
+ * ctx->json_out, st's :both is bound and its second column (the page's
+ * JSON) goes there, and ctx->json_out is set to NULL. */
 int cmd_print_page(struct ctx *ctx, sqlite3_stmt *st, const char *what);
 
 /*

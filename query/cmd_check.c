@@ -59,7 +59,7 @@ static int report_rows(struct check *c, const char *name)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		problem(c, (const char *)sqlite3_column_text(st, 0), "%s",
 			(const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -101,7 +101,7 @@ static int check_templates(struct check *c)
 				"English uses '%s'", mine.buf, theirs.buf);
 		}
 	}
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, st);
 	if (rc == SQLITE_ROW)
 		no_memory(c);
 	strbuf_release(&mine);
@@ -165,7 +165,7 @@ static int check_allowed(struct check *c)
 				"key allows ('%s')", locale, key, bad.buf,
 				allowed ? allowed : "");
 	}
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, st);
 	if (rc == SQLITE_ROW)
 		no_memory(c);
 	strbuf_release(&have);
@@ -198,7 +198,7 @@ static int load_literals(struct check *c)
 			p = semi + 2;
 		}
 	}
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, st);
 	strbuf_addch(&c->literals, '\0');
 	if (c->literals.failed)
 		return no_memory(c);
@@ -280,7 +280,7 @@ static int check_texts(struct check *c)
 					(const char *)sqlite3_column_text(st, 1),
 					(const char *)sqlite3_column_text(st, 2), 1) < 0;
 	}
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, st);
 	return failed || rc != SQLITE_DONE ? -1 : 0;
 }
 
@@ -322,7 +322,7 @@ static int check_rendered(struct check *c, const char *name, const char *lang)
 
 	if (cmd_prepare(c->ctx, name, &st) != EXIT_OK ||
 	    cmd_prepare(c->ctx, "check_sentences", &each) != EXIT_OK) {
-		sqlite3_finalize(st);
+		cmd_release(c->ctx, st);
 		return -1;
 	}
 	db_bind_text(st, ":lang", lang);
@@ -348,8 +348,8 @@ static int check_rendered(struct check *c, const char *name, const char *lang)
 		sqlite3_reset(each);
 		failed |= word.failed;
 	}
-	sqlite3_finalize(each);
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, each);
+	cmd_release(c->ctx, st);
 	strbuf_release(&word);
 	return failed || rc != SQLITE_DONE ? -1 : 0;
 }
@@ -402,7 +402,7 @@ static int report_unfilled(struct check *c)
 				line);
 		line = next;
 	}
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, st);
 	strbuf_release(&log);
 	strbuf_release(&keys);
 	return rc;
@@ -426,7 +426,7 @@ static int check_languages(struct check *c)
 			 check_rendered(c, "check_equivalent_pages", lang) < 0 ||
 			 check_rendered(c, "check_code_pages", lang) < 0;
 	}
-	sqlite3_finalize(st);
+	cmd_release(c->ctx, st);
 	if (report_unfilled(c) < 0)
 		failed = 1;
 	return failed ? -1 : 0;

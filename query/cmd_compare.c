@@ -60,7 +60,7 @@ static int run(struct ctx *ctx)
 	db_bind_text(st, ":vendor_b", b.vendor);
 	db_bind_int(st, ":json", ctx->fmt == FMT_JSON);
 	status = cmd_print_page(ctx, st, "comparison");
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	return status;
 }
 

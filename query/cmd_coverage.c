@@ -19,7 +19,7 @@ static int run(struct ctx *ctx)
 	db_bind_text(st, ":protocol", ctx->o->protocol ? protocol : NULL);
 	status = output_rows(ctx->db, st, ctx->fmt, NULL, ctx->out,
 			     &ctx->err) < 0 ? EXIT_FAIL : EXIT_OK;
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	return status;
 }
 

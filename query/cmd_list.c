@@ -27,7 +27,7 @@ static void load_labels(struct ctx *ctx, char **labels)
 		if (sqlite3_step(st) == SQLITE_ROW)
 			labels[i] = sqlite3_mprintf("%s", sqlite3_column_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 }
 
 static int check_class(struct ctx *ctx, const char *protocol)
@@ -44,7 +44,7 @@ static int check_class(struct ctx *ctx, const char *protocol)
 	db_bind_text(st, ":protocol", protocol);
 	db_bind_text(st, ":class", ctx->o->class_label);
 	found = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	if (found)
 		return EXIT_OK;
 	kb_error_set(&ctx->err, "%s has no class '%s'", protocol,
@@ -78,7 +78,7 @@ static int run(struct ctx *ctx)
 			     ctx->out, &ctx->err) < 0 ? EXIT_FAIL : EXIT_OK;
 	for (size_t i = 0; i < NLABELS; i++)
 		sqlite3_free(labels[i]);
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	return status;
 }
 

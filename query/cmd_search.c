@@ -141,7 +141,7 @@ static int run(struct ctx *ctx)
 		return EXIT_FAIL;
 	if (search_terms(text, &terms) < 0) {
 		search_terms_free(&terms);
-		sqlite3_finalize(st);
+		cmd_release(ctx, st);
 		kb_error_set(&ctx->err, "out of memory");
 		return EXIT_FAIL;
 	}
@@ -159,7 +159,7 @@ static int run(struct ctx *ctx)
 	db_bind_int(st, ":limit", SEARCH_LIMIT);
 	rows = output_rows(ctx->db, st, ctx->fmt, NULL, ctx->out, &ctx->err);
 	search_terms_free(&terms);
-	sqlite3_finalize(st);
+	cmd_release(ctx, st);
 	if (rows < 0)
 		return EXIT_FAIL;
 	if (rows == 0) {

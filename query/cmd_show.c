@@ -46,7 +46,7 @@ static int run(struct ctx *ctx)
 		status = show_one(ctx, &ref, &s);
 	else
 		status = cmd_code_meanings(ctx, &ref, show_one, &s);
-	sqlite3_finalize(s.st);
+	cmd_release(ctx, s.st);
 	return status;
 }
 

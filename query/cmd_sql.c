@@ -417,8 +417,10 @@ static int run_sql(struct ctx *ctx, const char *sql)
 			kb_error_set(&ctx->err, "not allowed: codekb sql only "
 				     "reads, and this statement writes");
 			status = EXIT_FAIL;
-		} else if (output_rows(ctx->db, st, ctx->fmt, NULL, ctx->out,
-				       &ctx->err) < 0) {
+		} else if (output_rows_max(ctx->db, st, ctx->fmt, NULL,
+					   ctx->row_limit ? ctx->row_limit : -1,
+					   &ctx->row_limited, ctx->out,
+					   &ctx->err) < 0) {
 			status = EXIT_FAIL;
 		}
 		sqlite3_finalize(st);

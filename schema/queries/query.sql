@@ -78,12 +78,13 @@ WHERE locale = :lang
 ORDER BY protocol, sort, vendor;
 
 -- name: show
-SELECT iif(:json, json, markdown) FROM code_page
+-- The page, and with :both its JSON too (the MCP server's one step).
+SELECT iif(:json, json, markdown), iif(:both, json, NULL) FROM code_page
 WHERE locale = :lang AND protocol = :protocol AND code = :code
   AND vendor = :vendor;
 
 -- name: compare
-SELECT iif(:json, json, markdown) FROM comparison
+SELECT iif(:json, json, markdown), iif(:both, json, NULL) FROM comparison
 WHERE locale = :lang AND protocol = :protocol AND code_a = :code_a
   AND vendor_a = :vendor_a AND protocol_b = :protocol_b AND code_b = :code_b
   AND vendor_b = :vendor_b;
