@@ -184,6 +184,9 @@ static const struct {
 		"input, or a file whose name ends in .sql."},
 	{"coverage", "Show how much of each protocol is translated."},
 	{"check", "Render every page in every language and report problems."},
+	{"mcp", "Serve the knowledge base to AI assistants: a Model Context "
+		"Protocol server on standard input and output, read-only and "
+		"offline."},
 };
 
 const char *opts_summary(const struct cmd *cmd)

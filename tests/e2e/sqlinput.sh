@@ -50,7 +50,7 @@ expect_line "$work/err" "codekb: 'sql' takes a statement, - (standard input) or 
 # --views: every view, with its columns in order, from the database
 expect_code 0 "sql --views" "$CODEKB" --db "$db" sql --views --format csv
 expect_in "$work/out" "view,columns" "a view and its columns a row"
-expect_in "$work/out" 'coverage,"protocol, locale, texts, translated, missing, stale, percent_current"' "coverage's columns in order"
+expect_in "$work/out" 'coverage,"protocol, locale, texts, translated, missing, stale, percent_current, names, names_stale, terms"' "coverage's columns in order"
 views=$("$CODEKB" --db "$db" sql "SELECT count(*) FROM sqlite_schema WHERE type = 'view'" --format csv | tail -1)
 rows=$(($(wc -l <"$work/out") - 1))
 [ "$rows" -eq "$views" ] && pass "one row per view ($rows)" || fail "$rows rows for $views views"
