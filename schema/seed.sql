@@ -213,7 +213,13 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('head.basic_replies', '', 'code page heading: the basic replies an enhanced status code goes with'),
     ('head.enhanced', '', 'code page heading: the enhanced status codes a basic reply goes with'),
     ('search.former', 'phrase protocol code reason',
-     'search result: the phrase searched for is an older name of the code')
+     'search result: the phrase searched for is an older name of the code'),
+    ('search.label', '', 'site: the label of the search box'),
+    ('search.placeholder', '', 'site: the hint shown in the empty search box'),
+    ('search.none', '', 'site: the search found nothing'),
+    ('search.count', 'count',
+     'site: how many pages the search found (a plural; the browser fills it, with the tests = and <)'),
+    ('search.unavailable', '', 'site: the search index cannot be loaded (a page opened from a file)')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
                                 purpose = excluded.purpose;
 

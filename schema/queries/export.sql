@@ -99,7 +99,13 @@ SELECT 'hugo.toml',
        || group_concat('[languages.' || json_quote(tag) || ']' || char(10)
                        || 'languageName = ' || json_quote(native) || char(10)
                        || 'contentDir = ' || json_quote('content/' || tag) || char(10)
-                       || 'weight = ' || n || char(10), '')
+                       || 'weight = ' || n || char(10)
+                       -- the search box's strings (site/layouts/partials/search.html)
+                       || '[languages.' || json_quote(tag) || '.params.search]' || char(10)
+                       || (SELECT group_concat(substr(key, 8) || ' = ' || json_quote(coalesce(text, '')), char(10))
+                           FROM ui_l10n AS u WHERE u.locale = tag AND u.key IN ('search.label',
+                               'search.placeholder', 'search.none', 'search.count', 'search.unavailable'))
+                       || char(10), '')
 FROM (SELECT * FROM lang ORDER BY n)
 ;
 
