@@ -21,23 +21,29 @@ if [ -n "$missing" ]; then
 	exit 1
 fi
 
+t0=$(date +%s)
+took() { t1=$(date +%s); echo "# $1: $((t1 - t0)) s"; t0=$t1; }
 db="$work/sample.db"
 sip_http_db "$db"
 expect_code 0 "export site of the sample in en, zh, ja" \
 	"$CODEKB" --db "$db" export site --output "$work/site" --lang en --lang zh --lang ja
+took "import and export"
 (cd "$work/site" && hugo --quiet --minify -d "$work/public") >"$work/hugo.out" 2>&1
 if [ $? -eq 0 ] && [ ! -s "$work/hugo.out" ]; then pass "hugo builds it with no error or warning"
 else fail "hugo: $(head -3 "$work/hugo.out")"; fi
+took hugo
 "$tools/.bin/pagefind" --site "$work/public" >"$work/pagefind.out" 2>&1
 if [ $? -eq 0 ] && grep -q "Indexed 3 languages" "$work/pagefind.out"; then
 	pass "pagefind indexes the three languages ($(grep -o 'Indexed [0-9]* pages' "$work/pagefind.out"))"
 else fail "pagefind: $(tail -3 "$work/pagefind.out")"; fi
 
+took pagefind
 out="${TMPDIR:-/tmp}/browser"
 mkdir -p "$out"
 CHROMIUM=$chromium timeout 150 node "$CODEKB_SRC/tests/e2e/browser.mjs" "$work/public" "$out" \
 	"$CODEKB_SRC/data/ui" >"$work/browser.out" 2>&1
 rc=$?
+took "the browser"
 while IFS= read -r line; do
 	case $line in
 	"ok|"*) pass "${line#ok|}" ;;
