@@ -244,6 +244,8 @@ try {
 		["/ja/", "話中", ["/ja/sip/486/"], 5],
 		["/ja/", "認証", ["/ja/sip/401/", "/ja/http/401/"], 10],
 		["/en/", "Payload Too Large", ["/en/http/413/"], 1],
+		// a comparison, indexed by its title
+		["/en/", "Busy Here vs Busy Everywhere", ["/en/sip/486-vs-600/"], 10],
 	];
 	for (const [path, query, want, within] of searches) {
 		const r = await search(path, query);

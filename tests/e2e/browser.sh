@@ -3,8 +3,9 @@
 # served on a port of localhost to headless Chromium (browser.mjs, with
 # puppeteer-core): the comparison pages' localized headings, facts table
 # and language switcher, the links of 200 pages, the search box (忙,
-# 話中, 認証, "Payload Too Large"), axe-core on five pages, light and
-# dark, and screenshots, kept in the test folder's browser/.
+# 話中, 認証, "Payload Too Large", a comparison by its title), axe-core
+# on six pages, light and dark, and screenshots, kept in the test
+# folder's browser/.
 . "$(dirname "$0")/lib.sh"
 tools="$CODEKB_SRC/node_modules"
 chromium=${CHROMIUM:-/usr/bin/chromium}

@@ -60,6 +60,7 @@ function init(form) {
 	const input = form.querySelector("input");
 	const list = form.querySelector(".search-results");
 	const status = form.querySelector("[role=status]");
+	const panel = form.querySelector(".search-panel");
 	let loading = null;
 	let timer = 0;
 	let seq = 0;
@@ -86,6 +87,7 @@ function init(form) {
 	async function search() {
 		const query = input.value.trim();
 		const mine = ++seq;
+		panel.hidden = false;
 		if (query === "") {
 			clear();
 			return;
@@ -137,6 +139,13 @@ function init(form) {
 	}
 
 	input.addEventListener("focus", () => { load().catch(() => {}); }, { once: true });
+	// the results close when the reader clicks elsewhere, and open again
+	// on coming back to the box
+	input.addEventListener("focus", () => { panel.hidden = false; });
+	document.addEventListener("click", (e) => {
+		if (!form.contains(e.target))
+			panel.hidden = true;
+	});
 	input.addEventListener("input", () => {
 		clearTimeout(timer);
 		timer = setTimeout(search, wait);
