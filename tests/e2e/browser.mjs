@@ -235,6 +235,7 @@ try {
 			status: document.querySelector("#search-status").textContent,
 			urls: [...document.querySelectorAll("#search-results a")].map((a) => new URL(a.href).pathname),
 			titles: [...document.querySelectorAll("#search-results .title")].map((t) => t.textContent),
+			excerpts: document.querySelectorAll("#search-results .excerpt").length,
 			marks: document.querySelectorAll("#search-results .excerpt mark").length,
 			tags: [...new Set([...document.querySelectorAll("#search-results .excerpt *")].map((e) => e.tagName))],
 		}));
@@ -253,8 +254,9 @@ try {
 		const missing = want.filter((w) => !r.urls.slice(0, within).includes(w));
 		check(missing.length === 0, `search ${path} "${query}": ${want.join(" and ")} among the first ${within}`,
 		      `missing ${missing.join(", ")}`);
-		check(r.marks > 0 && r.tags.every((t) => t === "MARK"), `search ${path} "${query}": excerpts keep only <mark>`,
-		      `marks ${r.marks}, tags ${r.tags.join(" ")}`);
+		check((r.excerpts === 0 || r.marks > 0) && r.tags.every((t) => t === "MARK"),
+		      `search ${path} "${query}": excerpts keep only <mark>`,
+		      `${r.excerpts} excerpts, marks ${r.marks}, tags ${r.tags.join(" ")}`);
 	}
 	{
 		const r = await search("/ja/", "忙");

@@ -95,8 +95,8 @@ function init(form) {
 		let found;
 		try {
 			const pagefind = await load();
-			// the code pages found first: a comparison or an index
-			// repeats the texts of the codes it names
+			// the code pages found first, then the indexes and the
+			// comparisons (indexed by their titles) that name them
 			const [codes, all] = await Promise.all([
 				pagefind.search(query, { filters: { kind: "code" } }),
 				pagefind.search(query)]);
@@ -124,7 +124,10 @@ function init(form) {
 			title.textContent = page.meta?.title || page.url;
 			excerpt.className = "excerpt";
 			appendExcerpt(excerpt, page.excerpt || "");
-			a.append(title, excerpt);
+			a.append(title);
+			// a comparison's excerpt is its title again
+			if (excerpt.textContent.trim() !== title.textContent.trim())
+				a.append(excerpt);
 			li.append(a);
 			return li;
 		});
