@@ -227,7 +227,13 @@ INSERT INTO ui_key (key, placeholders, purpose) VALUES
     ('badge.temporary', 'expires',
      'site index: the badge of a temporary registration, with its expiry'),
     ('search.former', 'phrase protocol code reason',
-     'search result: the phrase searched for is an older name of the code')
+     'search result: the phrase searched for is an older name of the code'),
+    ('search.label', '', 'site: the label of the search box'),
+    ('search.placeholder', '', 'site: the hint shown in the empty search box'),
+    ('search.none', '', 'site: the search found nothing'),
+    ('search.count', 'count',
+     'site: how many pages the search found (a plural; the browser fills it, with the tests = and <)'),
+    ('search.unavailable', '', 'site: the search index cannot be loaded (a page opened from a file)')
 ON CONFLICT (key) DO UPDATE SET placeholders = excluded.placeholders,
                                 purpose = excluded.purpose;
 

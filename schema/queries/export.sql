@@ -106,7 +106,16 @@ SELECT 'hugo.toml',
                        || 'navLanguages = ' || json_quote(coalesce(nav_langs, '')) || char(10)
                        -- the rows of a comparison's facts table, in the
                        -- order of comparison_side's cells
-                       || 'factLabels = ' || fact_labels || char(10), '')
+                       || 'factLabels = ' || fact_labels || char(10)
+                       -- the search box's strings (site/layouts/partials/search.html)
+                       || '[languages.' || json_quote(tag) || '.params.search]' || char(10)
+                       || coalesce((SELECT group_concat(substr(key, 8) || ' = '
+                                                        || json_quote(coalesce(text, '')), char(10))
+                                    FROM ui_l10n AS u
+                                    WHERE u.locale = tag
+                                      AND u.key IN ('search.label', 'search.placeholder',
+                                                    'search.none', 'search.count',
+                                                    'search.unavailable')) || char(10), ''), '')
 FROM (SELECT lang.*,
              (SELECT text FROM ui_l10n AS u
               WHERE u.locale = lang.tag AND u.key = 'nav.breadcrumbs') AS nav_crumbs,
