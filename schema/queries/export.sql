@@ -232,7 +232,11 @@ FROM (
            || char(10) || 'facts: {"a":' || p.cells_a || ',"b":' || p.cells_b
            || ',"status":' || iif(p.status_differs, 'true', 'false') || '}'
            || char(10) AS extra,
-           substr(p.markdown, length(p.title) + 5) AS body
+           -- the Markdown below its heading ("# TITLE", a blank line),
+           -- cut by bytes: a value another tool wrote may hold a NUL,
+           -- where length() of a text stops
+           CAST(substr(CAST(p.markdown AS BLOB),
+                       length(CAST(p.title AS BLOB)) + 5) AS TEXT) AS body
     FROM comparison_page AS p
     WHERE p.locale = :lang AND (p.sort_a + p.sort_b) % :parts = :part
     UNION ALL
@@ -245,7 +249,8 @@ FROM (
                                                 'page', '/' || lower(c.protocol)
                                                         || '/' || k.slug))
            || char(10),
-           substr(c.markdown, length(c.title) + 5)
+           CAST(substr(CAST(c.markdown AS BLOB),
+                       length(CAST(c.title AS BLOB)) + 5) AS TEXT)
            -- its comparisons: none for the only code of a protocol
            || coalesce(char(10) || '## ' || (SELECT text FROM ui_l10n AS u
                                               WHERE u.locale = c.locale

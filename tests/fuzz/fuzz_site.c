@@ -13,7 +13,7 @@
  * - anything is written beside the site's folder in the sandbox;
  * - the list of files names a path that is not plain parts below the
  *   folder, or a file that is not a regular file there;
- * - a page's front matter is not seven lines, or its Markdown holds a '<'
+ * - a page's front matter is not one line a key of ours, or its Markdown holds a '<'
  *   or "{{" (raw HTML and Hugo shortcodes, which the export escapes);
  * - a page is empty after its front matter;
  * - an export fails, or the second one writes any file.
@@ -268,7 +268,7 @@ static void check_page(const char *rel)
 	size_t len = 0;
 	char *page;
 	const char *body;
-	int lines = 0;
+	unsigned seen = 0;
 
 	snprintf(path, sizeof(path), "%s/%s", site, rel);
 	page = read_file(path, &len);
@@ -280,10 +280,33 @@ static void check_page(const char *rel)
 		body = strstr(page + 3, "\n---\n");
 		if (!body)
 			fail("a page's front matter does not end", rel);
-		for (const char *p = page + 4; p <= body; p++)
-			lines += *p == '\n';
-		if (lines != 7)
-			fail("a page's front matter is not seven lines", rel);
+		/* one line a key, each of the page's keys once: the seven
+		 * every page has, and the trail, facts table or groups of
+		 * some; a value that made a line of its own would show */
+		for (const char *p = page + 4; p <= body; p = strchr(p, '\n') + 1) {
+			static const char *const keys[] = {
+				"title", "protocol", "codes", "lang",
+				"translationKey", "slug", "translations",
+				"crumbs", "facts", "groups",
+			};
+			size_t klen = strcspn(p, ":\n");
+			size_t k;
+
+			for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
+				if (strlen(keys[k]) == klen &&
+				    strncmp(p, keys[k], klen) == 0)
+					break;
+			if (k == sizeof(keys) / sizeof(keys[0]) ||
+			    strncmp(p + klen, ": ", 2) != 0)
+				fail("a front matter line is not a key of ours",
+				     rel);
+			if (seen & (1u << k))
+				fail("a front matter key is there twice", rel);
+			seen |= 1u << k;
+		}
+		if ((seen & 0x7f) != 0x7f)
+			fail("a page's front matter lacks one of its seven keys",
+			     rel);
 		body += 5;
 		if (strchr(body, '<'))
 			fail("a page holds a '<'", rel);
