@@ -163,7 +163,9 @@ ORDER BY l.tag;
 -- codes by class, as [{title, page, codes: [{label, reason, page, status,
 -- badge, summary}]}], a class page's with each code's summary, a
 -- protocol's without (SMTP's 149 summaries alone are 30 KB in Japanese).
--- A `page` is the path below the language, "/sip/486".  It runs
+-- On a code page, `name`, its name in the language, and `terms`, its
+-- search terms (code_name).  A `page` is the path below the language,
+-- "/sip/486".  It runs
 -- once per language, because comparison_page builds each code's side once
 -- per run only for a language given as a value.  :parts runs of it, with
 -- :part from 0 to :parts - 1, give every page once between them: run k
@@ -248,7 +250,12 @@ FROM (
                                     json_object('title', k.title,
                                                 'page', '/' || lower(c.protocol)
                                                         || '/' || k.slug))
-           || char(10),
+           || char(10)
+           -- its name in the language, shown under the heading, and its
+           -- search terms, which the site's search reads (code_name)
+           || coalesce('name: ' || json_quote(n.name) || char(10), '')
+           || coalesce('terms: ' || json_quote(nullif(replace(n.terms, '|', ', '), ''))
+                       || char(10), ''),
            CAST(substr(CAST(c.markdown AS BLOB),
                        length(CAST(c.title AS BLOB)) + 5) AS TEXT)
            -- its comparisons: none for the only code of a protocol
@@ -271,6 +278,9 @@ FROM (
     FROM code_page AS c
     JOIN cls AS k ON k.locale = c.locale AND k.protocol = c.protocol
      AND c.sort BETWEEN k.lo AND k.hi
+    LEFT JOIN code_name AS n
+      ON n.protocol = c.protocol AND n.code = c.code AND n.vendor = c.vendor
+     AND n.locale = c.locale
     WHERE c.locale = :lang AND c.sort % :parts = :part
     UNION ALL
     SELECT k.locale, k.protocol, k.protocol || ' ' || k.title,

@@ -245,6 +245,10 @@ try {
 		["/ja/", "話中", ["/ja/sip/486/"], 5],
 		["/ja/", "認証", ["/ja/sip/401/", "/ja/http/401/"], 10],
 		["/en/", "Payload Too Large", ["/en/http/413/"], 1],
+		// a code's name and search terms in the language (data/*/names-*.csv)
+		["/zh/", "未找到", ["/zh/http/404/"], 3],
+		["/ja/", "話し中", ["/ja/sip/486/"], 3],
+		["/zh/", "占线", ["/zh/sip/486/"], 3],
 		// a comparison, indexed by its title
 		["/en/", "Busy Here vs Busy Everywhere", ["/en/sip/486-vs-600/"], 10],
 	];

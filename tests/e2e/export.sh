@@ -193,6 +193,7 @@ if command -v hugo >/dev/null; then
 		else fail "no badge on SIP $dep in the Korean index"; fi
 	fi
 	expect_in "$work/public/en/sip/class-4xx/index.html" '<span class="summary">486 Busy Here ' "a class page gives each code's summary"
+	expect_in "$work/public/ja/http/404/index.html" "<p class=\"aka\">$(grep '^ja,HTTP,404,,' "$CODEKB_SRC/data/http/names-ja.csv" | cut -d, -f5)</p>" "a code page gives its Japanese name under the heading"
 	if command -v chromium >/dev/null; then
 		timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
 			--dump-dom "file://$page" >"$work/dom.html" 2>/dev/null

@@ -287,7 +287,7 @@ static void check_page(const char *rel)
 			static const char *const keys[] = {
 				"title", "protocol", "codes", "lang",
 				"translationKey", "slug", "translations",
-				"crumbs", "facts", "groups",
+				"crumbs", "facts", "groups", "name", "terms",
 			};
 			size_t klen = strcspn(p, ":\n");
 			size_t k;
