@@ -12,6 +12,7 @@
 #include "cjk.h"
 #include "codekey.h"
 #include "rank.h"
+#include "similar.h"
 #include "db.h"
 #include "fill.h"
 #include "embedded.h"
@@ -33,6 +34,7 @@ static const struct migration migrations[] = {
 	{5, sql_migration_0005},
 	{6, sql_migration_0006},
 	{7, sql_migration_0007},
+	{8, sql_migration_0008},
 };
 
 #define NMIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
@@ -277,7 +279,8 @@ int db_open(const char *path, enum db_flags flags, sqlite3 **out,
 	if (check_owner(db, path, err) < 0)
 		goto fail;
 	if (cjk_register(db) != SQLITE_OK || rank_register(db) != SQLITE_OK ||
-	    codekey_register(db) != SQLITE_OK || fill_register(db) != SQLITE_OK) {
+	    codekey_register(db) != SQLITE_OK || fill_register(db) != SQLITE_OK ||
+	    similar_register(db) != SQLITE_OK) {
 		kb_error_set(err, "%s", sqlite3_errmsg(db));
 		goto fail;
 	}

@@ -17,6 +17,7 @@ extern const char sql_migration_0004[];
 extern const char sql_migration_0005[];
 extern const char sql_migration_0006[];
 extern const char sql_migration_0007[];
+extern const char sql_migration_0008[];
 extern const char sql_seed[];
 extern const char sql_views[];
 extern const char sql_queries_import[];

@@ -1,6 +1,7 @@
 /*
  * rank.c - codekb_bm25(): bm25 as FTS5 computes it (fts5_aux.c), with the
- * document length an argument instead of a docsize lookup.
+ * document length an argument instead of a docsize lookup; and
+ * codekb_phrases(), the number of the query's phrases a row matches.
  */
 #include "rank.h"
 
@@ -114,6 +115,42 @@ static void codekb_bm25(const Fts5ExtensionApi *api, Fts5Context *fts,
 	sqlite3_result_double(ctx, -1.0 * score);
 }
 
+/* codekb_phrases(T): how many of the query's phrases this row matches. */
+static void codekb_phrases(const Fts5ExtensionApi *api, Fts5Context *fts,
+			   sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	int nphrase = api->xPhraseCount(fts);
+	unsigned char *seen;
+	int ninst = 0;
+	int count = 0;
+	int rc;
+
+	(void)nval;
+	(void)val;
+	seen = sqlite3_malloc64(nphrase > 0 ? (sqlite3_uint64)nphrase : 1);
+	if (!seen) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	memset(seen, 0, nphrase > 0 ? (size_t)nphrase : 1);
+	rc = api->xInstCount(fts, &ninst);
+	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		int phrase, col, off;
+
+		rc = api->xInst(fts, i, &phrase, &col, &off);
+		if (rc == SQLITE_OK && phrase >= 0 && phrase < nphrase &&
+		    !seen[phrase]) {
+			seen[phrase] = 1;
+			count++;
+		}
+	}
+	sqlite3_free(seen);
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else
+		sqlite3_result_int(ctx, count);
+}
+
 int rank_register(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -129,6 +166,9 @@ int rank_register(sqlite3 *db)
 		return rc;
 	if (!api || api->iVersion < 2)
 		return SQLITE_ERROR;
-	return api->xCreateFunction(api, "codekb_bm25", NULL, codekb_bm25,
-				    NULL);
+	rc = api->xCreateFunction(api, "codekb_bm25", NULL, codekb_bm25, NULL);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "codekb_phrases", NULL,
+					  codekb_phrases, NULL);
+	return rc;
 }

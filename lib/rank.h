@@ -20,7 +20,12 @@
 
 #include <sqlite3.h>
 
-/* Register codekb_bm25() with the FTS5 module of db; an SQLite code. */
+/* codekb_phrases(T) is how many of the query's phrases the row matches:
+ * with the phrases of a query's parts OR-ed together, the number of its
+ * parts that the document has. */
+
+/* Register codekb_bm25() and codekb_phrases() with the FTS5 module of db;
+ * an SQLite code. */
 int rank_register(sqlite3 *db);
 
 #endif

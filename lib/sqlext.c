@@ -8,7 +8,8 @@
  *
  * It registers what db_open() registers for both programs: fill() and
  * join_list() (fill.h), codekey_slug() (codekey.h), cjk_spaced() (cjk.h)
- * and codekb_bm25() (rank.h).  SQLite finds the entry point by the file's
+ * codekb_bm25() (rank.h), and edit_distance() and search_words()
+ * (similar.h).  SQLite finds the entry point by the file's
  * name, "codekb-sql": sqlite3_codekbsql_init.
  */
 #include <sqlite3ext.h>
@@ -18,6 +19,7 @@ SQLITE_EXTENSION_INIT1
 #include "codekey.h"
 #include "fill.h"
 #include "rank.h"
+#include "similar.h"
 
 int sqlite3_codekbsql_init(sqlite3 *db, char **err,
 			   const sqlite3_api_routines *api);
@@ -36,5 +38,7 @@ int sqlite3_codekbsql_init(sqlite3 *db, char **err,
 		rc = cjk_register(db);
 	if (rc == SQLITE_OK)
 		rc = rank_register(db);
+	if (rc == SQLITE_OK)
+		rc = similar_register(db);
 	return rc;
 }

@@ -43,6 +43,9 @@ struct ctx {
 	FILE *out;
 	/* where the failure is described when run() returns EXIT_FAIL */
 	struct kb_error err;
+	/* what the user should know of a result that run() gave, such as
+	 * what search tried instead ("did you mean ..."), or empty */
+	struct kb_error note;
 	/* `sql`: print at most this many rows of a statement (0: all), and
 	 * set row_limited if it had more (the MCP server's sql tool) */
 	long row_limit;

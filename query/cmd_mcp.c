@@ -111,8 +111,11 @@ static const char *const tools_json[] = {
 	"\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false}}",
 	"{\"name\":\"search\",\"title\":\"Search status codes\","
 	"\"description\":\"Find codes, as `codekb search TEXT`: by number, "
-	"prefix (48), class (4xx), reason phrase, old or new, or free text in "
-	"any language (up to 256 characters); at most 50 results.\","
+	"prefix (48), class (4xx), reason phrase, old or new, localized name "
+	"(未找到), search term (rate limit) or free text in any language (up "
+	"to 256 characters); at most 50 results.  When nothing matches, it "
+	"tries the nearest name (a typo) or the query's parts, and says so in "
+	"note.\","
 	"\"inputSchema\":{\"type\":\"object\",\"properties\":{"
 	"\"query\":{\"type\":\"string\",\"description\":\"what to look for\"},"
 	"\"protocol\":{\"type\":\"string\",\"description\":\"only this "
@@ -124,7 +127,9 @@ static const char *const tools_json[] = {
 	"\"rows\":{\"type\":\"array\",\"items\":{\"type\":\"object\","
 	"\"properties\":{\"protocol\":{\"type\":\"string\"},"
 	"\"code\":{\"type\":\"string\"},\"reason\":{\"type\":\"string\"},"
-	"\"match\":{\"type\":[\"string\",\"null\"]}}}}},"
+	"\"match\":{\"type\":[\"string\",\"null\"]}}}},"
+	"\"note\":{\"type\":\"string\",\"description\":\"what was "
+	"searched for instead, as \\\"did you mean\\\"\"}},"
 	"\"required\":[\"rows\"]},"
 	"\"annotations\":{\"readOnlyHint\":true,\"openWorldHint\":false}}",
 	"{\"name\":\"list\",\"title\":\"List status codes\","
@@ -210,9 +215,14 @@ static const char *const js_sql[JS_COUNT] = {
 		    "'text', 'text', :text)), 'isError', json(iif(:error, "
 		    "'true', 'false'))), "
 		    "json_object('content', json_array(json_object('type', "
-		    "'text', 'text', :text)), 'structuredContent', "
+		    "'text', 'text', iif(:note IS NULL, :text, "
+		    ":note || char(10) || char(10) || :text))), "
+		    "'structuredContent', "
 		    "CASE WHEN NOT :wrap THEN json(:json) "
-		    "WHEN :truncated IS NULL THEN json_object('rows', json(:json)) "
+		    "WHEN :truncated IS NULL AND :note IS NULL "
+		    "THEN json_object('rows', json(:json)) "
+		    "WHEN :truncated IS NULL "
+		    "THEN json_object('rows', json(:json), 'note', :note) "
 		    "ELSE json_object('rows', json(:json), 'truncated', "
 		    "json(iif(:truncated, 'true', 'false'))) END, "
 		    "'isError', json('false')))",
@@ -283,6 +293,8 @@ struct mcp {
 	char *params;
 	/* set once an answer could not be written */
 	int broken;
+	/* the note of the last command run (struct ctx), or empty */
+	struct kb_error note;
 };
 
 static ssize_t capbuf_write(void *cookie, const char *buf, size_t size)
@@ -463,6 +475,7 @@ static int run_cmd(struct mcp *m, const struct cmd *cmd, struct opts *o,
 		return EXIT_FAIL;
 	}
 	status = cmd->run(&c);
+	m->note = c.note;
 	fclose(c.out);
 	if (json_out) {
 		fclose(json_out);
@@ -618,6 +631,7 @@ static void tool_run(struct mcp *m, const struct cmd *cmd, struct opts *o,
 	/* no statement (only a comment) printed no rows */
 	db_bind_text(st, ":json", m->json.sb.len ? m->json.sb.buf : "[]");
 	db_bind_int(st, ":wrap", wrap);
+	db_bind_text(st, ":note", m->note.msg[0] ? m->note.msg : NULL);
 	if (row_limit)
 		db_bind_int(st, ":truncated", limited);
 	db_bind_int(st, ":error", 0);

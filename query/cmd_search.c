@@ -1,14 +1,27 @@
 /*
- * cmd_search.c - `codekb search TEXT`: find codes by number, prefix,
- * class, reason phrase (current or former) or text in any language.
+ * cmd_search.c - `codekb search TEXT...`: find codes by number, prefix,
+ * class, reason phrase (current or former), localized name, search term
+ * or text in any language.
  *
  * The ranking and the indexes live in SQL (query "search", migrations
- * 0002 and 0003); this file only classifies the query and builds the FTS5
- * queries: every word of three or more characters becomes a quoted
- * phrase of the trigram index, every CJK word of one or two characters
- * (忙, 認証) a phrase of the CJK index, and the words must all match.  A
- * short word of another script ("IP") is in neither index, so the query
- * then falls back to a substring scan.
+ * 0002, 0003 and 0008); this file classifies the query, builds the FTS5
+ * queries, and decides what to try when the query finds nothing:
+ *
+ *   1. A code number with words ("550 mailbox unavailable") looks for the
+ *      words among the codes with that number first.
+ *   2. The query as a whole: every word of three or more characters is a
+ *      quoted phrase of the trigram index, every CJK word of one or two
+ *      (忙, 認証) a phrase of the CJK index, and the words must all match.
+ *      A short word of another script ("IP") is in neither index, so the
+ *      query then falls back to a substring scan.
+ *   3. A number typed with a letter for a digit ("4O4"): the number.
+ *   4. The nearest name or search term by edit distance ("gatway
+ *      timeout": Gateway Timeout), from the vocabulary of migration 0008.
+ *   5. The query's parts: any of its words, and for a CJK word of three
+ *      or more characters any pair of neighbours, the codes that match
+ *      more of them first.
+ *
+ * What was tried instead is said in ctx->note ("did you mean ...").
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -18,6 +31,7 @@
 #include "codekey.h"
 #include "cmd.h"
 #include "db.h"
+#include "strbuf.h"
 #include "utf8.h"
 
 /* The most results shown. */
@@ -29,6 +43,9 @@
  * text is so long. */
 #define SEARCH_MAX_CHARS 256
 
+/* The most words of a query that its parts (step 5) are made of. */
+#define SEARCH_MAX_PARTS 16
+
 static size_t utf8_chars(const char *s, size_t len)
 {
 	size_t n = 0;
@@ -38,67 +55,118 @@ static size_t utf8_chars(const char *s, size_t len)
 	return n;
 }
 
-/* The queries for the two search indexes, built from the words of :q. */
+/* How many edits a typed word of chars characters may be from a name: none
+ * below four characters, where nearly every word is near another. */
+static int typo_max(size_t chars)
+{
+	return chars >= 10 ? 3 : chars >= 6 ? 2 : chars >= 4 ? 1 : 0;
+}
+
+/* The queries for the two search indexes, built from the words of a text. */
 struct search_terms {
 	char *fts;      /* search_fts: words of 3+ characters, or NULL */
 	char *cjk;      /* search_cjk: CJK words of 1 or 2, or NULL */
 	char *mark;     /* the first of the latter, for the snippet */
 	int scan;       /* a short word that neither index can find */
+	int any;        /* the parts: a document matches any phrase */
+	int phrases;    /* how many phrases there are */
 };
 
-/* Append the quoted FTS5 phrase for word to *query; %w doubles quotes. */
-static int append_phrase(char **query, const char *word, size_t len)
+/* Append the quoted FTS5 phrase for word to *query, after " OR " when
+ * any is set; %w doubles quotes. */
+static int append_phrase(char **query, const char *word, size_t len, int any)
 {
 	char *joined = sqlite3_mprintf("%s%s\"%.*w\"", *query ? *query : "",
-				       *query ? " " : "", (int)len, word);
+				       *query ? (any ? " OR " : " ") : "",
+				       (int)len, word);
 
 	sqlite3_free(*query);
 	*query = joined;
 	return joined ? 0 : -1;
 }
 
+/* Append the CJK phrase for the CJK word p[0..len) to t->cjk, spaced as
+ * its index holds it (lib/cjk.h). */
+static int append_cjk(struct search_terms *t, const char *p, size_t len)
+{
+	int found;
+	char *spaced = cjk_spaced(p, len, &found);
+	int rc = spaced ? append_phrase(&t->cjk, spaced, strlen(spaced), t->any)
+			: -1;
+
+	sqlite3_free(spaced);
+	if (rc == 0 && !t->mark)
+		t->mark = sqlite3_mprintf("%.*s", (int)len, p);
+	if (!t->mark)
+		rc = -1;
+	t->phrases++;
+	return rc;
+}
+
+/* The parts of a CJK word of three or more characters: each two
+ * neighbours, for the CJK index. */
+static int append_cjk_pairs(struct search_terms *t, const char *p, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	size_t first, second;
+
+	utf8_decode(u, len, &first);
+	for (size_t i = 0; i + first < len; i += first) {
+		utf8_decode(u + i, len - i, &first);
+		utf8_decode(u + i + first, len - i - first, &second);
+		if (i + first + second > len)
+			break;
+		if (append_cjk(t, p + i, first + second) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /*
  * Sort each word of text into the index that can look it up: the trigram
  * index takes words of three characters or more, the CJK index takes
- * CJK words of one or two, written as its spaced text (lib/cjk.h).  Any
- * other short word sets scan.  Returns -1 if out of memory.
+ * CJK words of one or two.  Any other short word ("du", "IP") is left
+ * out, as a word too common to look up, unless there is no other: then
+ * scan is set.  With any (the query's parts) the phrases are OR-ed, and a
+ * CJK word of three or more becomes its pairs of characters.  Returns -1
+ * if out of memory.
  */
-static int search_terms(const char *text, struct search_terms *t)
+static int search_terms(const char *text, int any, struct search_terms *t)
 {
 	const char *p = text;
+	int short_words = 0;
 
 	memset(t, 0, sizeof(*t));
-	for (;;) {
+	t->any = any;
+	for (int words = 0; words < SEARCH_MAX_PARTS || !any; words++) {
 		size_t len;
-		char *spaced;
-		int found;
-		int rc;
+		size_t chars;
+		int rc = 0;
 
 		while (*p && isspace((unsigned char)*p))
 			p++;
 		len = strcspn(p, " \t\r\n");
 		if (len == 0)
 			break;
-		if (utf8_chars(p, len) >= 3) {
-			rc = append_phrase(&t->fts, p, len);
+		chars = utf8_chars(p, len);
+		if (any && chars >= 3 && cjk_is_word(p, len)) {
+			rc = append_cjk_pairs(t, p, len);
+		} else if (chars >= 3) {
+			rc = append_phrase(&t->fts, p, len, any);
+			t->phrases++;
 		} else if (cjk_is_word(p, len)) {
-			spaced = cjk_spaced(p, len, &found);
-			rc = spaced ? append_phrase(&t->cjk, spaced, strlen(spaced)) : -1;
-			sqlite3_free(spaced);
-			if (rc == 0 && !t->mark)
-				t->mark = sqlite3_mprintf("%.*s", (int)len, p);
-			if (!t->mark)
-				rc = -1;
+			rc = append_cjk(t, p, len);
 		} else {
-			t->scan = 1;
-			rc = 0;
+			short_words = 1;
 		}
 		if (rc < 0)
 			return -1;
 		p += len;
 	}
+	/* short words of another script ("du", "de", "no") are left to the
+	 * check for a whole name; only a query of nothing else is scanned */
 	if (!t->fts && !t->cjk)
-		t->scan = 1;
+		t->scan = !any && short_words;
 	if (t->scan) {
 		sqlite3_free(t->fts);
 		sqlite3_free(t->cjk);
@@ -114,67 +182,317 @@ static void search_terms_free(struct search_terms *t)
 	sqlite3_free(t->mark);
 }
 
-static int run(struct ctx *ctx)
+/* What one run of the search statement looks for. */
+struct attempt {
+	const char *text;       /* the words */
+	int any;                /* any of its parts */
+	const char *key;        /* only codes with this key, or NULL */
+};
+
+/*
+ * Run the search statement for a, printing its rows into *page (a
+ * buffer, so that nothing is printed when a run finds nothing).  Returns
+ * the number of rows, or -1 with ctx->err set.
+ */
+static long search_once(struct ctx *ctx, const struct attempt *a,
+			const char *protocol, struct strbuf *page)
 {
-	const char *text = ctx->o->args[0];
-	char protocol[17];
 	struct search_terms terms;
 	char pattern[CODEKEY_MAX + 3];
 	sqlite3_stmt *st = NULL;
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *out;
 	long rows;
-	size_t chars;
 
-	if (utf8_invalid_at(text, strlen(text)) || !*text) {
-		kb_error_set(&ctx->err, "search text must be non-empty UTF-8");
-		return EXIT_USAGE;
-	}
-	chars = utf8_chars(text, strlen(text));
-	if (chars > SEARCH_MAX_CHARS) {
-		kb_error_set(&ctx->err, "the search text has %zu characters; "
-			     "search takes at most %d", chars, SEARCH_MAX_CHARS);
-		return EXIT_FAIL;
-	}
-	if (ctx->o->protocol &&
-	    cmd_protocol(ctx, ctx->o->protocol, protocol) != EXIT_OK)
-		return EXIT_FAIL;
-	if (cmd_prepare(ctx, "search", &st) != EXIT_OK)
-		return EXIT_FAIL;
-	if (search_terms(text, &terms) < 0) {
+	if (search_terms(a->text, a->any, &terms) < 0) {
 		search_terms_free(&terms);
-		cmd_release(ctx, st);
 		kb_error_set(&ctx->err, "out of memory");
-		return EXIT_FAIL;
+		return -1;
 	}
-	db_bind_text(st, ":q", text);
+	if (a->any && terms.phrases < 2) {
+		search_terms_free(&terms);
+		return 0;
+	}
+	if (cmd_prepare(ctx, "search", &st) != EXIT_OK) {
+		search_terms_free(&terms);
+		return -1;
+	}
+	db_bind_text(st, ":q", a->text);
 	db_bind_text(st, ":fts", terms.fts);
 	db_bind_text(st, ":cjk", terms.cjk);
 	db_bind_text(st, ":mark", terms.mark);
 	db_bind_int(st, ":scan", terms.scan);
+	db_bind_int(st, ":any", terms.any);
+	db_bind_int(st, ":parts", terms.phrases);
 	/* a number, or the start of a dotted key ("5.7"), matches keys */
-	if (codekey_prefix_pattern(text, SHAPE_NUMBER | SHAPE_DOTTED, pattern,
-				   sizeof(pattern)) == 0)
+	if (!a->any && !a->key &&
+	    codekey_prefix_pattern(a->text, SHAPE_NUMBER | SHAPE_DOTTED,
+				   pattern, sizeof(pattern)) == 0)
 		db_bind_text(st, ":pattern", pattern);
+	db_bind_text(st, ":key", a->key);
 	db_bind_text(st, ":lang", ctx->lang);
-	db_bind_text(st, ":protocol", ctx->o->protocol ? protocol : NULL);
+	db_bind_text(st, ":protocol", protocol);
 	db_bind_int(st, ":limit", SEARCH_LIMIT);
-	rows = output_rows(ctx->db, st, ctx->fmt, NULL, ctx->out, &ctx->err);
+	out = open_memstream(&buf, &size);
+	if (!out) {
+		search_terms_free(&terms);
+		cmd_release(ctx, st);
+		kb_error_set(&ctx->err, "out of memory");
+		return -1;
+	}
+	rows = output_rows(ctx->db, st, ctx->fmt, NULL, out, &ctx->err);
+	if (fclose(out) != 0 && rows >= 0) {
+		kb_error_set(&ctx->err, "out of memory");
+		rows = -1;
+	}
+	if (rows > 0) {
+		strbuf_reset(page);
+		strbuf_add(page, buf, size);
+		if (page->failed) {
+			kb_error_set(&ctx->err, "out of memory");
+			rows = -1;
+		}
+	}
+	free(buf);
 	search_terms_free(&terms);
 	cmd_release(ctx, st);
-	if (rows < 0)
-		return EXIT_FAIL;
-	if (rows == 0) {
-		kb_error_set(&ctx->err, "no code matches '%s'", text);
-		return EXIT_FAIL;
+	return rows;
+}
+
+/*
+ * The entry of the names vocabulary nearest to text, of kind ("name",
+ * "term" or NULL for either), between least and max edits away, into
+ * shown (of size bytes).  Returns the number of edits, -1 if there is
+ * none, or -2 with ctx->err set.
+ */
+static int suggest(struct ctx *ctx, const char *text, const char *kind,
+		   int least, int max, char *shown, size_t size)
+{
+	size_t chars = utf8_chars(text, strlen(text));
+	sqlite3_stmt *st = NULL;
+	int distance = -1;
+	int rc;
+
+	if (cmd_prepare(ctx, "search_suggest", &st) != EXIT_OK)
+		return -2;
+	db_bind_text(st, ":q", text);
+	db_bind_text(st, ":kind", kind);
+	db_bind_int(st, ":least", least);
+	db_bind_int(st, ":max", max);
+	db_bind_int(st, ":lo", chars > (size_t)max ? (int)(chars - (size_t)max) : 0);
+	db_bind_int(st, ":hi", (int)chars + max);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(shown, size, "%s", (const char *)sqlite3_column_text(st, 0));
+		distance = sqlite3_column_int(st, 2);
+	} else if (rc != SQLITE_DONE) {
+		kb_error_set(&ctx->err, "search: %s", sqlite3_errmsg(ctx->db));
+		distance = -2;
 	}
-	return EXIT_OK;
+	cmd_release(ctx, st);
+	return distance;
+}
+
+/* A number typed with a letter that looks like a digit ("4O4", "5.l.1"):
+ * the number, into out (of size bytes); 0, or -1 if text is no such
+ * thing. */
+static int lookalike_number(const char *text, char *out, size_t size)
+{
+	size_t n = 0;
+	int digits = 0, letters = 0;
+
+	for (const char *p = text; *p; p++) {
+		char c = *p;
+
+		if (c == 'O' || c == 'o') {
+			c = '0';
+			letters++;
+		} else if (c == 'I' || c == 'l' || c == '|') {
+			c = '1';
+			letters++;
+		} else if (isdigit((unsigned char)c)) {
+			digits++;
+		} else if (c != '.') {
+			return -1;
+		}
+		if (n + 1 >= size)
+			return -1;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return digits && letters ? 0 : -1;
+}
+
+/* The one word of text that is a code key ("550" of "550 mailbox
+ * unavailable"), into key, and the other words into rest; 0, or -1 if
+ * text has no such word, or several, or no other word. */
+static int key_and_words(const char *text, char *key, size_t keysize,
+			 struct strbuf *rest)
+{
+	const char *p = text;
+	int keys = 0;
+
+	strbuf_reset(rest);
+	for (;;) {
+		char word[CODEKEY_MAX];
+		struct codekey k;
+		const char *why;
+		size_t len;
+
+		while (*p && isspace((unsigned char)*p))
+			p++;
+		len = strcspn(p, " \t\r\n");
+		if (len == 0)
+			break;
+		if (len < sizeof(word)) {
+			memcpy(word, p, len);
+			word[len] = '\0';
+		} else {
+			word[0] = '\0';
+		}
+		if (word[0] && codekey_parse(word, SHAPE_NUMBER | SHAPE_DOTTED,
+					     &k, &why) == 0) {
+			if (keys++)
+				return -1;
+			snprintf(key, keysize, "%s", word);
+		} else {
+			if (rest->len)
+				strbuf_addch(rest, ' ');
+			strbuf_add(rest, p, len);
+		}
+		p += len;
+	}
+	return keys == 1 && rest->len && !rest->failed ? 0 : -1;
+}
+
+/*
+ * The steps of the file's header, for text; sets ctx->note when a step
+ * after the second answered.  Returns the rows found (0: none) or -1.
+ */
+static long search_steps(struct ctx *ctx, const char *text,
+			 const char *protocol, struct strbuf *page)
+{
+	struct attempt a = {text, 0, NULL};
+	struct strbuf rest = STRBUF_INIT;
+	char key[CODEKEY_MAX];
+	char near[512];
+	long rows = 0;
+	int d;
+
+	if (key_and_words(text, key, sizeof(key), &rest) == 0) {
+		struct attempt k = {rest.buf, 0, key};
+
+		rows = search_once(ctx, &k, protocol, page);
+	}
+	strbuf_release(&rest);
+	if (rows == 0)
+		rows = search_once(ctx, &a, protocol, page);
+	if (rows != 0)
+		return rows;
+	if (lookalike_number(text, key, sizeof(key)) == 0) {
+		struct attempt n = {key, 0, NULL};
+
+		rows = search_once(ctx, &n, protocol, page);
+		if (rows > 0)
+			kb_error_set(&ctx->note, "'%s' is not a code number; "
+				     "did you mean '%s'?", text, key);
+		if (rows != 0)
+			return rows;
+	}
+	d = suggest(ctx, text, NULL, 1, typo_max(utf8_chars(text, strlen(text))),
+		    near, sizeof(near));
+	if (d < -1)
+		return -1;
+	if (d > 0) {
+		struct attempt s = {near, 0, NULL};
+
+		rows = search_once(ctx, &s, protocol, page);
+		if (rows > 0)
+			kb_error_set(&ctx->note, "no code matches '%s'; did you "
+				     "mean '%s'?", text, near);
+		if (rows != 0)
+			return rows;
+	}
+	a.any = 1;
+	rows = search_once(ctx, &a, protocol, page);
+	if (rows > 0)
+		kb_error_set(&ctx->note, "no code matches '%s' as a whole; these "
+			     "match some of its words", text);
+	return rows;
+}
+
+/* The search text: the arguments, one space between them. */
+static int join_args(const struct opts *o, struct strbuf *text)
+{
+	for (int i = 0; i < o->nargs; i++) {
+		if (i)
+			strbuf_addch(text, ' ');
+		strbuf_addstr(text, o->args[i]);
+	}
+	return text->failed ? -1 : 0;
+}
+
+static int run(struct ctx *ctx)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct strbuf page = STRBUF_INIT;
+	char protocol[17];
+	char near[512];
+	size_t chars;
+	long rows;
+	int status = EXIT_FAIL;
+
+	if (join_args(ctx->o, &text) < 0) {
+		kb_error_set(&ctx->err, "out of memory");
+		goto done;
+	}
+	if (utf8_invalid_at(text.buf, text.len) || !text.len) {
+		kb_error_set(&ctx->err, "search text must be non-empty UTF-8");
+		status = EXIT_USAGE;
+		goto done;
+	}
+	chars = utf8_chars(text.buf, text.len);
+	if (chars > SEARCH_MAX_CHARS) {
+		kb_error_set(&ctx->err, "the search text has %zu characters; "
+			     "search takes at most %d", chars, SEARCH_MAX_CHARS);
+		goto done;
+	}
+	if (ctx->o->protocol &&
+	    cmd_protocol(ctx, ctx->o->protocol, protocol) != EXIT_OK)
+		goto done;
+	rows = search_steps(ctx, text.buf, ctx->o->protocol ? protocol : NULL,
+			    &page);
+	if (rows < 0)
+		goto done;
+	if (rows == 0) {
+		kb_error_set(&ctx->err, "no code matches '%s'", text.buf);
+		goto done;
+	}
+	/* a search term that is another spelling of a name: say the name */
+	if (!ctx->note.msg[0] &&
+	    suggest(ctx, text.buf, "term", 0, 0, near, sizeof(near)) == 0 &&
+	    suggest(ctx, text.buf, "name", 0, typo_max(chars), near,
+		    sizeof(near)) > 0)
+		kb_error_set(&ctx->note, "did you mean '%s'? '%s' is another "
+			     "spelling", near, text.buf);
+	if (fwrite(page.buf, 1, page.len, ctx->out) != page.len) {
+		kb_error_set(&ctx->err, "cannot write the results");
+		goto done;
+	}
+	status = EXIT_OK;
+done:
+	strbuf_release(&text);
+	strbuf_release(&page);
+	return status;
 }
 
 const struct cmd cmd_search = {
 	"search",
-	"TEXT",
+	"TEXT...",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	1,
-	1,
+	SEARCH_MAX_PARTS,
 	run,
 };

@@ -187,6 +187,8 @@ int main(int argc, char **argv)
 		perror("codekb: cannot write output");
 		status = EXIT_FAIL;
 	}
+	if (status == EXIT_OK && ctx.note.msg[0])
+		print_error(ctx.note.msg);
 	if (status == EXIT_USAGE && ctx.err.msg[0])
 		status = usage_error(cmd, "%s", ctx.err.msg);
 	else if (status != EXIT_OK && ctx.err.msg[0])

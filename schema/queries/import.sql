@@ -487,6 +487,29 @@ SELECT id, spaced
 FROM (SELECT p.id, cjk_spaced(d.body) AS spaced FROM search_pending AS p
       JOIN search_doc AS d ON d.id = p.id)
 WHERE spaced IS NOT NULL;
+-- The vocabulary (migration 0008): take back the entries of each changed
+-- document that were counted, then count those of its current text.
+INSERT INTO search_word (word, kind, shown, chars, n)
+SELECT w.value ->> 0, v.kind, w.value ->> 1, w.value ->> 2, -count(*)
+FROM search_pending AS p JOIN search_word_doc AS v ON v.id = p.id,
+     json_each(search_words(p.indexed_body)) AS w
+WHERE p.indexed_body IS NOT NULL
+GROUP BY 1, 2
+ON CONFLICT (word, kind) DO UPDATE SET n = n + excluded.n;
+DELETE FROM search_word_doc WHERE id IN (SELECT id FROM search_pending);
+INSERT INTO search_word_doc (id, kind)
+SELECT d.id, iif(d.field = 'terms', 'term', 'name')
+FROM search_pending AS p JOIN search_doc AS d ON d.id = p.id
+WHERE d.kind IN ('reason', 'former') OR d.field IN ('name', 'terms');
+INSERT INTO search_word (word, kind, shown, chars, n)
+SELECT w.value ->> 0, v.kind, w.value ->> 1, w.value ->> 2, count(*)
+FROM search_pending AS p JOIN search_word_doc AS v ON v.id = p.id
+JOIN search_doc AS d ON d.id = p.id,
+     json_each(search_words(d.body)) AS w
+WHERE true
+GROUP BY 1, 2
+ON CONFLICT (word, kind) DO UPDATE SET n = n + excluded.n;
+DELETE FROM search_word WHERE n <= 0;
 DELETE FROM search_pending;
 INSERT INTO search_fts (search_fts, rank) VALUES ('automerge', 4);
 INSERT INTO search_cjk (search_cjk, rank) VALUES ('automerge', 4);

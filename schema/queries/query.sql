@@ -239,73 +239,96 @@ ORDER BY u.key, u.locale;
 SELECT locale || ' ' || key FROM ui WHERE text = :text ORDER BY locale, key;
 
 -- name: search
--- Every hit for :q, best first: an exact code (rank 0), codes with that
--- prefix or in that class (1), a reason phrase (2), a former phrase (3),
--- then parts of reason and former phrases (4) and texts (5), each by
--- bm25.  The words of :q are looked up in two indexes: :fts is the
--- search_fts query for the words of three or more characters, :cjk the
--- search_cjk query for the CJK words of one or two (NULL when there are
--- none), and a document must match both.  :mark is the first short CJK
--- word, which the snippet of a search_cjk hit highlights.  :scan is 1 when a
--- short word is not CJK ("IP"): then a substring scan for :q stands in.
--- :pattern is the GLOB pattern of the keys that begin with :q
--- (lib/codekey.h), NULL when :q cannot begin a key.  codekb_bm25 is bm25 with the length
--- of a trigram document (one token per character but the last two) given
--- rather than looked up (lib/rank.h).
+-- Every hit for :q, best first, in tiers: an exact code (rank 0); codes
+-- with that prefix or in that class (1); a whole reason phrase, former
+-- phrase or localized name, in any language (2); a whole search term (3);
+-- part of a phrase or name (4); part of a search term (5); and texts (6).
+-- "Whole" compares case-folded (lib/similar.h), so "not found" and "NOT
+-- FOUND" are the reason "Not Found".  Within a tier, a hit in :lang (or in
+-- a wire phrase) comes first, then a registered code before a vendor's,
+-- then the better bm25 score for a part (for a whole match the score
+-- says nothing), then the code more others name as their equivalent (for
+-- 未找到: HTTP 404 before gRPC NOT_FOUND and SIP 404, which map to it).
+--
+-- The words of :q are looked up in two indexes: :fts is the search_fts
+-- query for the words of three or more characters, :cjk the search_cjk
+-- query for the CJK words of one or two (NULL when there are none), and a
+-- document must match both.  With :any (a query's parts, when it matches
+-- nothing whole) a document may match either, and a document that
+-- matches more of the :parts phrases comes first.  :mark is the first
+-- short CJK word, which the snippet of a search_cjk hit highlights.
+-- :scan is 1 when a short word is not CJK ("IP"): then a substring scan
+-- for :q stands in.  :pattern is the GLOB pattern of the keys that begin
+-- with :q (lib/codekey.h), NULL when :q cannot begin a key.  codekb_bm25
+-- is bm25 with the length of a trigram document (one token per character
+-- but the last two) given rather than looked up (lib/rank.h).  :key, if
+-- not NULL, keeps only the codes with that key ("550 mailbox
+-- unavailable": the words among the codes 550).
 WITH
-cjk_hit (id, score) AS (
-    SELECT rowid, bm25(search_cjk) FROM search_cjk
+cjk_hit (id, score, matched) AS (
+    SELECT rowid, bm25(search_cjk), codekb_phrases(search_cjk)
+    FROM search_cjk
     WHERE :cjk IS NOT NULL AND search_cjk MATCH :cjk
 ),
 -- doc is the search_doc row that matched, if any; mark is the word its
--- snippet highlights, NULL when the trigram index makes the snippet.
-hit (protocol, code, vendor, rank, score, locale, doc, mark) AS (
-    SELECT protocol, code, vendor, 0, 0, '', NULL, NULL
+-- snippet highlights, NULL when the trigram index makes the snippet;
+-- miss is how many of the :parts phrases it lacks.
+found (protocol, code, vendor, rank, score, locale, doc, mark, miss) AS (
+    SELECT protocol, code, vendor, 0, 0, '', NULL, NULL, 0
     FROM code WHERE :pattern IS NOT NULL AND code = :q
     UNION ALL
-    SELECT protocol, code, vendor, 1, 0, '', NULL, NULL
+    SELECT protocol, code, vendor, 1, 0, '', NULL, NULL, 0
     FROM code
     WHERE :pattern IS NOT NULL AND code <> :q AND code GLOB :pattern
     UNION ALL
-    SELECT c.protocol, c.code, c.vendor, 1, 0, '', NULL, NULL
+    SELECT c.protocol, c.code, c.vendor, 1, 0, '', NULL, NULL, 0
     FROM code AS c JOIN class AS k
       ON k.protocol = c.protocol AND c.sort BETWEEN k.lo AND k.hi
     WHERE k.label = :q COLLATE NOCASE
     UNION ALL
-    SELECT protocol, code, vendor, 2, 0, '', NULL, NULL
-    FROM code WHERE reason = :q COLLATE NOCASE
-    UNION ALL
-    SELECT protocol, code, vendor, 3, 0, '', NULL, NULL
-    FROM code
-    WHERE former <> ''
-      AND instr('; ' || lower(former) || '; ', '; ' || lower(:q) || '; ') > 0
-    UNION ALL
-    SELECT d.protocol, d.code, d.vendor, 4 + (d.kind = 'text'),
+    SELECT d.protocol, d.code, d.vendor, NULL,
            codekb_bm25(search_fts, max(length(d.body) - 2, 0)),
-           d.locale, d.id, NULL
+           d.locale, d.id, NULL,
+           iif(:any, :parts - codekb_phrases(search_fts), 0)
     FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid
     WHERE :fts IS NOT NULL AND search_fts MATCH :fts
-      AND (:cjk IS NULL OR d.id IN (SELECT id FROM cjk_hit))
+      AND (:cjk IS NULL OR :any OR d.id IN (SELECT id FROM cjk_hit))
     UNION ALL
-    SELECT d.protocol, d.code, d.vendor, 4 + (d.kind = 'text'), h.score,
-           d.locale,
-           d.id, :mark
+    SELECT d.protocol, d.code, d.vendor, NULL, h.score, d.locale, d.id,
+           :mark, iif(:any, :parts - h.matched, 0)
     FROM cjk_hit AS h JOIN search_doc AS d ON d.id = h.id
-    WHERE :fts IS NULL
+    WHERE :fts IS NULL OR :any
     UNION ALL
-    SELECT protocol, code, vendor, 4 + (kind = 'text'),
-           -1.0 / instr(body, :q), locale, id, :q
+    SELECT protocol, code, vendor, NULL, -1.0 / instr(body, :q), locale,
+           id, :q, 0
     FROM search_doc
     WHERE :scan AND :pattern IS NULL AND instr(body, :q) > 0
 ),
--- The best hit of each code: by rank, then in :lang, then by score (bm25
--- scores are small negative numbers); SQLite takes the other columns
--- from the row with the min().
+-- the tier of each document hit, from what it is and whether it is whole
+hit AS (
+    SELECT f.protocol, f.code, f.vendor,
+           coalesce(f.rank,
+                    CASE WHEN d.kind <> 'text' OR d.field = 'name'
+                         THEN 4 - 2 * search_whole(d.body, :q)
+                         WHEN d.field = 'terms'
+                         THEN 5 - 2 * search_whole(d.body, :q)
+                         ELSE 6 END) AS rank,
+           f.score, f.locale, f.doc, f.mark, f.miss
+    FROM found AS f LEFT JOIN search_doc AS d ON d.id = f.doc
+),
+-- The best hit of each code: by the parts it lacks, its tier, then in
+-- :lang, then by score (bm25 scores are small negative numbers; a whole
+-- match counts as 0); SQLite takes the other columns from the row with
+-- the min().
 best AS (
-    SELECT protocol, code, vendor, rank, score, locale, doc, mark,
-           min(rank * 1e12 + (locale <> :lang) * 1e6 + score) AS n
+    SELECT protocol, code, vendor, rank, locale, doc, mark, miss,
+           iif(rank IN (2, 3), 0, score) AS score,
+           locale NOT IN (:lang, '') AS elsewhere,
+           min(miss * 1e9 + rank * 1e6 + (locale NOT IN (:lang, '')) * 1e3
+               + iif(rank IN (2, 3), 0, score)) AS n
     FROM hit
-    WHERE :protocol IS NULL OR protocol = :protocol
+    WHERE (:protocol IS NULL OR protocol = :protocol)
+      AND (:key IS NULL OR code = :key)
     GROUP BY protocol, code, vendor
 )
 -- The page is cut before snippets and texts are made: a common word
@@ -313,7 +336,8 @@ best AS (
 SELECT b.protocol AS protocol,
        b.code || iif(b.vendor = '', '', ' (' || b.vendor || ')') AS code,
        c.reason AS reason,
-       CASE WHEN b.rank = 3
+       CASE WHEN b.rank = 2
+             AND (SELECT kind FROM search_doc WHERE id = b.doc) = 'former'
             THEN fill(coalesce((SELECT text FROM ui WHERE locale = :lang AND key = 'search.former'),
                                (SELECT text FROM ui WHERE locale = 'en' AND key = 'search.former')),
                       json_object('phrase', :q, 'code', b.code,
@@ -352,14 +376,42 @@ SELECT b.protocol AS protocol,
                              WHERE t.protocol = b.protocol AND t.code = b.code
                                AND t.vendor = b.vendor AND t.locale = 'en'
                                AND t.field = 'description')) AS d)) END AS match
-FROM (SELECT best.*, c.sort AS sort FROM best
+FROM (SELECT best.*, c.sort AS sort,
+             -- how many codes name this one as their equivalent, only
+             -- where it decides: among whole matches
+             CASE WHEN best.rank IN (2, 3)
+                  THEN (SELECT count(*) FROM equivalent AS e
+                        WHERE e.locale = 'en' AND e.protocol_a = best.protocol
+                          AND e.code_a = best.code AND e.vendor_a = best.vendor)
+                       + (SELECT count(*) FROM equivalent AS e
+                          WHERE e.locale = 'en' AND e.protocol_b = best.protocol
+                            AND e.code_b = best.code AND e.vendor_b = best.vendor)
+                  ELSE 0 END AS links
+      FROM best
       JOIN code AS c
         ON c.protocol = best.protocol AND c.code = best.code
        AND c.vendor = best.vendor
-      ORDER BY rank, score, protocol, sort, vendor LIMIT :limit) AS b
+      ORDER BY best.miss, best.rank, best.elsewhere, best.vendor <> '',
+               best.score, links DESC, best.protocol, c.sort, best.vendor
+      LIMIT :limit) AS b
 JOIN code AS c
   ON c.protocol = b.protocol AND c.code = b.code AND c.vendor = b.vendor
-ORDER BY b.rank, b.score, b.protocol, b.sort, b.vendor;
+ORDER BY b.miss, b.rank, b.elsewhere, b.vendor <> '', b.score, b.links DESC,
+         b.protocol, b.sort, b.vendor;
+
+-- name: search_suggest
+-- The entry of the names vocabulary (search_word, migration 0008) nearest
+-- to :q, at most :max edits away, among those of :lo to :hi characters:
+-- the fewest edits, then a name before a term, then the one most
+-- documents hold.  :kind limits it to names or terms (NULL: either).
+-- Its distance is 0 when :q is an entry.
+SELECT shown, kind, distance
+FROM (SELECT shown, kind, n, edit_distance(:q, word, :max) AS distance
+      FROM search_word
+      WHERE chars BETWEEN :lo AND :hi AND (:kind IS NULL OR kind = :kind))
+WHERE distance <= :max AND distance >= :least
+ORDER BY distance, kind = 'term', n DESC, shown
+LIMIT 1;
 
 -- name: check_search_pending
 -- Documents written outside codekb-import (say, in the sqlite3 shell) that

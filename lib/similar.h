@@ -1,0 +1,57 @@
+/*
+ * similar.h - how far apart two spellings are, and the words of a name or
+ * a list of search terms, for search's "did you mean".
+ *
+ * Search keeps a vocabulary of what a code can be called (search_word,
+ * migration 0008): every reason phrase, former phrase and localized name,
+ * and every search term, each also broken into its words.  When a query
+ * matches nothing, or matches only through search terms and texts, the
+ * nearest entries by edit distance are offered instead:
+ *
+ *     $ codekb search "gatway timeout"
+ *     codekb: no code matches 'gatway timeout'; did you mean 'Gateway Timeout'?
+ *
+ * Both functions compare letters case-folded (A-Z, Latin-1, Latin
+ * Extended-A and fullwidth forms), so "unauthorised" is one edit from
+ * "Unauthorized" and "ÉCHEC" none from "échec".
+ */
+#ifndef CODEKB_SIMILAR_H
+#define CODEKB_SIMILAR_H
+
+#include <stddef.h>
+#include <sqlite3.h>
+
+/* The longest string, in characters, that similar_distance() compares;
+ * a longer one is farther than any bound. */
+#define SIMILAR_MAX_CHARS 96
+
+/* The case-folded form of the code point cp. */
+long similar_fold(long cp);
+
+/*
+ * The edit distance between a[0..alen) and b[0..blen) (UTF-8), counting
+ * an insertion, a deletion, a substitution or a swap of two neighbours as
+ * one edit, on case-folded code points.  If it is more than max, returns
+ * max + 1 (and stops early).  Malformed UTF-8 counts a byte as a letter.
+ */
+int similar_distance(const char *a, size_t alen, const char *b, size_t blen,
+		     int max);
+
+/* 1 if a part of body (a line, or a "; "-separated phrase of one) is
+ * q, case-folded and trimmed; else 0. */
+int similar_whole(const char *body, size_t len, const char *q, size_t qlen);
+
+/*
+ * Register, on db:
+ *   edit_distance(A, B, MAX)  similar_distance(); NULL if A or B is NULL
+ *   search_words(BODY)        a JSON array of [key, shown, chars] for each
+ *                             entry of the vocabulary in BODY: each of its
+ *                             lines and "; "-separated parts, and each word
+ *                             of four letters or more of a part that has
+ *                             several, key case-folded, duplicates dropped
+ *   search_whole(BODY, Q)     similar_whole()
+ * Returns an SQLite code.
+ */
+int similar_register(sqlite3 *db);
+
+#endif
