@@ -24,15 +24,24 @@ sqlite3 "$big" <<'SQL'
 PRAGMA foreign_keys = ON;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 99)
-INSERT INTO protocol SELECT id || '-' || i, name, reference FROM protocol, n
+INSERT INTO protocol (id, name, reference, shapes, aliases, noun)
+SELECT id || '-' || i, name, reference, shapes, '', noun FROM protocol, n
 WHERE id NOT GLOB '*-*';
-INSERT INTO class SELECT p.id, c.label, c.first, c.last, c.name
+INSERT INTO class (protocol, label, first, last, lo, hi, name)
+SELECT p.id, c.label, c.first, c.last, c.lo, c.hi, c.name
 FROM protocol AS p JOIN class AS c ON p.id GLOB c.protocol || '-*';
-INSERT INTO code SELECT p.id, c.code, c.reason, c.reference, c.section, c.status,
-       c.registered, c.expires, c.vendor, c.final, c.cacheable, c.retry_after, c.former
+INSERT INTO code (protocol, code, vendor, sort, slug, reason, reference, section,
+                  status, registered, expires, final, cacheable, retry_after,
+                  former, basic)
+SELECT p.id, c.code, c.vendor, c.sort, c.slug, c.reason, c.reference, c.section, c.status,
+       c.registered, c.expires, c.final, c.cacheable, c.retry_after, c.former, c.basic
 FROM protocol AS p JOIN code AS c ON p.id GLOB c.protocol || '-*';
-INSERT INTO text SELECT p.id, t.code, t.locale, t.field, t.body, t.source
+INSERT INTO text (protocol, code, vendor, locale, field, body, source)
+SELECT p.id, t.code, t.vendor, t.locale, t.field, t.body, t.source
 FROM protocol AS p JOIN text AS t ON p.id GLOB t.protocol || '-*';
+INSERT INTO code_name (protocol, code, vendor, locale, name, terms, source)
+SELECT p.id, n.code, n.vendor, n.locale, n.name, n.terms, n.source
+FROM protocol AS p JOIN code_name AS n ON p.id GLOB n.protocol || '-*';
 COMMIT;
 SQL
 "$build/codekb-import" --db "$big" --upgrade >/dev/null
@@ -59,10 +68,17 @@ printf 'locale,protocol,code,description\nen,SIP,487,%s\n' \
 queries=${QUERIES:-"busy
 忙
 認証
+未找到
+話し中
+超时
 Payload Too Large
 48
 retry
-retry later"}
+retry later
+unauthorised
+gatway timeout
+4O4
+busy xyzzy"}
 printf '%-14s %-20s %8s %11s %16s\n' db query codes codekb_ms sqlite3_like_ms
 for db in "$small" "$big" "$more"; do
 	case $db in

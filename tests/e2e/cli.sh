@@ -56,8 +56,8 @@ for form in "-l ja show SIP 486" "--lang=ja show SIP 486" "show -l ja SIP 486" "
 done
 expect_code 1 "a negative number is an argument" "$CODEKB" --db "$db" show SIP -5
 expect_line "$work/err" "codekb: SIP -5 is not a number (at character 1)" "the command sees -5"
-expect_code 1 "-- ends the options" "$CODEKB" --db "$db" search -- --lang
-expect_line "$work/err" "codekb: no code matches '--lang'" "the command sees --lang"
+expect_code 1 "-- ends the options" "$CODEKB" --db "$db" search -- --lang --qqzx
+expect_line "$work/err" "codekb: no code matches '--lang --qqzx'" "the command sees --lang, as a word to look for"
 expect_code 2 "unknown option named" "$CODEKB" --db "$db" list --colour
 expect_line "$work/err" "codekb: unknown option '--colour'" "names the unknown option"
 expect_code 0 "-h after a command is help" "$CODEKB" list -h
