@@ -104,6 +104,12 @@ static void first_text(struct ctx *ctx, const char *name, const char *protocol,
 	cmd_release(ctx, st);
 }
 
+int cmd_protocol_named(struct ctx *ctx, const char *word, char *out)
+{
+	first_text(ctx, "protocol_resolve", word, NULL, NULL, out, 17);
+	return out[0] ? 0 : -1;
+}
+
 int cmd_protocol(struct ctx *ctx, const char *arg, char *out)
 {
 	char known[512];

@@ -125,6 +125,10 @@ void cmd_release(struct ctx *ctx, sqlite3_stmt *st);
  * the known protocols named if there is none. */
 int cmd_protocol(struct ctx *ctx, const char *arg, char *out);
 
+/* The same without an error: 0 if word names a protocol (into out, 17
+ * bytes), else -1. */
+int cmd_protocol_named(struct ctx *ctx, const char *word, char *out);
+
 /* The most bytes of a vendor's name that a command takes. */
 #define CMD_VENDOR_MAX 256
 

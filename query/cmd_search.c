@@ -7,13 +7,16 @@
  * 0002, 0003 and 0008); this file classifies the query, builds the FTS5
  * queries, and decides what to try when the query finds nothing:
  *
- *   1. A code number with words ("550 mailbox unavailable") looks for the
- *      words among the codes with that number first.
+ *   1. A code number or a protocol with words ("550 mailbox unavailable",
+ *      "grpc 서비스 사용 불가") looks for the words among the codes with
+ *      that number, or of that protocol, first; if none of a number's
+ *      codes has them, the number's codes are the answer.
  *   2. The query as a whole: every word of three or more characters is a
  *      quoted phrase of the trigram index, every CJK word of one or two
  *      (忙, 認証) a phrase of the CJK index, and the words must all match.
  *      A short word of another script ("IP") is in neither index, so the
- *      query then falls back to a substring scan.
+ *      query then falls back to a substring scan.  When this finds only
+ *      one or two codes, the codes that match some of the words follow.
  *   3. A number typed with a letter for a digit ("4O4"): the number.
  *   4. The nearest name or search term by edit distance ("gatway
  *      timeout": Gateway Timeout), from the vocabulary of migration 0008.
@@ -324,16 +327,26 @@ static int lookalike_number(const char *text, char *out, size_t size)
 	return digits && letters ? 0 : -1;
 }
 
-/* The one word of text that is a code key ("550" of "550 mailbox
- * unavailable"), into key, and the other words into rest; 0, or -1 if
- * text has no such word, or several, or no other word. */
-static int key_and_words(const char *text, char *key, size_t keysize,
-			 struct strbuf *rest)
+/* A query's words that say where to look: a code number ("550" of "550
+ * mailbox unavailable"), a protocol ("grpc" of "grpc 서비스 사용 불가"),
+ * and the other words. */
+struct scope {
+	char key[CODEKEY_MAX];
+	char protocol[17];
+	struct strbuf rest;
+};
+
+/* Split text into s; 0, or -1 if it has neither a number nor a protocol
+ * (a protocol only where none is given), or several of one, or nothing
+ * else. */
+static int scope_of(struct ctx *ctx, const char *text, int protocol_given,
+		    struct scope *s)
 {
 	const char *p = text;
-	int keys = 0;
+	int keys = 0, protocols = 0;
 
-	strbuf_reset(rest);
+	s->key[0] = s->protocol[0] = '\0';
+	strbuf_reset(&s->rest);
 	for (;;) {
 		char word[CODEKEY_MAX];
 		struct codekey k;
@@ -345,25 +358,29 @@ static int key_and_words(const char *text, char *key, size_t keysize,
 		len = strcspn(p, " \t\r\n");
 		if (len == 0)
 			break;
+		word[0] = '\0';
 		if (len < sizeof(word)) {
 			memcpy(word, p, len);
 			word[len] = '\0';
-		} else {
-			word[0] = '\0';
 		}
 		if (word[0] && codekey_parse(word, SHAPE_NUMBER | SHAPE_DOTTED,
 					     &k, &why) == 0) {
-			if (keys++)
-				return -1;
-			snprintf(key, keysize, "%s", word);
+			keys++;
+			snprintf(s->key, sizeof(s->key), "%s", word);
+		} else if (word[0] && !protocol_given &&
+			   cmd_protocol_named(ctx, word, s->protocol) == 0) {
+			protocols++;
 		} else {
-			if (rest->len)
-				strbuf_addch(rest, ' ');
-			strbuf_add(rest, p, len);
+			if (s->rest.len)
+				strbuf_addch(&s->rest, ' ');
+			strbuf_add(&s->rest, p, len);
 		}
 		p += len;
 	}
-	return keys == 1 && rest->len && !rest->failed ? 0 : -1;
+	if (keys > 1 || protocols > 1 || (!keys && !protocols) ||
+	    !s->rest.len || s->rest.failed)
+		return -1;
+	return 0;
 }
 
 /*
@@ -374,20 +391,47 @@ static long search_steps(struct ctx *ctx, const char *text,
 			 const char *protocol, struct strbuf *page)
 {
 	struct attempt a = {text, 0, NULL};
-	struct strbuf rest = STRBUF_INIT;
+	struct scope s = {.rest = STRBUF_INIT};
 	char key[CODEKEY_MAX];
 	char near[512];
 	long rows = 0;
 	int d;
 
-	if (key_and_words(text, key, sizeof(key), &rest) == 0) {
-		struct attempt k = {rest.buf, 0, key};
+	if (scope_of(ctx, text, protocol != NULL, &s) == 0) {
+		struct attempt k = {s.rest.buf, 0, s.key[0] ? s.key : NULL};
+		const char *in = s.protocol[0] ? s.protocol : protocol;
 
-		rows = search_once(ctx, &k, protocol, page);
+		rows = search_once(ctx, &k, in, page);
+		/* nothing of code 404 says 에러: the codes 404 */
+		if (rows == 0 && s.key[0]) {
+			struct attempt n = {s.key, 0, NULL};
+
+			rows = search_once(ctx, &n, in, page);
+			if (rows > 0)
+				kb_error_set(&ctx->note, "no code %s matches "
+					     "'%s'; these are the codes %s",
+					     s.key, s.rest.buf, s.key);
+		}
 	}
-	strbuf_release(&rest);
-	if (rows == 0)
-		rows = search_once(ctx, &a, protocol, page);
+	strbuf_release(&s.rest);
+	if (rows != 0)
+		return rows;
+	rows = search_once(ctx, &a, protocol, page);
+	/* a few whole matches: the codes that match some words follow */
+	if (rows > 0 && rows < 3) {
+		struct strbuf more = STRBUF_INIT;
+		struct attempt m = {text, 1, NULL};
+		long found = search_once(ctx, &m, protocol, &more);
+
+		if (found > rows) {
+			strbuf_reset(page);
+			strbuf_add(page, more.buf, more.len);
+			rows = page->failed ? -1 : found;
+		}
+		strbuf_release(&more);
+		if (found < 0)
+			rows = -1;
+	}
 	if (rows != 0)
 		return rows;
 	if (lookalike_number(text, key, sizeof(key)) == 0) {
@@ -405,9 +449,9 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (d < -1)
 		return -1;
 	if (d > 0) {
-		struct attempt s = {near, 0, NULL};
+		struct attempt t = {near, 0, NULL};
 
-		rows = search_once(ctx, &s, protocol, page);
+		rows = search_once(ctx, &t, protocol, page);
 		if (rows > 0)
 			kb_error_set(&ctx->note, "no code matches '%s'; did you "
 				     "mean '%s'?", text, near);
