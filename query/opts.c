@@ -178,7 +178,7 @@ static const struct {
 	{"compare", "Compare two codes, of one protocol or of two."},
 	{"search", "Search codes by number, prefix, class, reason phrase or "
 		   "free text."},
-	{"export", "Export codes, texts, translations or comparisons as "
+	{"export", "Export codes, texts, names, translations or comparisons as "
 		   "tables, or the whole reference as a Hugo site."},
 	{"sql", "Run read-only SQL on the views: a statement, - for standard "
 		"input, or a file whose name ends in .sql."},
