@@ -1466,7 +1466,7 @@ static enum outcome row_translation(struct import *im, struct row *row)
 {
 	const char *field = row->val[COL_FIELD];
 	char label[256];
-	const char *key, *upsert = "translation_upsert";
+	const char *key, *writer = "translation_upsert";
 	int exists, same, bad, naming;
 
 	if (!row->val[COL_TRANSLATION])
@@ -1512,10 +1512,10 @@ static enum outcome row_translation(struct import *im, struct row *row)
 
 		if (any < 0)
 			return OUT_FAILED;
-		upsert = any ? "name_translation_update"
+		writer = any ? "name_translation_update"
 			     : "name_translation_insert";
 	}
-	if (run(im, row, upsert, field, row->val[COL_TRANSLATION]) < 0)
+	if (run(im, row, writer, field, row->val[COL_TRANSLATION]) < 0)
 		return OUT_FAILED;
 	return exists ? OUT_REPLACED : OUT_ADDED;
 }
