@@ -1466,7 +1466,7 @@ static enum outcome row_translation(struct import *im, struct row *row)
 {
 	const char *field = row->val[COL_FIELD];
 	char label[256];
-	const char *key, *writer = "translation_upsert";
+	const char *key, *writer;
 	int exists, same, bad, naming;
 
 	if (!row->val[COL_TRANSLATION])
@@ -1506,6 +1506,7 @@ static enum outcome row_translation(struct import *im, struct row *row)
 		return OUT_UNCHANGED;
 	if (exists && im->opt->on_conflict == CONFLICT_SKIP)
 		return OUT_SKIPPED;
+	writer = exists ? "translation_update" : "translation_insert";
 	if (naming) {
 		/* a row of the language holds the name and the terms */
 		int any = run(im, row, "code_name_find", NULL, NULL);

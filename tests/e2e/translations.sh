@@ -79,6 +79,15 @@ expect_in "$work/left.csv" "ja,SIP,480,,name,stale,Temporarily Not Available,テ
 expect_code 2 "export translations without --lang" "$CODEKB" --db "$db" export translations
 expect_code 2 "export translations in English" "$CODEKB" --db "$db" export translations --lang en
 
+# A worksheet imported in the same run as a texts file that changes the
+# same text: the worksheet, loaded last, wins.
+printf 'locale,protocol,code,description\nja,SIP,486,テスト用の説明その一です。\n' >"$work/texts-ja.csv"
+printf '%s\n%s\n' "locale,protocol,code,vendor,field,status,english,previous,translation" \
+	"ja,SIP,486,,description,stale,\"$(sqlite3 "$db" "SELECT body FROM text WHERE protocol = 'SIP' AND code = '486' AND locale = 'en' AND field = 'description'")\",,テスト用の説明その二です。" >"$work/sheet-486.csv"
+expect_code 0 "a texts file and a worksheet for the same text in one run" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/sheet-486.csv" "$work/texts-ja.csv"
+[ "$(sqlite3 "$db" "SELECT body FROM text WHERE protocol = 'SIP' AND code = '486' AND locale = 'ja' AND field = 'description'")" = "テスト用の説明その二です。" ] &&
+	pass "the worksheet's translation is stored" || fail "SIP 486 ja description is not the worksheet's"
+
 # Bad rows: each refused with one line naming the file, line and column,
 # and nothing is written.
 header="locale,protocol,code,vendor,field,status,english,previous,translation"
