@@ -1048,9 +1048,9 @@ static enum outcome row_text(struct import *im, struct row *row)
  * empty, and at most NAME_TERM_MAX bytes. */
 #define NAME_TERM_MAX 80
 
-static int check_terms(struct import *im, struct row *row)
+static int check_terms(struct import *im, struct row *row, enum column col)
 {
-	const char *t = row->val[COL_TERMS];
+	const char *t = row->val[col];
 
 	while (t && *t) {
 		size_t len = strcspn(t, "|");
@@ -1059,10 +1059,10 @@ static int check_terms(struct import *im, struct row *row)
 		    isspace((unsigned char)t[0]) ||
 		    isspace((unsigned char)t[len - 1]) ||
 		    (t[len] == '|' && !t[len + 1])) {
-			row_error(im, row, COL_TERMS, "terms are words or "
+			row_error(im, row, col, "terms are words or "
 				  "phrases of 1 to %d bytes, without spaces "
 				  "around them, with '|' between them: '%s'",
-				  NAME_TERM_MAX, row->val[COL_TERMS]);
+				  NAME_TERM_MAX, row->val[col]);
 			return -1;
 		}
 		t += len;
@@ -1080,7 +1080,7 @@ static enum outcome row_name(struct import *im, struct row *row)
 
 	bad |= check_protocol(im, row) < 0;
 	bad |= check_trimmed(im, row, COL_NAME) < 0;
-	bad |= check_terms(im, row) < 0;
+	bad |= check_terms(im, row, COL_TERMS) < 0;
 	if (bad)
 		return OUT_FAILED;
 	if (!row->val[COL_NAME] && !row->val[COL_TERMS])
@@ -1424,19 +1424,50 @@ static enum outcome row_fact(struct import *im, struct row *row)
 /* ---- the translators' round trip ---- */
 
 /*
+ * A code's name or its search terms in a translations file (field `name`
+ * or `terms`): one line, without spaces around it, terms as a names file
+ * holds them.
+ */
+static int check_name_translation(struct import *im, struct row *row,
+				  const char *field)
+{
+	const char *v = row->val[COL_TRANSLATION];
+
+	if (strcspn(v, "\n\t") != strlen(v)) {
+		row_error(im, row, COL_TRANSLATION, "a code's %s %s one line; "
+			  "the translation holds a %s", field,
+			  strcmp(field, "name") == 0 ? "is" : "are",
+			  strchr(v, '\n') ? "line break" : "tab");
+		return -1;
+	}
+	if (v[strspn(v, " ")] == '\0') {
+		row_error(im, row, COL_TRANSLATION, "the %s is empty; leave "
+			  "the translation empty to skip the row", field);
+		return -1;
+	}
+	if (check_trimmed(im, row, COL_TRANSLATION) < 0)
+		return -1;
+	return strcmp(field, "terms") == 0 ?
+		       check_terms(im, row, COL_TRANSLATION) : 0;
+}
+
+/*
  * One row of `codekb export translations`, filled in: the translation is
  * stored with, as its source, the English text the translator saw (the
  * `english` column), so a translation of an English text that changed in
- * the meantime is stale at once.  Rows left empty are skipped.  A row
- * always replaces the stored translation (unless --on-conflict skip):
- * updating translations is what the file is for.
+ * the meantime is stale at once.  A code's name and terms (fields `name`
+ * and `terms`) go to code_name, with the reason phrase of the `english`
+ * column as the source of the code's row of the language.  Rows left
+ * empty are skipped.  A row always replaces the stored translation
+ * (unless --on-conflict skip): updating translations is what the file is
+ * for.
  */
 static enum outcome row_translation(struct import *im, struct row *row)
 {
 	const char *field = row->val[COL_FIELD];
 	char label[256];
-	const char *key;
-	int exists, same, bad;
+	const char *key, *writer;
+	int exists, same, bad, naming;
 
 	if (!row->val[COL_TRANSLATION])
 		return OUT_SKIPPED;
@@ -1444,14 +1475,19 @@ static enum outcome row_translation(struct import *im, struct row *row)
 	bad |= check_protocol(im, row) < 0;
 	if (bad || check_code(im, row, label, sizeof(label)) < 0)
 		return OUT_FAILED;
-	if (strcmp(field, "description") != 0 && strcmp(field, "when_seen") != 0 &&
-	    strcmp(field, "how_to_fix") != 0)
+	naming = strcmp(field, "name") == 0 || strcmp(field, "terms") == 0;
+	if (!naming && strcmp(field, "description") != 0 &&
+	    strcmp(field, "when_seen") != 0 && strcmp(field, "how_to_fix") != 0)
 		return row_error(im, row, COL_FIELD, "field '%s' must be "
-				 "description, when_seen or how_to_fix", field);
+				 "description, when_seen, how_to_fix, name or "
+				 "terms", field);
 	if (strcmp(row->val[COL_LOCALE], "en") == 0)
 		return row_error(im, row, COL_LOCALE, "English is the source; "
-				 "change it in a codes file");
-	if (check_code_found(im, row, "a translation") < 0)
+				 "change it in a %s file",
+				 naming ? "codes or names" : "codes");
+	if (naming && check_name_translation(im, row, field) < 0)
+		return OUT_FAILED;
+	if (check_code_found(im, row, naming ? "a name" : "a translation") < 0)
 		return OUT_FAILED;
 	key = row_key(im, row, "%s %s %s%s%s%s %s", row->val[COL_LOCALE],
 		      row->val[COL_PROTOCOL], row->val[COL_CODE],
@@ -1460,15 +1496,27 @@ static enum outcome row_translation(struct import *im, struct row *row)
 		      row->val[COL_VENDOR] ? ")" : "", field);
 	if (!key || duplicate(im, row, COL_CODE, key) < 0)
 		return OUT_FAILED;
-	exists = run(im, row, "text_find", field, NULL);
-	same = run(im, row, "translation_same", field, row->val[COL_TRANSLATION]);
+	exists = run(im, row, naming ? "name_translation_find" : "text_find",
+		     field, NULL);
+	same = run(im, row, naming ? "name_translation_same" : "translation_same",
+		   field, row->val[COL_TRANSLATION]);
 	if (exists < 0 || same < 0)
 		return OUT_FAILED;
 	if (same)
 		return OUT_UNCHANGED;
 	if (exists && im->opt->on_conflict == CONFLICT_SKIP)
 		return OUT_SKIPPED;
-	if (run(im, row, "translation_upsert", field, row->val[COL_TRANSLATION]) < 0)
+	writer = exists ? "translation_update" : "translation_insert";
+	if (naming) {
+		/* a row of the language holds the name and the terms */
+		int any = run(im, row, "code_name_find", NULL, NULL);
+
+		if (any < 0)
+			return OUT_FAILED;
+		writer = any ? "name_translation_update"
+			     : "name_translation_insert";
+	}
+	if (run(im, row, writer, field, row->val[COL_TRANSLATION]) < 0)
 		return OUT_FAILED;
 	return exists ? OUT_REPLACED : OUT_ADDED;
 }

@@ -4,7 +4,8 @@
  * Every code has English text in every field; every UI string has an
  * English source, uses only the placeholders its key allows, and each
  * translation uses the same as English; every reference is well formed; no
- * translation is stale; the search index covers every document.  Then it
+ * translation is stale, nor any code's name (written for a reason phrase
+ * that has changed since); the search index covers every document.  Then it
  * renders every page that the exports write, in every language, as they
  * write it: no page has a doubled word, no sentence that a template made
  * is empty, and fill() leaves no placeholder unfilled (its log, fill.h,
@@ -441,6 +442,7 @@ static int run(struct ctx *ctx)
 	    report_rows(&c, "check_ui_english") < 0 ||
 	    report_rows(&c, "check_references") < 0 ||
 	    report_rows(&c, "check_stale") < 0 ||
+	    report_rows(&c, "check_stale_names") < 0 ||
 	    report_rows(&c, "check_search_pending") < 0 ||
 	    check_templates(&c) < 0 || check_allowed(&c) < 0 ||
 	    check_texts(&c) < 0 || check_languages(&c) < 0) {

@@ -1,8 +1,9 @@
 /*
- * cmd_export.c - `codekb export`: the codes, the translations or the
- * comparison pages as CSV, Markdown or JSON, streamed row by row to stdout
- * or, atomically, to --output FILE; and `codekb export site`, the whole
- * reference as a static site (site.c).
+ * cmd_export.c - `codekb export`: the codes, the texts, the codes' names
+ * and search terms, the translators' worksheet or the comparison pages as
+ * CSV, Markdown or JSON, streamed row by row to stdout or, atomically, to
+ * --output FILE; and `codekb export site`, the whole reference as a static
+ * site (site.c).
  *
  * The statements are in schema/queries/export.sql.  Each has the columns
  * of its import format and a last column, `json`, that holds the row as a
@@ -27,6 +28,7 @@ struct what {
 static const struct what whats[] = {
 	{"codes", "export_codes"},
 	{"texts", "export_texts"},
+	{"names", "export_names"},
 	{"translations", "export_translations"},
 	{"comparisons", "export_comparisons"},
 };
@@ -40,19 +42,20 @@ static const struct what *find_what(const char *name)
 }
 
 /* Bind the options to st: :protocol (resolved, or NULL), :lang and :json.
- * The texts export takes every language but English unless --lang is
- * given. */
+ * The texts export takes every language but English, and the names export
+ * every language, unless --lang is given. */
 static int bind_options(struct ctx *ctx, const struct what *w,
 			sqlite3_stmt *st)
 {
 	char protocol[17];
-	int texts = strcmp(w->name, "texts") == 0;
+	int every = strcmp(w->name, "texts") == 0 ||
+		    strcmp(w->name, "names") == 0;
 
 	if (ctx->o->protocol &&
 	    cmd_protocol(ctx, ctx->o->protocol, protocol) != EXIT_OK)
 		return EXIT_FAIL;
 	db_bind_text(st, ":protocol", ctx->o->protocol ? protocol : NULL);
-	db_bind_text(st, ":lang", texts && !ctx->o->lang ? NULL : ctx->lang);
+	db_bind_text(st, ":lang", every && !ctx->o->lang ? NULL : ctx->lang);
 	db_bind_int(st, ":json", ctx->fmt == FMT_JSON);
 	return EXIT_OK;
 }
@@ -119,7 +122,8 @@ static int run(struct ctx *ctx)
 		return site_run(ctx);
 	if (!w) {
 		kb_error_set(&ctx->err, "cannot export '%s'; choose codes, "
-			     "texts, translations, comparisons or site", name);
+			     "texts, names, translations, comparisons or "
+			     "site", name);
 		return EXIT_USAGE;
 	}
 	if (ctx->o->nlangs > 1) {
@@ -145,7 +149,7 @@ static int run(struct ctx *ctx)
 
 const struct cmd cmd_export = {
 	"export",
-	"codes|texts|translations|comparisons|site",
+	"codes|texts|names|translations|comparisons|site",
 	1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_CSV,
 	1,

@@ -126,6 +126,27 @@ static size_t column(const struct strbuf *sb)
 	return sb->len - i;
 }
 
+/* " ARGS", its choices ("codes|texts|...") continued under indent after a
+ * '|' where the line would pass WIDTH. */
+static void add_args(struct strbuf *sb, const char *args, size_t indent)
+{
+	const char *p = args;
+
+	strbuf_addch(sb, ' ');
+	while (*p) {
+		size_t n = strcspn(p, "|");
+		size_t end = column(sb) + n + (p[n] == '|');
+
+		if (p != args && end > WIDTH) {
+			strbuf_addch(sb, '\n');
+			for (size_t i = 0; i < indent; i++)
+				strbuf_addch(sb, ' ');
+		}
+		strbuf_add(sb, p, n + (p[n] == '|'));
+		p += n + (p[n] == '|');
+	}
+}
+
 void opts_usage(struct strbuf *sb, const struct cmd *cmd)
 {
 	size_t indent;
@@ -136,7 +157,7 @@ void opts_usage(struct strbuf *sb, const struct cmd *cmd)
 	/* continued lines start under the command's first argument */
 	indent = column(sb) + 1;
 	if (cmd->args[0])
-		strbuf_addf(sb, " %s", cmd->args);
+		add_args(sb, cmd->args, indent);
 	parseopt_synopsis(sb, opts_table, cmd->name, indent, WIDTH,
 			  format_argname, cmd);
 }
@@ -178,7 +199,7 @@ static const struct {
 	{"compare", "Compare two codes, of one protocol or of two."},
 	{"search", "Search codes by number, prefix, class, reason phrase or "
 		   "free text."},
-	{"export", "Export codes, texts, translations or comparisons as "
+	{"export", "Export codes, texts, names, translations or comparisons as "
 		   "tables, or the whole reference as a Hugo site."},
 	{"sql", "Run read-only SQL on the views: a statement, - for standard "
 		"input, or a file whose name ends in .sql."},

@@ -60,6 +60,24 @@ ORDER BY t.locale, t.protocol,
           WHERE c.protocol = t.protocol AND c.code = t.code
             AND c.vendor = t.vendor), t.vendor;
 
+-- name: export_names
+-- Each code's name and search terms in :lang (NULL: in every language,
+-- English's terms included), in the columns of a names file; an empty
+-- cell is no name, or no terms.  Importing it gives the same rows, named
+-- from the codes' reasons as they are then.
+SELECT n.locale, n.protocol, n.code, nullif(n.vendor, '') AS vendor, n.name,
+       nullif(n.terms, '') AS terms,
+       iif(:json, json_object(
+           'locale', n.locale, 'protocol', n.protocol, 'code', n.code,
+           'vendor', nullif(n.vendor, ''), 'name', n.name,
+           'terms', nullif(n.terms, '')), NULL) AS json
+FROM code_name AS n
+JOIN code AS c
+  ON c.protocol = n.protocol AND c.code = n.code AND c.vendor = n.vendor
+WHERE (:lang IS NULL OR n.locale = :lang)
+  AND (:protocol IS NULL OR n.protocol = :protocol)
+ORDER BY n.locale, n.protocol, c.sort, n.vendor;
+
 -- name: export_comparisons
 -- The comparison page of every unordered pair of codes (code_a < code_b)
 -- of each protocol, in :lang.
@@ -358,29 +376,56 @@ FROM (
 -- name: export_translations
 -- The translator's worksheet for :lang: every text that is missing, or
 -- stale (its English source changed since it was translated), with the
--- English text beside it and the old translation, if any.  The empty
+-- English text beside it and the old translation, if any; and likewise
+-- each code's name and search terms (code_name, fields `name` and
+-- `terms`), whose English source is the code's reason phrase: missing
+-- when the language has none, stale when the reason changed since they
+-- were written.  A code's name and terms share one source, so they are
+-- stale together.  Each code's rows come together: its name and terms
+-- first, then its texts in the order of table field.  The empty
 -- `translation` column is theirs to fill; codekb-import takes the file
 -- back as it is.
-SELECT t.locale, t.protocol, t.code, nullif(t.vendor, '') AS vendor, t.field,
-       iif(t.is_fallback, 'missing', 'stale') AS status,
-       e.body AS english,
-       iif(t.is_fallback, '', t.body) AS previous,
-       '' AS translation,
+WITH work AS (
+    SELECT t.locale, t.protocol, t.code, t.vendor, t.field,
+           iif(t.is_fallback, 'missing', 'stale') AS status,
+           e.body AS english, iif(t.is_fallback, '', t.body) AS previous,
+           c.sort, f.position
+    FROM text_l10n AS t
+    JOIN field AS f ON f.name = t.field
+    JOIN text AS e
+      ON e.protocol = t.protocol AND e.code = t.code AND e.vendor = t.vendor
+     AND e.locale = 'en' AND e.field = t.field
+    JOIN code AS c
+      ON c.protocol = t.protocol AND c.code = t.code AND c.vendor = t.vendor
+    WHERE t.locale = :lang AND (t.is_fallback OR t.is_stale)
+      AND (:protocol IS NULL OR t.protocol = :protocol)
+    UNION ALL
+    SELECT :lang, protocol, code, vendor, field,
+           iif(value IS NULL, 'missing', 'stale'), reason,
+           coalesce(value, ''), sort, position
+    FROM (SELECT c.protocol, c.code, c.vendor, c.sort, c.reason,
+                 f.field, f.position, n.source,
+                 -- the name or the terms, NULL where there are none
+                 iif(f.field = 'name', n.name, nullif(n.terms, '')) AS value
+          FROM code AS c
+          CROSS JOIN (SELECT 'name' AS field, -1 AS position
+                      UNION ALL SELECT 'terms', 0) AS f
+          LEFT JOIN code_name AS n
+            ON n.protocol = c.protocol AND n.code = c.code
+           AND n.vendor = c.vendor AND n.locale = :lang
+          WHERE :lang <> 'en'
+            AND (:protocol IS NULL OR c.protocol = :protocol))
+    WHERE value IS NULL OR source IS NOT reason
+)
+SELECT locale, protocol, code, nullif(vendor, '') AS vendor, field, status,
+       english, previous, '' AS translation,
        iif(:json, json_object(
-           'locale', t.locale, 'protocol', t.protocol, 'code', t.code,
-           'vendor', nullif(t.vendor, ''), 'field', t.field, 'status', iif(t.is_fallback, 'missing', 'stale'),
-           'english', e.body, 'previous', iif(t.is_fallback, '', t.body),
+           'locale', locale, 'protocol', protocol, 'code', code,
+           'vendor', nullif(vendor, ''), 'field', field, 'status', status,
+           'english', english, 'previous', previous,
            'translation', ''), NULL) AS json
-FROM text_l10n AS t
-JOIN field AS f ON f.name = t.field
-JOIN text AS e
-  ON e.protocol = t.protocol AND e.code = t.code AND e.vendor = t.vendor
- AND e.locale = 'en' AND e.field = t.field
-JOIN code AS c
-  ON c.protocol = t.protocol AND c.code = t.code AND c.vendor = t.vendor
-WHERE t.locale = :lang AND (t.is_fallback OR t.is_stale)
-  AND (:protocol IS NULL OR t.protocol = :protocol)
-ORDER BY t.protocol, c.sort, t.vendor, f.position;
+FROM work
+ORDER BY protocol, sort, vendor, position;
 
 -- name: site_api
 -- The static JSON API of `codekb export site` (docs/api.md), in language

@@ -438,12 +438,50 @@ WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
   AND locale = :locale AND field = :field AND body = :body
   AND source IS :english;
 
--- name: translation_upsert
+-- name: translation_insert
+-- (An insert and an update, not an upsert: the search triggers' INSERT OR
+-- IGNORE would take the upsert's conflict policy, and fail on a text that
+-- an earlier file of the same run wrote.)
 INSERT INTO text (protocol, code, vendor, locale, field, body, source)
 VALUES (:protocol, :code, coalesce(:vendor, ''), :locale, :field, :body,
-        :english)
-ON CONFLICT (protocol, code, vendor, locale, field) DO UPDATE
-SET body = excluded.body, source = excluded.source;
+        :english);
+
+-- name: translation_update
+UPDATE text SET body = :body, source = :english
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale AND field = :field;
+
+-- name: name_translation_find
+-- Whether the code has a name (:field 'name') or terms (:field 'terms') in
+-- the language.
+SELECT 1 FROM code_name
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale
+  AND iif(:field = 'name', name IS NOT NULL, terms <> '');
+
+-- name: name_translation_same
+SELECT 1 FROM code_name
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale AND iif(:field = 'name', name, terms) = :body
+  AND source IS :english;
+
+-- name: name_translation_insert
+-- A name or terms from a translations file, for a code that has neither
+-- in the language yet; the row's source is the reason the translator saw.
+INSERT INTO code_name (protocol, code, vendor, locale, name, terms, source)
+VALUES (:protocol, :code, coalesce(:vendor, ''), :locale,
+        iif(:field = 'name', :body, NULL), iif(:field = 'terms', :body, ''),
+        :english);
+
+-- name: name_translation_update
+-- The same for a code that has a row in the language: the other of the
+-- two stays as it is.  (Not an upsert, as for translation_insert.)
+UPDATE code_name
+SET name = iif(:field = 'name', :body, name),
+    terms = iif(:field = 'terms', :body, terms),
+    source = :english
+WHERE protocol = :protocol AND code = :code AND vendor = coalesce(:vendor, '')
+  AND locale = :locale;
 
 -- name: search_pending_share
 -- Whether documents wait for the search index (0 none, 1 some), and 2 when

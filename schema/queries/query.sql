@@ -151,6 +151,21 @@ JOIN code AS c
 WHERE t.is_stale AND t.locale IN (SELECT DISTINCT locale FROM text)
 ORDER BY t.protocol, c.sort, t.vendor, t.locale, t.field;
 
+-- name: check_stale_names
+-- Names, and terms given without a name, that were written for a reason
+-- phrase the code no longer has.
+SELECT n.protocol || ' ' || n.code
+       || iif(n.vendor = '', '', ' (' || n.vendor || ')') || ' ' || n.locale
+       || iif(n.name IS NULL, ' terms', ' name'),
+       'stale ' || iif(n.name IS NULL, 'terms', 'name') || ': written for '
+       || 'the reason ''' || n.source || ''', which is now ''' || c.reason
+       || ''''
+FROM code_name AS n
+JOIN code AS c
+  ON c.protocol = n.protocol AND c.code = n.code AND c.vendor = n.vendor
+WHERE n.source IS NOT c.reason
+ORDER BY n.protocol, c.sort, n.vendor, n.locale;
+
 -- name: check_ui_pairs
 -- Every translated UI string beside its English source.
 SELECT u.locale, u.key, u.text, e.text

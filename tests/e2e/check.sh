@@ -1,6 +1,7 @@
 # check.sh - `codekb check` passes on the shipped data, and fails, naming
-# the place, on a template whose placeholders differ from English and on
-# a code with no English text.  `codekb coverage` counts them.
+# the place, on a template whose placeholders differ from English, on a
+# code with no English text, on a stale translation and on a name written
+# for a reason that has changed.  `codekb coverage` counts them.
 . "$(dirname "$0")/lib.sh"
 # The whole shipped data, or in the sanitizer build its SIP and HTTP sample
 # (site_db, lib.sh): the same checks, on a sixth of the pages.
@@ -56,4 +57,13 @@ if command -v jq >/dev/null; then
 fi
 expect_code 1 "check reports the stale translation" "$CODEKB" --db "$db" check
 expect_in "$work/out" "SIP 486 zh description: stale translation" "names the stale text"
+if grep -q "stale name" "$work/out"; then fail "a name is stale before any reason changed"; else pass "no name is stale yet"; fi
+
+printf 'protocol,code,reason\nSIP,480,Temporarily Not Available\n' >"$work/reason.csv"
+expect_code 0 "change a reason" "$CODEKB_IMPORT" --db "$db" --on-conflict replace "$work/reason.csv"
+expect_code 1 "check reports the stale names" "$CODEKB" --db "$db" check
+expect_in "$work/out" "SIP 480 ja name: stale name: written for the reason 'Temporarily Unavailable', which is now 'Temporarily Not Available'" "names the stale name and both reasons"
+expect_in "$work/out" "SIP 480 en terms: stale terms: written for the reason 'Temporarily Unavailable'" "names English terms written for the old reason"
+n=$(grep -c "^SIP 480 [a-z]* name: stale name" "$work/out")
+[ "$n" -eq 7 ] && pass "the name in each of the 7 other languages is stale" || fail "$n stale names of SIP 480"
 finish

@@ -1,6 +1,7 @@
 # names.sh - names files: a code's name in a language and its search terms
 # are imported, refused when malformed, kept with the reason they were
-# named from, and found by `codekb search`.
+# named from, found by `codekb search`, and exported by `codekb export
+# names` as a names file that imports back to the same rows.
 . "$(dirname "$0")/lib.sh"
 db="$work/kb.db"
 # the SIP and HTTP data of sip_http_db, without the shipped names
@@ -48,4 +49,36 @@ for row in 'zh,HTTP,404,,未找到,a||b:terms' 'zh,HTTP,404,,未找到,a|:terms'
 	grep -q "^codekb-import: $work/bad.csv:2:" "$work/err" && pass "the error names the row" || fail "error: $(head -1 "$work/err")"
 done
 [ "$(sqlite3 "$db" "SELECT count(*) FROM code_name")" = "$before" ] && pass "no bad row was written" || fail "a bad row was written"
+
+# export names: the shipped SIP and HTTP names, in every language, import
+# into a database without names as the same rows
+full="$work/full.db"
+sip_http_db "$full"
+rows() { sqlite3 "$1" "SELECT * FROM code_name ORDER BY protocol, code, vendor, locale"; }
+expect_code 0 "export names" "$CODEKB" --db "$full" export names --output "$work/names.csv"
+expect_line "$work/names.csv" "$(printf 'locale,protocol,code,vendor,name,terms\r')" "a names file's header"
+n=$(tail -n +2 "$work/names.csv" | wc -l)
+[ "$n" -eq "$(sqlite3 "$full" "SELECT count(*) FROM code_name")" ] && pass "a line per row, English's terms too ($n)" || fail "$n lines"
+expect_in "$work/names.csv" "en,SIP,486,,," "an English row carries terms only"
+fresh="$work/fresh.db"
+# shellcheck disable=SC2046
+"$CODEKB_IMPORT" --db "$fresh" $(ls "$CODEKB_SRC"/data/*.csv "$CODEKB_SRC"/data/ui/*.csv \
+	"$CODEKB_SRC"/data/sip/*.csv "$CODEKB_SRC"/data/http/*.csv \
+	"$CODEKB_SRC"/data/equivalents/equivalents*.csv | grep -v -e vendors -e /names-) >/dev/null
+expect_code 0 "import the export into a database without names" "$CODEKB_IMPORT" --db "$fresh" "$work/names.csv"
+expect_line "$work/out" "codekb-import: names: $n added, 0 replaced, 0 skipped, 0 unchanged" "every row is added"
+[ "$(rows "$fresh")" = "$(rows "$full")" ] && pass "the same code_name rows" || fail "the rows differ"
+"$CODEKB" --db "$fresh" export names >"$work/again.csv"
+cmp -s "$work/names.csv" "$work/again.csv" && pass "and the same export, byte for byte" || fail "the second export differs"
+expect_code 0 "export names --lang ja --protocol sip" "$CODEKB" --db "$full" export names --lang ja-JP --protocol sip
+n=$(tail -n +2 "$work/out" | grep -vc '^ja,SIP,')
+[ "$n" -eq 0 ] && pass "only SIP's Japanese names" || fail "$n other rows"
+expect_code 0 "export names as JSON" "$CODEKB" --db "$full" export names --lang zh --protocol sip --format json
+expect_in "$work/out" '{"locale":"zh","protocol":"SIP","code":"486","vendor":null,"name":"' "a JSON object per row"
+if command -v jq >/dev/null; then
+	[ "$(jq length "$work/out")" -eq "$(sqlite3 "$full" "SELECT count(*) FROM code_name WHERE protocol = 'SIP' AND locale = 'zh'")" ] &&
+		pass "one object per name" || fail "$(jq length "$work/out") objects"
+fi
+expect_code 0 "export names as Markdown" "$CODEKB" --db "$full" export names --lang en --protocol http --format md
+expect_in "$work/out" "| locale | protocol | code | vendor | name | terms |" "a Markdown table"
 finish
