@@ -342,17 +342,32 @@ int similar_whole(const char *body, size_t len, const char *q, size_t qlen)
 	return any_part(body, len, is_whole, &w);
 }
 
-static void sql_search_whole(sqlite3_context *ctx, int argc,
-			     sqlite3_value **argv)
+/* search_tier(KIND, FIELD, BODY, Q): the tier of a search document that
+ * matched Q, as the search statement ranks it. */
+static void sql_search_tier(sqlite3_context *ctx, int argc,
+			    sqlite3_value **argv)
 {
-	const char *body = (const char *)sqlite3_value_text(argv[0]);
-	const char *q = (const char *)sqlite3_value_text(argv[1]);
+	const char *kind = (const char *)sqlite3_value_text(argv[0]);
+	const char *field = (const char *)sqlite3_value_text(argv[1]);
+	const char *body = (const char *)sqlite3_value_text(argv[2]);
+	const char *q = (const char *)sqlite3_value_text(argv[3]);
+	int name, terms, whole;
 
 	(void)argc;
-	if (!body || !q)
+	if (!kind || !field || !body || !q)
 		return;
-	sqlite3_result_int(ctx, similar_whole(body, (size_t)sqlite3_value_bytes(argv[0]),
-					      q, (size_t)sqlite3_value_bytes(argv[1])));
+	name = strcmp(kind, "text") != 0 || strcmp(field, "name") == 0;
+	terms = !name && strcmp(field, "terms") == 0;
+	if (!name && !terms) {
+		sqlite3_result_int(ctx, SEARCH_TIER_TEXT);
+		return;
+	}
+	whole = similar_whole(body, (size_t)sqlite3_value_bytes(argv[2]), q,
+			      (size_t)sqlite3_value_bytes(argv[3]));
+	if (name)
+		sqlite3_result_int(ctx, whole ? SEARCH_TIER_NAME : SEARCH_TIER_NAME_PART);
+	else
+		sqlite3_result_int(ctx, whole ? SEARCH_TIER_TERM : SEARCH_TIER_TERM_PART);
 }
 
 int similar_register(sqlite3 *db)
@@ -365,7 +380,7 @@ int similar_register(sqlite3 *db)
 		rc = sqlite3_create_function(db, "search_words", 1, flags,
 					     NULL, sql_search_words, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "search_whole", 2, flags,
-					     NULL, sql_search_whole, NULL, NULL);
+		rc = sqlite3_create_function(db, "search_tier", 4, flags,
+					     NULL, sql_search_tier, NULL, NULL);
 	return rc;
 }

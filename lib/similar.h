@@ -41,6 +41,18 @@ int similar_distance(const char *a, size_t alen, const char *b, size_t blen,
  * q, case-folded and trimmed; else 0. */
 int similar_whole(const char *body, size_t len, const char *q, size_t qlen);
 
+/* The tiers of a search document that matched, best first, after those of
+ * an exact code (0) and a prefix or class (1): the whole of a reason
+ * phrase, former phrase or name; a whole search term; part of a phrase or
+ * name; part of a term; a text. */
+enum search_tier {
+	SEARCH_TIER_NAME = 2,
+	SEARCH_TIER_TERM = 3,
+	SEARCH_TIER_NAME_PART = 4,
+	SEARCH_TIER_TERM_PART = 5,
+	SEARCH_TIER_TEXT = 6,
+};
+
 /*
  * Register, on db:
  *   edit_distance(A, B, MAX)  similar_distance(); NULL if A or B is NULL
@@ -49,7 +61,10 @@ int similar_whole(const char *body, size_t len, const char *q, size_t qlen);
  *                             lines and "; "-separated parts, and each word
  *                             of four letters or more of a part that has
  *                             several, key case-folded, duplicates dropped
- *   search_whole(BODY, Q)     similar_whole()
+ *   search_tier(KIND, FIELD, BODY, Q)
+ *                             the enum search_tier of a search document
+ *                             (search_doc's kind, field and body) that
+ *                             matched Q
  * Returns an SQLite code.
  */
 int similar_register(sqlite3 *db);

@@ -258,8 +258,9 @@ SELECT locale || ' ' || key FROM ui WHERE text = :text ORDER BY locale, key;
 -- with that prefix or in that class (1); a whole reason phrase, former
 -- phrase or localized name, in any language (2); a whole search term (3);
 -- part of a phrase or name (4); part of a search term (5); and texts (6).
--- "Whole" compares case-folded (lib/similar.h), so "not found" and "NOT
--- FOUND" are the reason "Not Found".  Within a tier, a hit in :lang (or in
+-- search_tier() gives a document's tier (lib/similar.h); "whole"
+-- compares case-folded, so "not found" and "NOT FOUND" are the reason
+-- "Not Found".  Within a tier, a hit in :lang (or in
 -- a wire phrase) comes first, then a registered code before a vendor's,
 -- then the better bm25 score for a part (for a whole match the score
 -- says nothing), then the code more others name as their equivalent (for
@@ -301,7 +302,7 @@ found (protocol, code, vendor, rank, score, locale, doc, mark, miss) AS (
       ON k.protocol = c.protocol AND c.sort BETWEEN k.lo AND k.hi
     WHERE k.label = :q COLLATE NOCASE
     UNION ALL
-    SELECT d.protocol, d.code, d.vendor, NULL,
+    SELECT d.protocol, d.code, d.vendor, search_tier(d.kind, d.field, d.body, :q),
            codekb_bm25(search_fts, max(length(d.body) - 2, 0)),
            d.locale, d.id, NULL,
            iif(:any, :parts - codekb_phrases(search_fts), 0)
@@ -309,27 +310,16 @@ found (protocol, code, vendor, rank, score, locale, doc, mark, miss) AS (
     WHERE :fts IS NOT NULL AND search_fts MATCH :fts
       AND (:cjk IS NULL OR :any OR d.id IN (SELECT id FROM cjk_hit))
     UNION ALL
-    SELECT d.protocol, d.code, d.vendor, NULL, h.score, d.locale, d.id,
+    SELECT d.protocol, d.code, d.vendor, search_tier(d.kind, d.field, d.body, :q),
+           h.score, d.locale, d.id,
            :mark, iif(:any, :parts - h.matched, 0)
     FROM cjk_hit AS h JOIN search_doc AS d ON d.id = h.id
     WHERE :fts IS NULL OR :any
     UNION ALL
-    SELECT protocol, code, vendor, NULL, -1.0 / instr(body, :q), locale,
-           id, :q, 0
+    SELECT protocol, code, vendor, search_tier(kind, field, body, :q),
+           -1.0 / instr(body, :q), locale, id, :q, 0
     FROM search_doc
     WHERE :scan AND :pattern IS NULL AND instr(body, :q) > 0
-),
--- the tier of each document hit, from what it is and whether it is whole
-hit AS (
-    SELECT f.protocol, f.code, f.vendor,
-           coalesce(f.rank,
-                    CASE WHEN d.kind <> 'text' OR d.field = 'name'
-                         THEN 4 - 2 * search_whole(d.body, :q)
-                         WHEN d.field = 'terms'
-                         THEN 5 - 2 * search_whole(d.body, :q)
-                         ELSE 6 END) AS rank,
-           f.score, f.locale, f.doc, f.mark, f.miss
-    FROM found AS f LEFT JOIN search_doc AS d ON d.id = f.doc
 ),
 -- The best hit of each code: by the parts it lacks, its tier, then in
 -- :lang, then by score (bm25 scores are small negative numbers; a whole
@@ -341,7 +331,7 @@ best AS (
            locale NOT IN (:lang, '') AS elsewhere,
            min(miss * 1e9 + rank * 1e6 + (locale NOT IN (:lang, '')) * 1e3
                + iif(rank IN (2, 3), 0, score)) AS n
-    FROM hit
+    FROM found
     WHERE (:protocol IS NULL OR protocol = :protocol)
       AND (:key IS NULL OR code = :key)
     GROUP BY protocol, code, vendor
