@@ -312,7 +312,9 @@ found (protocol, code, vendor, rank, score, locale, doc, mark, miss) AS (
     UNION ALL
     SELECT d.protocol, d.code, d.vendor, search_tier(d.kind, d.field, d.body, :q),
            h.score, d.locale, d.id,
-           :mark, iif(:any, :parts - h.matched, 0)
+           -- among the parts, a document that has the whole query shows it
+           iif(:any AND instr(d.body, :q) > 0, :q, :mark),
+           iif(:any, :parts - h.matched, 0)
     FROM cjk_hit AS h JOIN search_doc AS d ON d.id = h.id
     WHERE :fts IS NULL OR :any
     UNION ALL
