@@ -190,6 +190,7 @@ struct attempt {
 	const char *text;       /* the words */
 	int any;                /* any of its parts */
 	const char *key;        /* only codes with this key, or NULL */
+	int names;              /* only names, phrases and terms */
 };
 
 /*
@@ -227,6 +228,7 @@ static long search_once(struct ctx *ctx, const struct attempt *a,
 	db_bind_text(st, ":mark", terms.mark);
 	db_bind_int(st, ":scan", terms.scan);
 	db_bind_int(st, ":any", terms.any);
+	db_bind_int(st, ":names", a->names);
 	db_bind_int(st, ":parts", terms.phrases);
 	/* a number, or the start of a dotted key ("5.7"), matches keys */
 	if (!a->any && !a->key &&
@@ -261,6 +263,26 @@ static long search_once(struct ctx *ctx, const struct attempt *a,
 	search_terms_free(&terms);
 	cmd_release(ctx, st);
 	return rows;
+}
+
+/*
+ * The same, first over names, phrases and terms alone: when they fill the
+ * page, the texts cannot change it (they are the last tier, and a whole
+ * query ranks by tier first), so their larger index is not read.
+ */
+static long search_page(struct ctx *ctx, const struct attempt *a,
+			const char *protocol, struct strbuf *page)
+{
+	struct attempt names = *a;
+	long rows;
+
+	if (a->any)
+		return search_once(ctx, a, protocol, page);
+	names.names = 1;
+	rows = search_once(ctx, &names, protocol, page);
+	if (rows < 0 || rows == SEARCH_LIMIT)
+		return rows;
+	return search_once(ctx, a, protocol, page);
 }
 
 /*
@@ -390,7 +412,7 @@ static int scope_of(struct ctx *ctx, const char *text, int protocol_given,
 static long search_steps(struct ctx *ctx, const char *text,
 			 const char *protocol, struct strbuf *page)
 {
-	struct attempt a = {text, 0, NULL};
+	struct attempt a = {text, 0, NULL, 0};
 	struct scope s = {.rest = STRBUF_INIT};
 	char key[CODEKEY_MAX];
 	char near[512];
@@ -398,15 +420,15 @@ static long search_steps(struct ctx *ctx, const char *text,
 	int d;
 
 	if (scope_of(ctx, text, protocol != NULL, &s) == 0) {
-		struct attempt k = {s.rest.buf, 0, s.key[0] ? s.key : NULL};
+		struct attempt k = {s.rest.buf, 0, s.key[0] ? s.key : NULL, 0};
 		const char *in = s.protocol[0] ? s.protocol : protocol;
 
-		rows = search_once(ctx, &k, in, page);
+		rows = search_page(ctx, &k, in, page);
 		/* nothing of code 404 says 에러: the codes 404 */
 		if (rows == 0 && s.key[0]) {
-			struct attempt n = {s.key, 0, NULL};
+			struct attempt n = {s.key, 0, NULL, 0};
 
-			rows = search_once(ctx, &n, in, page);
+			rows = search_page(ctx, &n, in, page);
 			if (rows > 0)
 				kb_error_set(&ctx->note, "no code %s matches "
 					     "'%s'; these are the codes %s",
@@ -416,12 +438,12 @@ static long search_steps(struct ctx *ctx, const char *text,
 	strbuf_release(&s.rest);
 	if (rows != 0)
 		return rows;
-	rows = search_once(ctx, &a, protocol, page);
+	rows = search_page(ctx, &a, protocol, page);
 	/* a few whole matches: the codes that match some words follow */
 	if (rows > 0 && rows < 3) {
 		struct strbuf more = STRBUF_INIT;
-		struct attempt m = {text, 1, NULL};
-		long found = search_once(ctx, &m, protocol, &more);
+		struct attempt m = {text, 1, NULL, 0};
+		long found = search_page(ctx, &m, protocol, &more);
 
 		if (found > rows) {
 			strbuf_reset(page);
@@ -435,9 +457,9 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (rows != 0)
 		return rows;
 	if (lookalike_number(text, key, sizeof(key)) == 0) {
-		struct attempt n = {key, 0, NULL};
+		struct attempt n = {key, 0, NULL, 0};
 
-		rows = search_once(ctx, &n, protocol, page);
+		rows = search_page(ctx, &n, protocol, page);
 		if (rows > 0)
 			kb_error_set(&ctx->note, "'%s' is not a code number; "
 				     "did you mean '%s'?", text, key);
@@ -449,9 +471,9 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (d < -1)
 		return -1;
 	if (d > 0) {
-		struct attempt t = {near, 0, NULL};
+		struct attempt t = {near, 0, NULL, 0};
 
-		rows = search_once(ctx, &t, protocol, page);
+		rows = search_page(ctx, &t, protocol, page);
 		if (rows > 0)
 			kb_error_set(&ctx->note, "no code matches '%s'; did you "
 				     "mean '%s'?", text, near);
@@ -459,7 +481,7 @@ static long search_steps(struct ctx *ctx, const char *text,
 			return rows;
 	}
 	a.any = 1;
-	rows = search_once(ctx, &a, protocol, page);
+	rows = search_page(ctx, &a, protocol, page);
 	if (rows > 0)
 		kb_error_set(&ctx->note, "no code matches '%s' as a whole; these "
 			     "match some of its words", text);

@@ -1,5 +1,5 @@
--- 0008-search-words.sql: the vocabulary of names, for "did you mean"
--- (schema version 8).
+-- 0008-search-words.sql: the vocabulary of names, for "did you mean",
+-- and an index of the names alone (schema version 8).
 --
 -- search_word holds what a code can be called, each spelling once however
 -- many codes share it: every reason phrase, former phrase and localized
@@ -32,9 +32,17 @@ CREATE TABLE search_word_doc (
     kind TEXT NOT NULL CHECK (kind IN ('name', 'term'))
 ) STRICT;
 
+-- search_names is a trigram index of the documents that hold names and
+-- terms alone (those of search_word_doc), kept by the same batch: a query
+-- whose names and terms fill the page need not read the texts' much
+-- larger index.  Contentless, like search_cjk: its text is search_doc's.
+CREATE VIRTUAL TABLE search_names USING fts5(
+    body, content = '', tokenize = 'trigram');
+
 -- Queue the documents that hold names and terms, with the text the
 -- indexes already hold for them, so that the batch at the end of this
--- upgrade counts their entries (and indexes them again, unchanged).
+-- upgrade counts their entries and indexes them in search_names (and
+-- indexes them again, unchanged, in the other two).
 INSERT OR IGNORE INTO search_pending (id, indexed_body)
 SELECT id, body FROM search_doc
 WHERE kind IN ('reason', 'former') OR field IN ('name', 'terms');

@@ -525,8 +525,9 @@ SELECT id, spaced
 FROM (SELECT p.id, cjk_spaced(d.body) AS spaced FROM search_pending AS p
       JOIN search_doc AS d ON d.id = p.id)
 WHERE spaced IS NOT NULL;
--- The vocabulary (migration 0008): take back the entries of each changed
--- document that were counted, then count those of its current text.
+-- The vocabulary and the index of names (migration 0008): take back the
+-- entries and the index rows of each changed document that were counted,
+-- then count and index its current text.
 INSERT INTO search_word (word, kind, shown, chars, n)
 SELECT w.value ->> 0, v.kind, w.value ->> 1, w.value ->> 2, -count(*)
 FROM search_pending AS p JOIN search_word_doc AS v ON v.id = p.id,
@@ -534,11 +535,19 @@ FROM search_pending AS p JOIN search_word_doc AS v ON v.id = p.id,
 WHERE p.indexed_body IS NOT NULL
 GROUP BY 1, 2
 ON CONFLICT (word, kind) DO UPDATE SET n = n + excluded.n;
+INSERT INTO search_names (search_names, rowid, body)
+SELECT 'delete', p.id, p.indexed_body
+FROM search_pending AS p JOIN search_word_doc AS v ON v.id = p.id
+WHERE p.indexed_body IS NOT NULL;
 DELETE FROM search_word_doc WHERE id IN (SELECT id FROM search_pending);
 INSERT INTO search_word_doc (id, kind)
 SELECT d.id, iif(d.field = 'terms', 'term', 'name')
 FROM search_pending AS p JOIN search_doc AS d ON d.id = p.id
 WHERE d.kind IN ('reason', 'former') OR d.field IN ('name', 'terms');
+INSERT INTO search_names (rowid, body)
+SELECT d.id, d.body
+FROM search_pending AS p JOIN search_word_doc AS v ON v.id = p.id
+JOIN search_doc AS d ON d.id = p.id;
 INSERT INTO search_word (word, kind, shown, chars, n)
 SELECT w.value ->> 0, v.kind, w.value ->> 1, w.value ->> 2, count(*)
 FROM search_pending AS p JOIN search_word_doc AS v ON v.id = p.id

@@ -279,7 +279,10 @@ SELECT locale || ' ' || key FROM ui WHERE text = :text ORDER BY locale, key;
 -- is bm25 with the length of a trigram document (one token per character
 -- but the last two) given rather than looked up (lib/rank.h).  :key, if
 -- not NULL, keeps only the codes with that key ("550 mailbox
--- unavailable": the words among the codes 550).
+-- unavailable": the words among the codes 550).  With :names, only the
+-- names, phrases and terms are looked at, in their own index
+-- (search_names): when they fill the page, the texts, a tier below, could
+-- not change it, and a common word is in thousands of texts.
 WITH
 cjk_hit (id, score, matched) AS (
     SELECT rowid, bm25(search_cjk), codekb_phrases(search_cjk)
@@ -307,8 +310,15 @@ found (protocol, code, vendor, rank, score, locale, doc, mark, miss) AS (
            d.locale, d.id, NULL,
            iif(:any, :parts - codekb_phrases(search_fts), 0)
     FROM search_fts JOIN search_doc AS d ON d.id = search_fts.rowid
-    WHERE :fts IS NOT NULL AND search_fts MATCH :fts
+    WHERE :fts IS NOT NULL AND NOT :names AND search_fts MATCH :fts
       AND (:cjk IS NULL OR :any OR d.id IN (SELECT id FROM cjk_hit))
+    UNION ALL
+    SELECT d.protocol, d.code, d.vendor, search_tier(d.kind, d.field, d.body, :q),
+           codekb_bm25(search_names, max(length(d.body) - 2, 0)),
+           d.locale, d.id, NULL, 0
+    FROM search_names JOIN search_doc AS d ON d.id = search_names.rowid
+    WHERE :fts IS NOT NULL AND :names AND search_names MATCH :fts
+      AND (:cjk IS NULL OR d.id IN (SELECT id FROM cjk_hit))
     UNION ALL
     SELECT d.protocol, d.code, d.vendor, search_tier(d.kind, d.field, d.body, :q),
            h.score, d.locale, d.id,
@@ -316,12 +326,14 @@ found (protocol, code, vendor, rank, score, locale, doc, mark, miss) AS (
            iif(:any AND instr(d.body, :q) > 0, :q, :mark),
            iif(:any, :parts - h.matched, 0)
     FROM cjk_hit AS h JOIN search_doc AS d ON d.id = h.id
-    WHERE :fts IS NULL OR :any
+    WHERE (:fts IS NULL OR :any)
+      AND (NOT :names OR d.kind <> 'text' OR d.field IN ('name', 'terms'))
     UNION ALL
     SELECT protocol, code, vendor, search_tier(kind, field, body, :q),
            -1.0 / instr(body, :q), locale, id, :q, 0
     FROM search_doc
     WHERE :scan AND :pattern IS NULL AND instr(body, :q) > 0
+      AND (NOT :names OR kind <> 'text' OR field IN ('name', 'terms'))
 ),
 -- The best hit of each code: by the parts it lacks, its tier, then in
 -- :lang, then by score (bm25 scores are small negative numbers; a whole
