@@ -6,7 +6,9 @@
 # and each as a ratio to Hugo, the peer, on the same pages.
 #
 #   export    codekb export site --output SRC, into an empty folder
-#   hugo      hugo --source SRC --destination PUBLIC --minify
+#   hugo      scripts/site-hugo SRC PUBLIC --minify: one Hugo run per
+#             language (and one for the root), so that the peak memory is
+#             one language's; its peak is the largest run's
 #   pagefind  pagefind --site PUBLIC
 #
 # Pages: the Markdown pages the export writes (content/**/*.md), the HTML
@@ -16,9 +18,9 @@
 #
 # Usage: bench/site.sh [build-dir]
 # Environment: LANGS ("" for every language of the database, or a
-# space-separated list such as "en zh ja"): Hugo takes about 2.9 GB of
-# memory per language, over 20 GB for all eight; RUNS (1): runs of each
-# step.
+# space-separated list such as "en zh ja"); RUNS (1): runs of each step.
+# Hugo takes about 2.9 GB of memory for a language of the full data, and
+# builds one at a time; Pagefind about 0.5 GB per language, all at once.
 # Needs /usr/bin/time (package time), hugo, and the npm tools (scripts/deps
 # test).
 set -eu
@@ -86,7 +88,7 @@ step() {
 echo "site pipeline: ${langs:-every language}, best of $runs run(s), in $base" >&2
 # shellcheck disable=SC2086
 step export "$build/codekb" --db "$build/codekb.db" export site --output "$work/src" $lang_args
-step hugo hugo --quiet --source "$work/src" --destination "$work/public" --minify
+step hugo "$here/scripts/site-hugo" "$work/src" "$work/public" --minify
 step pagefind "$pagefind" --site "$work/public"
 
 md=$(find "$work/src/content" -name '*.md' | wc -l | tr -d ' ')

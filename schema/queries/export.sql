@@ -114,6 +114,15 @@ SELECT 'hugo.toml',
        -- and a 404 page (site/layouts/404.html)
        || 'disableKinds = ["taxonomy", "term", "RSS"]' || char(10)
        || 'enableRobotsTXT = true' || char(10)
+       -- every language of the site, in its order, for the hreflang
+       -- alternates, the switcher and the sitemaps
+       -- (site/layouts/partials/translations.html)
+       || '[params]' || char(10)
+       || 'siteLanguages = [' || (SELECT group_concat('{ tag = ' || json_quote(tag)
+                                                      || ', name = ' || json_quote(native)
+                                                      || ' }', ', ')
+                                  FROM (SELECT tag, native FROM lang ORDER BY n))
+       || ']' || char(10)
        || group_concat('[languages.' || json_quote(tag) || ']' || char(10)
                        || 'languageName = ' || json_quote(native) || char(10)
                        || 'contentDir = ' || json_quote('content/' || tag) || char(10)
