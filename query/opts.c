@@ -197,8 +197,9 @@ static const struct {
 	{"list", "List codes, filtered by protocol and class."},
 	{"show", "Show the page of one code."},
 	{"compare", "Compare two codes, of one protocol or of two."},
-	{"search", "Search codes by number, prefix, class, reason phrase or "
-		   "free text."},
+	{"search", "Search codes by number, prefix, class, reason phrase, "
+		   "localized name, search term or free text, in any "
+		   "language; a typo gets the nearest name."},
 	{"export", "Export codes, texts, names, translations or comparisons as "
 		   "tables, or the whole reference as a Hugo site."},
 	{"sql", "Run read-only SQL on the views: a statement, - for standard "
