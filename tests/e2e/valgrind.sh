@@ -1,4 +1,4 @@
-# valgrind.sh - no leak and no memory error in a compare, a list, a site
+# valgrind.sh - no leak and no memory error in a compare, a list, searches, a site
 # export in two threads, a failed and a good import, and an MCP session.
 . "$(dirname "$0")/lib.sh"
 vg="$VALGRIND --quiet --leak-check=full --show-leak-kinds=all --errors-for-leak-kinds=all --error-exitcode=99"
@@ -9,6 +9,14 @@ expect_code 0 "valgrind: compare" $vg "$CODEKB" --db "$db" compare SIP 100 410 -
 expect_code 0 "valgrind: list" $vg "$CODEKB" --db "$db" list --format json
 expect_code 0 "valgrind: sql" $vg "$CODEKB" --db "$db" sql "SELECT * FROM code_l10n LIMIT 3"
 expect_code 1 "valgrind: refused sql" $vg "$CODEKB" --db "$db" sql "DELETE FROM code"
+# every step of search: a whole name, a typo, a look-alike number, parts,
+# a number with words, and nothing
+expect_code 0 "valgrind: search 未找到" $vg "$CODEKB" --db "$db" search 未找到 --lang zh
+expect_code 0 "valgrind: search a typo" $vg "$CODEKB" --db "$db" search gatway timeout
+expect_code 0 "valgrind: search 4O4" $vg "$CODEKB" --db "$db" search 4O4
+expect_code 0 "valgrind: search parts" $vg "$CODEKB" --db "$db" search busy xyzzy 认证失败了吗 --format json
+expect_code 0 "valgrind: search a number with words" $vg "$CODEKB" --db "$db" search 550 mailbox unavailable
+expect_code 1 "valgrind: search for nothing" $vg "$CODEKB" --db "$db" search qqqqzzzz
 m='{"jsonrpc":"2.0","id":'
 {
 	echo "${m}1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\"}}"
