@@ -371,6 +371,7 @@ static int scope_of(struct ctx *ctx, const char *text, int protocol_given,
 	strbuf_reset(&s->rest);
 	for (;;) {
 		char word[CODEKEY_MAX];
+		char named[sizeof(s->protocol)];
 		struct codekey k;
 		const char *why;
 		size_t len;
@@ -390,8 +391,9 @@ static int scope_of(struct ctx *ctx, const char *text, int protocol_given,
 			keys++;
 			snprintf(s->key, sizeof(s->key), "%s", word);
 		} else if (word[0] && !protocol_given &&
-			   cmd_protocol_named(ctx, word, s->protocol) == 0) {
+			   cmd_protocol_named(ctx, word, named) == 0) {
 			protocols++;
+			memcpy(s->protocol, named, sizeof(named));
 		} else {
 			if (s->rest.len)
 				strbuf_addch(&s->rest, ' ');

@@ -147,6 +147,10 @@ done
 # a number with words: the words among the codes of that number
 [ "$(first 550 mailbox unavailable)" = "SMTP 550" ] && pass "550 mailbox unavailable: SMTP 550 first, from three arguments" ||
 	fail "550 mailbox unavailable: $(first 550 mailbox unavailable)"
+# a protocol among the words: the other words among its codes
+codes SMTP 认证失败 --lang zh | head -3 >"$work/r"
+grep -qx "SMTP 535" "$work/r" && ! grep -qv "^SMTP " "$work/r" && pass "SMTP 认证失败: SMTP codes only, 535 among them" ||
+	fail "SMTP 认证失败: $(tr '\n' ';' <"$work/r")"
 # a CJK word of several characters that matches nothing whole: its parts
 codes 认证失败了吗 --lang zh >"$work/r"
 [ -s "$work/r" ] && pass "认证失败了吗 falls back" || fail "认证失败了吗 finds nothing"
