@@ -160,9 +160,9 @@ ORDER BY l.tag;
 -- the layout pairs with the row names of hugo.toml (factLabels), leaving
 -- out a row neither code has, and the status row unless `status`; on an
 -- index `groups`, its
--- codes by class, as [{title, page, codes: [{label, reason, name, page,
--- status, badge, summary}]}] (name: code_l10n's), a class page's with
--- each code's summary, a
+-- codes by class, as [{title, page, codes: [{label, reason, page, status,
+-- badge, summary}]}] (reason: code_l10n's reason_name, the code's name
+-- beside its reason), a class page's with each code's summary, a
 -- protocol's without (SMTP's 149 summaries alone are 30 KB in Japanese).
 -- On a code page, `name`, its name in the language (code_l10n's), and
 -- `terms`, its search terms (code_name).  A `page` is the path below the language,
@@ -200,8 +200,9 @@ cls AS MATERIALIZED (
 -- status when that is not current, a temporary one's with its expiry
 entry AS MATERIALIZED (
     SELECT c.protocol, c.sort, c.vendor,
-           json_object('label', c.label, 'reason', c.reason,
-                       'name', c.name,
+           -- the reason with the name beside it, as the Markdown pages
+           -- give it: a Japanese SMTP index is near 30 KB of HTML
+           json_object('label', c.label, 'reason', c.reason_name,
                        'page', '/' || lower(c.protocol) || '/' || c.slug,
                        'status', c.status,
                        'badge', CASE c.status
@@ -255,7 +256,7 @@ FROM (
            || char(10)
            -- its name in the language, shown under the heading, and its
            -- search terms, which the site's search reads (code_name)
-           || coalesce('name: ' || json_quote(c.name) || char(10), '')
+           || iif(c.name IS NULL, '', 'name: ' || json_quote(c.name) || char(10))
            || coalesce('terms: ' || json_quote(nullif(replace(n.terms, '|', ', '), ''))
                        || char(10), ''),
            -- below the Markdown's heading, which gives the name beside
