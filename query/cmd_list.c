@@ -1,13 +1,13 @@
 /*
  * cmd_list.c - `codekb list`: the codes, optionally of one protocol or
- * class, with their class and status in the chosen language.
+ * class, with their names, class and status in the chosen language.
  */
 #include "cmd.h"
 #include "db.h"
 
 static const char *const label_keys[] = {
-	"label.protocol", "label.code", "label.reason", "label.class",
-	"label.status", "label.vendor",
+	"label.protocol", "label.code", "label.reason", "label.name",
+	"label.class", "label.status", "label.vendor",
 };
 
 #define NLABELS (sizeof(label_keys) / sizeof(label_keys[0]))

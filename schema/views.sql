@@ -87,9 +87,20 @@ LEFT JOIN class_text AS ct
 
 -- A code in one language: its facts, its class, its reference as a label
 -- and a link, its three texts, and the first sentence of its description
--- (`summary`) and of its when-it-occurs text (`when_first`).
+-- (`summary`) and of its when-it-occurs text (`when_first`).  `name` is
+-- what the language calls the code (table code_name: zh 未找到 for 404),
+-- NULL in English, where a language has none, and where it is the reason
+-- phrase itself; `reason_name` is the reason with the name beside it as
+-- the language writes it (UI string code.named: "Not Found（未找到）"), the
+-- reason alone where there is no name.  Every page shows a code's reason
+-- this way wherever it names the code.
 CREATE VIEW code_l10n AS
 SELECT x.*,
+       iif(x.name IS NULL, x.reason,
+           coalesce(fill((SELECT text FROM ui_l10n AS u
+                          WHERE u.locale = x.locale AND u.key = 'code.named'),
+                         json_object('reason', x.reason, 'name', x.name)),
+                    x.reason || ' (' || x.name || ')')) AS reason_name,
        CASE WHEN instr(x.description, '。') > 0
             THEN substr(x.description, 1, instr(x.description, '。'))
             WHEN instr(x.description, '. ') > 0
@@ -117,6 +128,9 @@ FROM (
            c.code || iif(c.vendor = '', '', ' (' || c.vendor || ')') AS label,
            c.basic AS basic,
            c.reason AS reason,
+           -- a name that only repeats the reason (de OK) is none
+           iif(nm.name = '' OR lower(nm.name) = lower(c.reason), NULL, nm.name)
+               AS name,
            cl.label AS class_label,
            coalesce(ct.name, cl.name) AS class_name,
            cl.label || ' ' || coalesce(ct.name, cl.name) AS class,
@@ -183,6 +197,10 @@ FROM (
     LEFT JOIN class_text AS ct
       ON ct.protocol = cl.protocol AND ct.label = cl.label
      AND ct.locale = l.tag
+    -- English names a code by its reason
+    LEFT JOIN code_name AS nm
+      ON nm.protocol = c.protocol AND nm.code = c.code AND nm.vendor = c.vendor
+     AND nm.locale = l.tag AND l.tag <> 'en'
     LEFT JOIN text AS ed
       ON ed.protocol = c.protocol AND ed.code = c.code AND ed.vendor = c.vendor
      AND ed.locale = 'en' AND ed.field = 'description'
@@ -289,7 +307,8 @@ GROUP BY l.tag, k.protocol, k.code, k.vendor;
 -- object (kind: [vals, phrase], from fact_l10n), and the parts of a page
 -- that need this code only, each filled by fill() from `side`, the JSON
 -- object of the code's own values:
--- - `block`, its section of a page: description (without the sentence
+-- - `block`, its section of a page, headed by its label and
+--   reason_name: description (without the sentence
 --   the intro already gives), when it occurs, how to fix;
 -- - `which_same` and `which_cross`, its "when to use which" paragraph,
 --   naming it without and with its protocol; NULL for a code that nobody
@@ -312,13 +331,14 @@ GROUP BY l.tag, k.protocol, k.code, k.vendor;
 -- language builds that language's rows.
 CREATE VIEW comparison_side AS
 SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
-       s.reason, s.class_label, s.class_name, s.class, s.final, s.kind,
+       s.reason, s.name, s.reason_name, s.class_label, s.class_name, s.class, s.final, s.kind,
        s.noun, s.nouns, s.status, s.summary, s.protocol_name, s.facts, s.side,
-       -- the code's column of a facts table: its name, its class, its
+       -- the code's column of a facts table: its label and reason (with
+       -- its name, reason_name), its class, its
        -- kind, the phrase of each kind of fact (fact_kind's order; null
        -- where it has none), its status and its reference
        (SELECT json_group_array(v)
-        FROM (SELECT 0 AS o, s.label || ' ' || s.reason AS v
+        FROM (SELECT 0 AS o, s.label || ' ' || s.reason_name AS v
               UNION ALL SELECT 1, s.class
               UNION ALL SELECT 2, s.kind
               UNION ALL SELECT 10 + k.position,
@@ -355,7 +375,7 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
                    'b_summary', s.summary) AS as_b_cross,
        -- a code without texts has no section: the intro says so
        iif(s.rest IS NULL AND s.when_seen IS NULL AND s.how_to_fix IS NULL, '',
-       '## ' || s.label || ' ' || s.reason || char(10, 10)
+       '## ' || s.label || ' ' || s.reason_name || char(10, 10)
        || iif(s.rest IS NULL, '',
               '### ' || s.h_desc || char(10, 10) || s.rest || char(10, 10))
        || iif(s.when_seen IS NULL, '',
@@ -382,13 +402,13 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
        fill(s.status_t, json_object('code', s.code), s.side) AS status_same,
        fill(s.status_t, json_object('code', s.protocol || ' ' || s.code),
             s.side) AS status_cross,
-       '- [' || s.protocol || ' ' || s.label || ' ' || s.reason || ']('
+       '- [' || s.protocol || ' ' || s.label || ' ' || s.reason_name || ']('
        || '/' || lower(s.protocol) || '/' || s.slug || '.md)'
        || iif(s.ref_url IS NULL, '',
               ' · [' || s.ref_label || '](' || s.ref_url || ')') AS links,
        json_object('protocol', s.protocol, 'code', s.code,
                    'vendor', nullif(s.vendor, ''), 'reason', s.reason,
-                   'class', s.class, 'kind', s.kind,
+                   'name', s.name, 'class', s.class, 'kind', s.kind,
                    'status', s.status,
                    'facts', json((SELECT json_group_object(key,
                                              json_extract(value, '$[0]'))
@@ -458,8 +478,8 @@ FROM (
                             AND u.key = 'code.' || y.status) END AS status_t
         FROM (
             SELECT c.locale, c.protocol, c.code, c.vendor, c.sort, c.slug,
-                   c.label, c.reason, c.class_label, c.class_name, c.class,
-                   c.final, c.kind, c.noun, c.nouns, c.status, c.status_name,
+                   c.label, c.reason, c.name, c.reason_name, c.class_label,
+                   c.class_name, c.class, c.final, c.kind, c.noun, c.nouns, c.status, c.status_name,
                    c.registered,
                    c.expires, c.ref_label, c.ref_url, c.description, c.when_seen,
                    c.how_to_fix,
@@ -592,7 +612,10 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
                      WHERE type <> 'null')) AS json
 FROM (
     SELECT q.*,
-           fill(q.t_title, q.ctx_a, q.ctx_b) AS title,
+           -- the title gives each code's name beside its reason
+           fill(q.t_title, json_object('a_reason', q.a_reason_name,
+                                       'b_reason', q.b_reason_name),
+                q.ctx_a, q.ctx_b) AS title,
            fill(q.t_protocol, q.ctx_a, q.ctx_b) AS protocol_line,
            replace(fill(q.t_intro, q.ctx_a, q.ctx_b)
                    || iif(q.status_a IS NULL, '', ' ' || q.status_a)
@@ -679,7 +702,8 @@ FROM (
                        AS name_a,
                    iif(a.protocol = b.protocol, '', b.protocol || ' ') || b.label
                        AS name_b,
-                   a.reason AS a_reason, a.class AS a_class,
+                   a.reason AS a_reason, a.reason_name AS a_reason_name,
+                   b.reason_name AS b_reason_name, a.class AS a_class,
                    a.class_label AS a_class_label, a.class_name AS a_class_name,
                    a.kind AS a_kind, a.summary AS a_summary,
                    b.reason AS b_reason, b.class AS b_class,
@@ -796,6 +820,9 @@ JOIN code AS b
  AND substr(b.code, 1, 1) = substr(e.code, 1, 1)
 WHERE e.basic <> '' AND e.vendor = '';
 
+-- A code page's `title` names the code by its reason phrase ("HTTP 404
+-- Not Found"); its `heading`, the first line of its Markdown, gives the
+-- code's `name` beside the reason ("HTTP 404 Not Found（未找到）").
 CREATE VIEW code_page AS
 SELECT c.locale AS locale,
        c.protocol AS protocol,
@@ -804,11 +831,13 @@ SELECT c.locale AS locale,
        c.sort AS sort,
        c.slug AS slug,
        c.title,
+       c.name,
+       c.heading,
        c.lead,
        (SELECT json_group_array(value)
-        FROM json_each(json_array(c.title, c.lead, c.no_text))
+        FROM json_each(json_array(c.heading, c.lead, c.no_text))
         WHERE type <> 'null') AS sentences,
-       '# ' || c.title || char(10, 10) || c.lead || char(10, 10)
+       '# ' || c.heading || char(10, 10) || c.lead || char(10, 10)
        -- a code without a description says so; a section without a text
        -- in any language is left out
        || '## ' || c.h_desc || char(10, 10)
@@ -828,7 +857,7 @@ SELECT c.locale AS locale,
               || '- [' || c.ref_label || '](' || c.ref_url || ')' || char(10))
            AS markdown,
        json_object('protocol', c.protocol, 'code', c.code,
-                   'reason', c.reason, 'lang', c.locale,
+                   'reason', c.reason, 'name', c.name, 'lang', c.locale,
                    'class', c.class, 'kind', c.kind,
                    'final', json(iif(c.final, 'true', 'false')),
                    'cacheable', json(iif(c.cacheable, 'true', 'false')),
@@ -848,6 +877,10 @@ SELECT c.locale AS locale,
 FROM (
     SELECT c.*,
            fill(c.t_title, c.ctx) AS title,
+           -- the Markdown's heading: the title with the name beside the
+           -- reason (the site's layout shows the name under the title)
+           fill(c.t_title, json_object('reason', c.reason_name), c.ctx)
+               AS heading,
            iif(c.description IS NULL, fill(c.t_no_text, c.ctx), NULL)
                AS no_text,
            -- its sentences joined by a space, except after a full-width stop

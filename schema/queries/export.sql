@@ -188,10 +188,11 @@ ORDER BY l.tag;
 -- out a row neither code has, and the status row unless `status`; on an
 -- index `groups`, its
 -- codes by class, as [{title, page, codes: [{label, reason, page, status,
--- badge, summary}]}], a class page's with each code's summary, a
+-- badge, summary}]}] (reason: code_l10n's reason_name, the code's name
+-- beside its reason), a class page's with each code's summary, a
 -- protocol's without (SMTP's 149 summaries alone are 30 KB in Japanese).
--- On a code page, `name`, its name in the language, and `terms`, its
--- search terms (code_name).  A `page` is the path below the language,
+-- On a code page, `name`, its name in the language (code_l10n's), and
+-- `terms`, its search terms (code_name).  A `page` is the path below the language,
 -- "/sip/486".  It runs
 -- once per language, because comparison_page builds each code's side once
 -- per run only for a language given as a value.  :parts runs of it, with
@@ -226,7 +227,9 @@ cls AS MATERIALIZED (
 -- status when that is not current, a temporary one's with its expiry
 entry AS MATERIALIZED (
     SELECT c.protocol, c.sort, c.vendor,
-           json_object('label', c.label, 'reason', c.reason,
+           -- the reason with the name beside it, as the Markdown pages
+           -- give it: a Japanese SMTP index is near 30 KB of HTML
+           json_object('label', c.label, 'reason', c.reason_name,
                        'page', '/' || lower(c.protocol) || '/' || c.slug,
                        'status', c.status,
                        'badge', CASE c.status
@@ -280,11 +283,13 @@ FROM (
            || char(10)
            -- its name in the language, shown under the heading, and its
            -- search terms, which the site's search reads (code_name)
-           || coalesce('name: ' || json_quote(n.name) || char(10), '')
+           || iif(c.name IS NULL, '', 'name: ' || json_quote(c.name) || char(10))
            || coalesce('terms: ' || json_quote(nullif(replace(n.terms, '|', ', '), ''))
                        || char(10), ''),
+           -- below the Markdown's heading, which gives the name beside
+           -- the reason: the layout shows the title, the name under it
            CAST(substr(CAST(c.markdown AS BLOB),
-                       length(CAST(c.title AS BLOB)) + 5) AS TEXT)
+                       length(CAST(c.heading AS BLOB)) + 5) AS TEXT)
            -- its comparisons: none for the only code of a protocol
            || coalesce(char(10) || '## ' || (SELECT text FROM ui_l10n AS u
                                               WHERE u.locale = c.locale
@@ -562,7 +567,8 @@ FROM (
                          ORDER BY k.lo) AS k)),
                'codes', json((SELECT json_group_array(json_object(
                                 'code', x.code, 'vendor', nullif(x.vendor, ''),
-                                'reason', x.reason, 'class_label', x.class_label,
+                                'reason', x.reason, 'name', x.name,
+                                'class_label', x.class_label,
                                 'status', x.status, 'expires', x.expires,
                                 'summary', x.summary,
                                 'href', '/api/v1/' || x.locale || '/'

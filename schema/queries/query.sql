@@ -67,7 +67,9 @@ SELECT group_concat(code, ', ') FROM (
 SELECT text FROM ui_l10n WHERE locale = :lang AND key = :key;
 
 -- name: list
-SELECT protocol, code, reason, class,
+-- The codes, each with its name in :lang beside its reason (NULL where
+-- it has none).
+SELECT protocol, code, reason, name, class,
        iif(:raw, status, status_name) AS status, vendor
 FROM code_l10n
 WHERE locale = :lang

@@ -62,8 +62,12 @@ lines=$(find "$api" -type f ! -name openapi.json -exec cat {} + | wc -l)
 [ "$lines" -eq $((nfiles - 1)) ] && pass "each data file is one line" || fail "$lines lines in $((nfiles - 1)) data files"
 n=$(grep -c '^static/api/v1/' "$site/.codekb-site")
 [ "$n" -eq "$nfiles" ] && pass "the list of the export names the $n files" || fail "the list names $n files of $nfiles"
-big=$(find "$api" -type f -size +64k | head -3)
-[ -z "$big" ] && pass "every file is at most 64 KB" || fail "files over 64 KB: $big"
+# a protocol's file lists all its codes, each with its summary and its
+# name in the language (SMTP's 149 are near 70 KB in Japanese)
+big=$(find "$api" -mindepth 3 -type f -size +64k | head -3)
+[ -z "$big" ] && pass "every code's file is at most 64 KB" || fail "code files over 64 KB: $big"
+big=$(find "$api" -maxdepth 2 -type f -size +96k | head -3)
+[ -z "$big" ] && pass "every protocol's file and the index at most 96 KB" || fail "files over 96 KB: $big"
 
 # -- the OpenAPI description: Redocly lints it, without the network where
 #    a network namespace can be had, and fails on a broken copy
@@ -128,6 +132,16 @@ if jq -e '.vendor == "nginx" and .status == "unofficial" and .href == "/api/v1/e
 else fail "499-nginx: $(jq -c '{vendor, status, href, meanings}' "$f" 2>&1 | head -c 300)"; fi
 if jq -e '.codes | any(.code == "499" and .vendor == "nginx" and .href == "/api/v1/ja/http/499-nginx.json")' \
 	"$api/ja/http.json" >/dev/null; then pass "ja/http.json lists nginx's 499"; else fail "ja/http.json has no nginx 499"; fi
+# the code's name in the language beside its reason, null in English
+jname=$(grep '^ja,HTTP,404,,' "$CODEKB_SRC/data/http/names-ja.csv" | cut -d, -f5)
+if jq -e --arg n "$jname" '.reason == "Not Found" and .name == $n' "$api/ja/http/404.json" >/dev/null &&
+	jq -e --arg n "$jname" '.codes | any(.code == "404" and .reason == "Not Found" and .name == $n)' "$api/ja/http.json" >/dev/null; then
+	pass "ja/http/404.json and ja/http.json: the reason, and the Japanese name ($jname)"
+else fail "ja 404 name: $(jq -c '{reason, name}' "$api/ja/http/404.json")"; fi
+if jq -e 'has("name") and .name == null' "$api/en/http/404.json" >/dev/null &&
+	jq -e '.codes | all(has("name") and .name == null)' "$api/en/http.json" >/dev/null; then
+	pass "en: every code's name is null"
+else fail "en 404 name: $(jq -c '.name' "$api/en/http/404.json")"; fi
 f="$api/ja/http/299.json"
 if jq -e '.description == null and .when_seen == null and .how_to_fix == null and .fallback == []' "$f" >/dev/null &&
 	jq -e '.codes | any(.code == "299" and .summary == null)' "$api/ja/http.json" >/dev/null; then

@@ -141,4 +141,47 @@ fi
 expect_in "$work/md" '| a\|b | line1<br>line2 |' "sql --format md escapes | and newlines"
 "$CODEKB" --db "$db" sql "SELECT 'x,y' AS a, 'say \"hi\"' AS b" --format csv >"$work/csv"
 expect_in "$work/csv" '"x,y","say ""hi"""' "sql --format csv quotes per RFC 4180"
+# -- a code's name in the language, beside its reason phrase
+expect_code 0 "show HTTP 404 --lang zh" "$CODEKB" --db "$db" show HTTP 404 --lang zh
+expect_line "$work/out" "# HTTP 404 Not Found（未找到）" "the zh heading gives the name beside the reason"
+expect_code 0 "show HTTP 404 --lang ja" "$CODEKB" --db "$db" show HTTP 404 --lang ja
+expect_line "$work/out" "# HTTP 404 Not Found（見つかりません）" "and the ja heading its Japanese name"
+expect_code 0 "show HTTP 404 --lang fr" "$CODEKB" --db "$db" show HTTP 404 --lang fr
+expect_line "$work/out" "# HTTP 404 Not Found ($(grep '^fr,HTTP,404,,' "$CODEKB_SRC/data/http/names-fr.csv" | cut -d, -f5))" "the fr heading puts it in parentheses after a space"
+expect_code 0 "show HTTP 404" "$CODEKB" --db "$db" show HTTP 404
+expect_line "$work/out" "# HTTP 404 Not Found" "English gives no name: the reason is its name"
+expect_code 0 "show HTTP 200 --lang de" "$CODEKB" --db "$db" show HTTP 200 --lang de
+expect_line "$work/out" "# HTTP 200 OK" "a name that is the reason itself (de OK) is not repeated"
+expect_code 0 "list --protocol http --lang zh --format csv" "$CODEKB" --db "$db" list --protocol http --lang zh --format csv
+expect_line "$work/out" "$(printf 'protocol,code,reason,name,class,status,vendor\r')" "list's CSV has a name column after the reason"
+expect_in "$work/out" "HTTP,404,Not Found,未找到,4xx " "with the zh name of 404"
+expect_code 0 "list --protocol http --lang zh" "$CODEKB" --db "$db" list --protocol http --lang zh
+if grep -qE '^HTTP +404 +Not Found +未找到 +4xx ' "$work/out" && head -n 1 "$work/out" | grep -qE '原因短语 +名称 +类别'; then
+	pass "the table gives the name, headed 名称, beside the reason"; else fail "table: $(grep ' 404 ' "$work/out")"; fi
+expect_code 0 "list --protocol http --lang ja --format md" "$CODEKB" --db "$db" list --protocol http --lang ja --format md
+expect_in "$work/out" "| HTTP | 404 | Not Found | 見つかりません | " "the Markdown table too"
+expect_code 0 "list --protocol http --format csv" "$CODEKB" --db "$db" list --protocol http --format csv
+expect_in "$work/out" "HTTP,404,Not Found,,4xx " "the English list leaves the name empty"
+expect_code 0 "compare HTTP 404 410 --lang zh" "$CODEKB" --db "$db" compare HTTP 404 410 --lang zh
+expect_line "$work/out" "# HTTP 404 Not Found（未找到） 与 410 Gone（$(grep '^zh,HTTP,410,,' "$CODEKB_SRC/data/http/names-zh.csv" | cut -d, -f5)） 对比" "the comparison's title gives both names"
+expect_in "$work/out" "## 404 Not Found（未找到）" "a code's section heading gives its name"
+expect_in "$work/out" "- [HTTP 404 Not Found（未找到）](/http/404.md)" "and its link"
+expect_code 0 "compare HTTP 404 410" "$CODEKB" --db "$db" compare HTTP 404 410
+expect_line "$work/out" "# HTTP 404 Not Found vs 410 Gone" "the English title names the codes by their reasons"
+expect_code 0 "compare HTTP 404 SIP 404 --lang ja" "$CODEKB" --db "$db" compare HTTP 404 SIP 404 --lang ja
+expect_in "$work/out" "HTTP 404 Not Found（見つかりません）" "a comparison across protocols gives the names too"
+if command -v jq >/dev/null; then
+	"$CODEKB" --db "$db" show HTTP 404 --lang zh --format json >"$work/j"
+	if jq -e '.reason == "Not Found" and .name == "未找到"' "$work/j" >/dev/null; then
+		pass "show JSON: the reason as it is, and the name"; else fail "show JSON name: $(jq -c '{reason, name}' "$work/j")"; fi
+	"$CODEKB" --db "$db" show HTTP 404 --format json >"$work/j"
+	if jq -e 'has("name") and .name == null' "$work/j" >/dev/null; then
+		pass "show JSON in English: name is null"; else fail "English show JSON name: $(jq -c .name "$work/j")"; fi
+	"$CODEKB" --db "$db" list --protocol http --lang ja --format json >"$work/j"
+	if jq -e '(.[] | select(.code == "404") | .name) == "見つかりません" and (.[] | select(.code == "404") | .reason) == "Not Found"' "$work/j" >/dev/null; then
+		pass "list JSON: the ja name of 404"; else fail "list JSON name"; fi
+	"$CODEKB" --db "$db" compare HTTP 404 410 --lang ja --format json >"$work/j"
+	if jq -e '.codes[0].name == "見つかりません" and .codes[0].reason == "Not Found" and (.title | contains("Not Found（見つかりません）"))' "$work/j" >/dev/null; then
+		pass "compare JSON: each code's name, and the title with it"; else fail "compare JSON name: $(jq -c '[.title, .codes[0].name]' "$work/j")"; fi
+fi
 finish

@@ -18,7 +18,7 @@ for proto in sip http; do
 	registry "$proto" >"$work/want.$proto"
 	"$CODEKB" --db "$db" list --protocol "$proto" --format csv |
 		tail -n +2 | tr -d '\r' | awk -F, '$NF == "" {
-			r = $3; for (i = 4; i < NF - 2; i++) r = r "," $i
+			r = $3; for (i = 4; i < NF - 3; i++) r = r "," $i
 			print $1 " " $2 "|" r }' | sort >"$work/got.$proto"
 	n=$(wc -l <"$work/want.$proto")
 	if cmp -s "$work/want.$proto" "$work/got.$proto"; then

@@ -105,6 +105,14 @@ same=$("$CODEKB" --db "$db" sql "SELECT count(*) = sum(p.markdown = c.markdown) 
 	WHERE c.protocol_b = p.protocol AND ((p.protocol = 'SIP' AND p.code_a IN (404, 486)) OR (p.protocol = 'HTTP' AND p.code_a IN (200, 429, 503)))" --format csv | tail -n 1 | tr -d '\r')
 [ "$same" = 1 ] && pass "comparison_page gives the comparison view's pages" || fail "comparison_page differs from comparison"
 
+# -- the comparisons give each code's name beside its reason
+zh410=$(grep '^zh,HTTP,410,,' "$CODEKB_SRC/data/http/names-zh.csv" | cut -d, -f5)
+"$CODEKB" --db "$db" export comparisons --protocol http --lang zh --format csv >"$work/cmp.csv"
+expect_in "$work/cmp.csv" "zh,HTTP,404,,410,,HTTP 404 Not Found（未找到） 与 410 Gone（$zh410） 对比," "export comparisons: the zh title gives both names"
+expect_in "$work/cmp.csv" "## 404 Not Found（未找到）" "and the page the name in the code's heading"
+"$CODEKB" --db "$db" export comparisons --protocol http --lang en --format csv >"$work/cmp.csv"
+expect_in "$work/cmp.csv" "en,HTTP,404,,410,,HTTP 404 Not Found vs 410 Gone," "the English title has the reasons only"
+
 # -- errors
 expect_code 1 "a full disk is an error" sh -c "\"$CODEKB\" --db \"$db\" export codes >/dev/full"
 expect_line "$work/err" "codekb: cannot write the output: No space left on device" "one line names the cause"
@@ -145,6 +153,17 @@ for l in $langs; do
 	n=$(find "$work/site/content/$l" -name '*.md' | wc -l)
 	[ "$n" -eq "$want" ] && pass "site $l: $n pages" || fail "site $l: $n pages, wanted $want"
 done
+# the name: under a code page's title (the layout's), beside the reason
+# on comparison pages and in the indexes
+c="$work/site/content"
+expect_in "$c/zh/http/404.md" 'title: "HTTP 404 Not Found"' "a code page's title is the reason's"
+expect_in "$c/zh/http/404.md" 'name: "未找到"' "and its name is in the front matter"
+grep -q '^# ' "$c/zh/http/404.md" && fail "the code page's Markdown repeats its heading" || pass "the code page's Markdown starts below the heading"
+expect_in "$c/zh/http/404-vs-410.md" 'title: "HTTP 404 Not Found（未找到） 与 410 Gone（' "a comparison page's title gives the names"
+expect_in "$c/ja/http/_index.md" '"label":"404","reason":"Not Found（見つかりません）"' "the protocol index gives each code's name"
+expect_in "$c/ja/http/class-4xx.md" '"label":"404","reason":"Not Found（見つかりません）"' "and the class index"
+expect_in "$c/en/http/_index.md" '"label":"404","reason":"Not Found",' "the English index has none"
+grep -q '^name:' "$c/en/http/404.md" && fail "the English code page has a name" || pass "the English code page has no name"
 if command -v cmark-gfm >/dev/null; then
 	bad=0
 	for f in "$work/site/content/ja/sip/486-vs-600.md" "$work/site/content/zh/sip/486.md" "$work/site/content/en/_index.md"; do
@@ -193,6 +212,12 @@ if command -v hugo >/dev/null; then
 		else fail "no badge on SIP $dep in the Korean index"; fi
 	fi
 	expect_in "$work/public/en/sip/class-4xx/index.html" '<span class="summary">486 Busy Here ' "a class page gives each code's summary"
+	jname=$(grep '^ja,HTTP,404,,' "$CODEKB_SRC/data/http/names-ja.csv" | cut -d, -f5)
+	expect_in "$work/public/ja/http/index.html" "<b>404</b> Not Found（$jname）</a>" "the Japanese HTTP index gives the name beside the reason"
+	expect_in "$work/public/ja/http/class-4xx/index.html" "<b>404</b> Not Found（$jname）</a>" "and its class page"
+	expect_in "$work/public/en/http/index.html" "<b>404</b> Not Found</a>" "the English index gives none"
+	expect_in "$work/public/ja/http/404-vs-410/index.html" "<h1>HTTP 404 Not Found（$jname） と 410 Gone（" "a comparison page's heading gives the names"
+	expect_in "$work/public/ja/http/404-vs-410/index.html" "<th scope=\"col\">404 Not Found（$jname）</th>" "and its facts table"
 	expect_in "$work/public/ja/http/404/index.html" "<p class=\"aka\">$(grep '^ja,HTTP,404,,' "$CODEKB_SRC/data/http/names-ja.csv" | cut -d, -f5)</p>" "a code page gives its Japanese name under the heading"
 	if command -v chromium >/dev/null; then
 		timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \

@@ -67,6 +67,10 @@ for lang in ko fr de es pt; do
 	expect_code 0 "compare SIP 100 410 --lang $lang" \
 		"$CODEKB" --db "$db" compare SIP 100 410 --lang "$lang"
 	cp "$work/out" "$work/$lang.md"
+	# the codes' names in the language, beside their reasons, are labels
+	# of a few words, not sentences: taken out as literals too
+	literals=$(printf 'Trying\nGone\nSession Initiation Protocol\n'; sqlite3 "$db" "SELECT name FROM code_name
+		WHERE locale = '$lang' AND protocol = 'SIP' AND code IN ('100', '410') AND name IS NOT NULL")
 	if written_in "$lang" "$work/$lang.md" >"$work/bad"; then
 		pass "compare SIP 100 410 --lang $lang is written in $lang throughout"
 	else

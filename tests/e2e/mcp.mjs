@@ -86,6 +86,24 @@ try {
   check(!r.isError && rows.length > 10 && rows.every((x) => x.class.startsWith('4xx')) &&
     rows.some((x) => x.code === '486'), `list SIP class 4xx: ${rows.length} codes, all 4xx`);
 
+  // the code's name in the language, beside its reason: in the page, the
+  // structured content and the list's rows; none in English
+  r = await client.callTool({ name: 'lookup', arguments: { protocol: 'HTTP', code: '404', lang: 'zh' } });
+  check(!r.isError && r.structuredContent?.name === '未找到' && r.structuredContent?.reason === 'Not Found' &&
+    text(r).startsWith('# HTTP 404 Not Found（未找到）\n'), 'lookup HTTP 404 in zh: its name 未找到 beside Not Found',
+  JSON.stringify(r.structuredContent?.name) + ' ' + text(r).slice(0, 60));
+  r = await client.callTool({ name: 'lookup', arguments: { protocol: 'HTTP', code: '404' } });
+  check(!r.isError && r.structuredContent?.name === null, 'lookup HTTP 404 in English: name is null',
+    JSON.stringify(r.structuredContent?.name));
+  r = await client.callTool({ name: 'list', arguments: { protocol: 'HTTP', class: '4', lang: 'ja' } });
+  check(!r.isError && (r.structuredContent?.rows ?? []).some((x) => x.code === '404' && x.name === '見つかりません') &&
+    text(r).includes('見つかりません'), 'list HTTP class 4 in ja: 404 named 見つかりません',
+  JSON.stringify(r.structuredContent?.rows?.[5]));
+  r = await client.callTool({ name: 'compare', arguments: { protocol: 'HTTP', a: '404', b: '410', lang: 'ja' } });
+  check(!r.isError && r.structuredContent?.codes?.[0]?.name === '見つかりません' &&
+    text(r).startsWith('# HTTP 404 Not Found（見つかりません） と 410 Gone（'), 'compare HTTP 404 410 in ja: both names',
+  text(r).slice(0, 80));
+
   r = await client.callTool({ name: 'sql', arguments: { sql: 'SELECT count(*) AS n FROM code' } });
   check(!r.isError && String(r.structuredContent?.rows?.[0]?.n) === env.MCP_CODE_COUNT &&
     r.structuredContent?.truncated === false,

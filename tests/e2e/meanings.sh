@@ -99,7 +99,7 @@ expect_in "$work/out" "499 Client Closed Request is not in the registry: it is a
 expect_code 1 "an unknown vendor" "$CODEKB" --db "$db" show HTTP 499 --vendor Apache
 expect_line "$work/err" "codekb: HTTP 499 has no meaning of vendor 'Apache'; its vendors: Esri, nginx" "names the vendors there are"
 expect_code 0 "list marks vendors" "$CODEKB" --db "$db" list --protocol http --class 4 --format csv
-expect_in "$work/out" "HTTP,499,Client Closed Request,4xx Client Error,unofficial,nginx" "list names nginx's 499"
+expect_in "$work/out" "HTTP,499,Client Closed Request,,4xx Client Error,unofficial,nginx" "list names nginx's 499 (without a name in English)"
 expect_code 0 'search "Client Closed Request"' "$CODEKB" --db "$db" search "Client Closed Request" --format csv
 if head -n 2 "$work/out" | grep -q '^HTTP,499 (nginx),Client Closed Request'; then pass "finds nginx's 499 first"; else fail "search: $(head -n 2 "$work/out" | tail -n 1)"; fi
 cat >"$work/vtext.csv" <<'CSV'

@@ -95,6 +95,32 @@ sqlite3 "$work/hostile.db" "BEGIN; CREATE TEMP TABLE old AS SELECT * FROM class 
 	INSERT INTO class SELECT protocol, 'x' || char(10) || 'notes.txt', first, last, lo, hi, name FROM temp.old; COMMIT"
 [ "$(sqlite3 "$work/hostile.db" "SELECT count(*) FROM class WHERE label = 'x' || char(10) || 'notes.txt'")" = 1 ] &&
 	pass "another tool writes a class label with a line break" || fail "the label with a line break was not written"
+# a name that another tool wrote, with markup, a shortcode, a Markdown
+# link and control characters, and a zh text so that the site has zh pages
+sqlite3 "$work/hostile.db" "INSERT INTO text (protocol, code, vendor, locale, field, body, source)
+	SELECT protocol, code, vendor, 'zh', field, '尝试', body FROM text WHERE protocol = 'SIP' AND code = '100' AND field = 'description';
+	INSERT INTO code_name (protocol, code, vendor, locale, name, terms, source) VALUES ('SIP', '100', '', 'zh',
+	'<script>alert(7)</script> {{< param n >}} [m](javascript:alert(8)) <b onclick=alert(9)>b</b> ' || char(27) || '[31m' || char(7), '', 'Trying')"
+hname=$(sqlite3 "$work/hostile.db" "SELECT name FROM code_name WHERE locale = 'zh'")
+if command -v jq >/dev/null; then
+	"$CODEKB" --db "$work/hostile.db" show SIP 100 --lang zh --format json >"$work/hj"
+	[ "$(jq -r .name "$work/hj")" = "$hname" ] && pass "show JSON gives a hostile name as it is, escaped" || fail "show JSON name: $(jq .name "$work/hj")"
+	"$CODEKB" --db "$work/hostile.db" list --lang zh --format json >"$work/hj"
+	[ "$(jq -r '.[] | select(.code == "100") | .name' "$work/hj")" = "$hname" ] && pass "and list JSON" || fail "list JSON name"
+	"$CODEKB" --db "$work/hostile.db" compare SIP 100 200 --lang zh --format json >"$work/hj"
+	[ "$(jq -r '.codes[0].name' "$work/hj")" = "$hname" ] && pass "and compare JSON" || fail "compare JSON name"
+fi
+if command -v script >/dev/null; then
+	for c in "show SIP 100 --lang zh" "list --lang zh" "compare SIP 100 200 --lang zh"; do
+		script -qec "\"$CODEKB\" --db \"$work/hostile.db\" $c" /dev/null >"$work/tty.out" 2>&1
+		if grep -q "$(printf '\033')\|$(printf '\007')" "$work/tty.out" || ! grep -qF '\x1b[31m\x07' "$work/tty.out"; then
+			fail "$c: a name's control characters are not shown escaped on a terminal"
+		else pass "$c: a name's control characters are shown escaped on a terminal"; fi
+	done
+fi
+"$CODEKB" --db "$work/hostile.db" list --lang zh --format md >"$work/hmd"
+[ "$(grep -c '^| SIP | 100 |' "$work/hmd")" = 1 ] && ! grep -q '^| SIP | 100 |.*<script' "$work/hmd" &&
+	pass "list's Markdown escapes a name's markup in its cell" || fail "list md: $(grep '| 100 |' "$work/hmd")"
 hsite="$work/hsite"
 expect_code 0 "export site of hostile data" "$CODEKB" --db "$work/hostile.db" export site --output "$hsite"
 if grep -q '[^ -~]' "$hsite/.codekb-site" || [ "$(grep -c . "$hsite/.codekb-site")" -ne "$(find "$hsite" -type f ! -name .codekb-site | wc -l)" ]; then
@@ -123,6 +149,10 @@ if command -v hugo >/dev/null; then
 	expect_in "$page" '{{&lt; param x &gt;}}' "a shortcode in a text is shown, not run"
 	expect_in "$page" '&lt;script&gt;alert(1)&lt;/script&gt;' "a <script> in a text is shown as text"
 	expect_in "$page" '<a href="https://example.com/">ok</a>' "an https link is kept"
+	zpage="$work/hpublic/zh/sip/100/index.html"
+	expect_in "$zpage" '<p class="aka">&lt;script&gt;alert(7)&lt;/script&gt; {{&lt; param n &gt;}}' "a hostile name under a code's title is shown as text"
+	expect_in "$work/hpublic/zh/sip/index.html" 'Trying (&lt;script&gt;alert(7)&lt;/script&gt;' "and beside its reason in the index"
+	expect_in "$work/hpublic/zh/sip/100-vs-200/index.html" '<h1>SIP 100 Trying (&lt;script&gt;alert(7)&lt;/script&gt;' "and in a comparison's heading"
 else
 	skip "hugo is not installed"
 fi
