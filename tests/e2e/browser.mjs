@@ -55,6 +55,13 @@ function ui(lang) {
 	return m;
 }
 const fill = (t, v) => t.replace(/\{(\w+)\}/g, (all, k) => (k in v ? v[k] : all));
+// a code's reason with its name in lang beside it (code.named), as the
+// site's titles give it, from data/PROTO/names-LANG.csv
+function named(lang, protocol, code, reason) {
+	const file = join(uiDir, "..", protocol.toLowerCase(), `names-${lang}.csv`);
+	const row = parseCsv(readFileSync(file, "utf8")).find((r) => r[1] === protocol && r[2] === code && r[3] === "");
+	return row && row[4] ? fill(ui(lang).get("code.named"), { reason, name: row[4] }) : reason;
+}
 
 // ---- the server: PUBLIC's files, index.html for a folder, the language's
 // 404 page for anything missing
@@ -141,8 +148,10 @@ try {
 			langs: [...document.querySelectorAll("nav.languages a")].map((a) =>
 				[a.getAttribute("hreflang"), a.textContent.trim(), new URL(a.href).pathname]),
 		}));
-		const h1 = fill(u.get("pair.title"), { protocol: "SIP", a: "486", a_reason: "Busy Here",
-						     b: "600", b_reason: "Busy Everywhere" });
+		const h1 = fill(u.get("pair.title"), { protocol: "SIP", a: "486",
+						     a_reason: named(lang, "SIP", "486", "Busy Here"),
+						     b: "600",
+						     b_reason: named(lang, "SIP", "600", "Busy Everywhere") });
 		check(got.h1 === h1, `${lang}: the h1 is pair.title (${h1})`, `got ${got.h1}`);
 		for (const key of ["head.differences", "head.which"])
 			check(got.h2.includes(u.get(key)), `${lang}: an h2 is ${key} (${u.get(key)})`, `h2s: ${got.h2.join(" / ")}`);

@@ -253,7 +253,7 @@ gzip -dc "$CODEKB_SRC/tests/fixtures/codekb-v3.db.gz" >"$v3"
 expect_code 0 "a version 3 database without application_id is upgraded" "$CODEKB_IMPORT" --db "$v3" --upgrade
 [ "$(sqlite3 "$v3" 'PRAGMA application_id')" = "$ours" ] && pass "the upgrade marks it as codekb's" || fail "the upgraded database has no application_id"
 # a version 5 database, the last that codekb made without application_id:
-# today's, without what versions 6 and 7 added
+# today's, without what versions 6, 7 and 8 added
 v5="$work/v5.db"
 cp "$CODEKB_DEFAULT_DB" "$v5"
 sqlite3 "$v5" "$(sqlite3 "$v5" "SELECT 'DROP VIEW ' || name || ';' FROM sqlite_master WHERE type = 'view'")
@@ -262,6 +262,7 @@ sqlite3 "$v5" "$(sqlite3 "$v5" "SELECT 'DROP VIEW ' || name || ';' FROM sqlite_m
 	ALTER TABLE protocol DROP COLUMN noun;
 	ALTER TABLE protocol DROP COLUMN aliases; DROP TABLE code_noun;
 	DROP TABLE code_name;
+	DROP TABLE search_word; DROP TABLE search_word_doc; DROP TABLE search_names;
 	DELETE FROM meta WHERE key = 'views';" 2>"$work/err" || sed 's/^/#   /' "$work/err"
 expect_code 1 "the query tool on a version 5 database codekb made before application_id" "$CODEKB" --db "$v5" show SIP 100
 expect_in "$work/err" "run 'codekb-import --db $v5 --upgrade'" "knows it for codekb's and says how to upgrade it"
