@@ -39,6 +39,10 @@ CREATE TABLE search_word_doc (
 CREATE VIRTUAL TABLE search_names USING fts5(
     body, content = '', tokenize = 'trigram');
 
+-- Search ranks the codes of a whole name by how many others name them as
+-- their equivalent, from either side of the pair.
+CREATE INDEX equivalent_b ON equivalent (protocol_b, code_b, vendor_b);
+
 -- Queue the documents that hold names and terms, with the text the
 -- indexes already hold for them, so that the batch at the end of this
 -- upgrade counts their entries and indexes them in search_names (and

@@ -290,6 +290,8 @@ cjk_hit (id, score, matched) AS (
     SELECT rowid, bm25(search_cjk), codekb_phrases(search_cjk)
     FROM search_cjk
     WHERE :cjk IS NOT NULL AND search_cjk MATCH :cjk
+      -- with :names, only the documents of names and terms
+      AND (NOT :names OR rowid IN (SELECT id FROM search_word_doc))
 ),
 -- doc is the search_doc row that matched, if any; mark is the word its
 -- snippet highlights, NULL when the trigram index makes the snippet;
