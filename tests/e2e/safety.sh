@@ -263,6 +263,7 @@ sqlite3 "$v5" "$(sqlite3 "$v5" "SELECT 'DROP VIEW ' || name || ';' FROM sqlite_m
 	ALTER TABLE protocol DROP COLUMN aliases; DROP TABLE code_noun;
 	DROP TABLE code_name;
 	DROP TABLE search_word; DROP TABLE search_word_doc; DROP TABLE search_names;
+	DROP INDEX equivalent_b;
 	DELETE FROM meta WHERE key = 'views';" 2>"$work/err" || sed 's/^/#   /' "$work/err"
 expect_code 1 "the query tool on a version 5 database codekb made before application_id" "$CODEKB" --db "$v5" show SIP 100
 expect_in "$work/err" "run 'codekb-import --db $v5 --upgrade'" "knows it for codekb's and says how to upgrade it"
