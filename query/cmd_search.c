@@ -268,7 +268,9 @@ static long search_once(struct ctx *ctx, const struct attempt *a,
 /*
  * The same, first over names, phrases and terms alone: when they fill the
  * page, the texts cannot change it (they are the last tier, and a whole
- * query ranks by tier first), so their larger index is not read.
+ * query ranks by tier first), so their larger index is not read.  A
+ * query's parts rank by how many of them a document has before the tier,
+ * so they read both.
  */
 static long search_page(struct ctx *ctx, const struct attempt *a,
 			const char *protocol, struct strbuf *page)
@@ -445,7 +447,7 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (rows > 0 && rows < 3) {
 		struct strbuf more = STRBUF_INIT;
 		struct attempt m = {text, 1, NULL, 0};
-		long found = search_page(ctx, &m, protocol, &more);
+		long found = search_once(ctx, &m, protocol, &more);
 
 		if (found > rows) {
 			strbuf_reset(page);
