@@ -203,38 +203,51 @@ static void add_utf8(struct strbuf *sb, long cp)
 	}
 }
 
-/* Add s[0..len) as an entry, unless it is empty, too long, only digits, or
- * there already. */
-static void add_entry(struct words *w, const char *s, size_t len)
+/* s[0..len) trimmed of spaces and tabs, case-folded, into key; its
+ * number of characters, and of letters into *letters; -1 if it is not
+ * UTF-8. */
+static int fold_into(struct strbuf *key, const char **sp, size_t *lenp,
+		     int *letters)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	struct strbuf key;
+	const char *s = *sp;
+	size_t len = *lenp;
+	const unsigned char *p;
 	size_t used;
 	int chars = 0;
-	int letters = 0;
 
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
 	while (len && (*s == ' ' || *s == '\t')) {
 		s++;
-		p++;
 		len--;
 	}
-	if (len == 0)
-		return;
-	strbuf_init(&key);
+	*sp = s;
+	*lenp = len;
+	*letters = 0;
+	p = (const unsigned char *)s;
 	for (size_t i = 0; i < len; i += used) {
 		long cp = utf8_decode(p + i, len - i, &used);
 
-		if (cp < 0) {
-			strbuf_release(&key);
-			return;
-		}
-		add_utf8(&key, similar_fold(cp));
+		if (cp < 0)
+			return -1;
+		add_utf8(key, similar_fold(cp));
 		chars++;
-		letters += !(cp >= '0' && cp <= '9') && !is_separator(cp);
+		*letters += !(cp >= '0' && cp <= '9') && !is_separator(cp);
 	}
-	if (chars > SIMILAR_MAX_CHARS || letters == 0 || key.failed) {
+	return chars;
+}
+
+/* Add s[0..len) as an entry, unless it is empty, too long, only digits, or
+ * there already. */
+static void add_entry(struct words *w, const char *s, size_t len)
+{
+	struct strbuf key;
+	int chars, letters;
+
+	strbuf_init(&key);
+	chars = fold_into(&key, &s, &len, &letters);
+	if (chars <= 0 || chars > SIMILAR_MAX_CHARS || letters == 0 ||
+	    key.failed) {
 		strbuf_release(&key);
 		return;
 	}
@@ -342,6 +355,30 @@ int similar_whole(const char *body, size_t len, const char *q, size_t qlen)
 	return any_part(body, len, is_whole, &w);
 }
 
+/* search_fold(TEXT): TEXT trimmed and case-folded, as search_word keeps
+ * its words; NULL if it is not UTF-8. */
+static void sql_search_fold(sqlite3_context *ctx, int argc,
+			    sqlite3_value **argv)
+{
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+	struct strbuf key;
+	int letters;
+
+	(void)argc;
+	if (!s)
+		return;
+	strbuf_init(&key);
+	if (fold_into(&key, &s, &len, &letters) >= 0) {
+		if (key.failed)
+			sqlite3_result_error_nomem(ctx);
+		else
+			sqlite3_result_text(ctx, key.buf, (int)key.len,
+					    SQLITE_TRANSIENT);
+	}
+	strbuf_release(&key);
+}
+
 /* search_tier(KIND, FIELD, BODY, Q): the tier of a search document that
  * matched Q, as the search statement ranks it. */
 static void sql_search_tier(sqlite3_context *ctx, int argc,
@@ -379,6 +416,9 @@ int similar_register(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "search_words", 1, flags,
 					     NULL, sql_search_words, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "search_fold", 1, flags,
+					     NULL, sql_search_fold, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "search_tier", 4, flags,
 					     NULL, sql_search_tier, NULL, NULL);

@@ -61,6 +61,8 @@ enum search_tier {
  *                             lines and "; "-separated parts, and each word
  *                             of four letters or more of a part that has
  *                             several, key case-folded, duplicates dropped
+ *   search_fold(TEXT)         TEXT trimmed and case-folded, as the keys
+ *                             of search_words() are
  *   search_tier(KIND, FIELD, BODY, Q)
  *                             the enum search_tier of a search document
  *                             (search_doc's kind, field and body) that

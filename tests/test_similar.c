@@ -126,6 +126,16 @@ static void test_words(void **state)
 	w = words(db, "");
 	assert_string_equal(w, "[]");
 	sqlite3_free(w);
+	/* search_fold() gives the key a word has in the vocabulary */
+	{
+		sqlite3_stmt *st;
+
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT search_fold(' \tÉCHEC  Ŀ ')",
+						    -1, &st, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(st, 0), "échec  ŀ");
+		sqlite3_finalize(st);
+	}
 	sqlite3_close(db);
 }
 

@@ -422,6 +422,16 @@ JOIN code AS c
 ORDER BY b.miss, b.rank, b.elsewhere, b.vendor <> '', b.score, b.links DESC,
          b.protocol, b.sort, b.vendor;
 
+-- name: search_is_term
+-- 1 if :q is a search term of some code, as written or in another case;
+-- a look-up of the vocabulary's key, not a scan.
+SELECT 1 FROM search_word WHERE word = search_fold(:q) AND kind = 'term';
+
+-- name: search_docs
+-- How many search documents there are, about: the last id, found from the
+-- end of search_doc's b-tree.
+SELECT coalesce(max(id), 0) FROM search_doc;
+
 -- name: search_suggest
 -- The entry of the names vocabulary (search_word, migration 0008) nearest
 -- to :q, at most :max edits away, among those of :lo to :hi characters:
