@@ -81,6 +81,18 @@ try {
   check(!r.isError && r.structuredContent?.rows?.some((x) => x.protocol === 'HTTP' && x.code === '413'),
     'search "Payload Too Large" finds HTTP 413', JSON.stringify(r.structuredContent).slice(0, 200));
 
+  // what search tried instead reaches the client, in the text and as note
+  r = await client.callTool({ name: 'search', arguments: { query: 'gatway timeout' } });
+  check(!r.isError && r.structuredContent?.note === "no code matches 'gatway timeout'; did you mean 'Gateway Timeout'?",
+    'search: a typo gets the note "did you mean"', JSON.stringify(r.structuredContent?.note));
+  check(text(r).startsWith("no code matches 'gatway timeout'; did you mean 'Gateway Timeout'?\n\n"),
+    'search: the text begins with the note', text(r).slice(0, 80));
+  check(r.structuredContent?.rows?.[0]?.code === '504', 'search: and gives the suggestion\'s codes, 504 first',
+    JSON.stringify(r.structuredContent?.rows?.[0]));
+  r = await client.callTool({ name: 'search', arguments: { query: '未找到', lang: 'zh' } });
+  check(!r.isError && r.structuredContent?.note === undefined && r.structuredContent?.rows?.[0]?.code === '404',
+    'search 未找到 in zh: HTTP 404 first, no note', JSON.stringify(r.structuredContent).slice(0, 120));
+
   r = await client.callTool({ name: 'list', arguments: { protocol: 'SIP', class: '4xx' } });
   const rows = r.structuredContent?.rows ?? [];
   check(!r.isError && rows.length > 10 && rows.every((x) => x.class.startsWith('4xx')) &&
