@@ -27,6 +27,7 @@
  * What was tried instead is said in ctx->note ("did you mean ...").
  */
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -445,6 +446,24 @@ static int scope_of(struct ctx *ctx, const char *text, int protocol_given,
 	return 0;
 }
 
+/* Search for q instead of what was typed; if it finds codes, the note says
+ * so, as fmt and the rest make it. */
+__attribute__((format(printf, 5, 6)))
+static long search_instead(struct ctx *ctx, const char *q, const char *protocol,
+			   struct strbuf *page, const char *fmt, ...)
+{
+	struct attempt t = {q, 0, NULL, 0};
+	long rows = search_page(ctx, &t, protocol, page);
+	va_list ap;
+
+	if (rows > 0) {
+		va_start(ap, fmt);
+		kb_error_vset(&ctx->note, fmt, ap);
+		va_end(ap);
+	}
+	return rows;
+}
+
 /*
  * The steps of the file's header, for text; sets ctx->note when a step
  * after the second answered.  Returns the rows found (0: none) or -1.
@@ -497,12 +516,8 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (rows != 0)
 		return rows;
 	if (lookalike_number(text, key, sizeof(key)) == 0) {
-		struct attempt n = {key, 0, NULL, 0};
-
-		rows = search_page(ctx, &n, protocol, page);
-		if (rows > 0)
-			kb_error_set(&ctx->note, "'%s' is not a code number; "
-				     "did you mean '%s'?", text, key);
+		rows = search_instead(ctx, key, protocol, page, "'%s' is not a "
+				      "code number; did you mean '%s'?", text, key);
 		if (rows != 0)
 			return rows;
 	}
@@ -511,12 +526,8 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (d < -1)
 		return -1;
 	if (d > 0) {
-		struct attempt t = {near, 0, NULL, 0};
-
-		rows = search_page(ctx, &t, protocol, page);
-		if (rows > 0)
-			kb_error_set(&ctx->note, "no code matches '%s'; did you "
-				     "mean '%s'?", text, near);
+		rows = search_instead(ctx, near, protocol, page, "no code matches "
+				      "'%s'; did you mean '%s'?", text, near);
 		if (rows != 0)
 			return rows;
 	}
