@@ -295,27 +295,20 @@ static long long first_number(struct ctx *ctx, const char *name, const char *q)
 }
 
 /*
- * The same, first over names, phrases and terms alone: when they fill the
- * page, the texts cannot change it (they are the last tier, and a whole
- * query ranks by tier first), so their larger index is not read.  A
- * query's parts rank by how many of them a document has before the tier,
- * so they read both.
+ * The same, first over names, phrases and terms alone if names_first:
+ * when they fill the page, the texts cannot change it (they are the last
+ * tier, and a whole query ranks by tier first), so their larger index is
+ * not read.  A query's parts rank by how many of them a document has
+ * before the tier, so they read both.
  */
 static long search_page(struct ctx *ctx, const struct attempt *a,
-			const char *protocol, struct strbuf *page)
+			const char *protocol, int names_first,
+			struct strbuf *page)
 {
 	struct attempt names = *a;
 	long rows;
 
-	long long docs;
-
-	if (a->any)
-		return search_once(ctx, a, protocol, page);
-	/* a small knowledge base reads its texts as fast as its names */
-	docs = first_number(ctx, "search_docs", NULL);
-	if (docs < 0)
-		return -1;
-	if (docs < SEARCH_NAMES_FIRST)
+	if (a->any || !names_first)
 		return search_once(ctx, a, protocol, page);
 	names.names = 1;
 	rows = search_once(ctx, &names, protocol, page);
@@ -448,12 +441,13 @@ static int scope_of(struct ctx *ctx, const char *text, int protocol_given,
 
 /* Search for q instead of what was typed; if it finds codes, the note says
  * so, as fmt and the rest make it. */
-__attribute__((format(printf, 5, 6)))
+__attribute__((format(printf, 6, 7)))
 static long search_instead(struct ctx *ctx, const char *q, const char *protocol,
-			   struct strbuf *page, const char *fmt, ...)
+			   int names_first, struct strbuf *page,
+			   const char *fmt, ...)
 {
 	struct attempt t = {q, 0, NULL, 0};
-	long rows = search_page(ctx, &t, protocol, page);
+	long rows = search_page(ctx, &t, protocol, names_first, page);
 	va_list ap;
 
 	if (rows > 0) {
@@ -476,18 +470,23 @@ static long search_steps(struct ctx *ctx, const char *text,
 	char key[CODEKEY_MAX];
 	char near[512];
 	long rows = 0;
+	/* a small knowledge base reads its texts as fast as its names */
+	long long docs = first_number(ctx, "search_docs", NULL);
+	int names_first = docs >= SEARCH_NAMES_FIRST;
 	int d;
 
+	if (docs < 0)
+		return -1;
 	if (scope_of(ctx, text, protocol != NULL, &s) == 0) {
 		struct attempt k = {s.rest.buf, 0, s.key[0] ? s.key : NULL, 0};
 		const char *in = s.protocol[0] ? s.protocol : protocol;
 
-		rows = search_page(ctx, &k, in, page);
+		rows = search_page(ctx, &k, in, names_first, page);
 		/* nothing of code 404 says 에러: the codes 404 */
 		if (rows == 0 && s.key[0]) {
 			struct attempt n = {s.key, 0, NULL, 0};
 
-			rows = search_page(ctx, &n, in, page);
+			rows = search_page(ctx, &n, in, names_first, page);
 			if (rows > 0)
 				kb_error_set(&ctx->note, "no code %s matches "
 					     "'%s'; these are the codes %s",
@@ -497,7 +496,7 @@ static long search_steps(struct ctx *ctx, const char *text,
 	strbuf_release(&s.rest);
 	if (rows != 0)
 		return rows;
-	rows = search_page(ctx, &a, protocol, page);
+	rows = search_page(ctx, &a, protocol, names_first, page);
 	/* a few whole matches: the codes that match some words follow */
 	if (rows > 0 && rows < 3) {
 		struct strbuf more = STRBUF_INIT;
@@ -516,8 +515,9 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (rows != 0)
 		return rows;
 	if (lookalike_number(text, key, sizeof(key)) == 0) {
-		rows = search_instead(ctx, key, protocol, page, "'%s' is not a "
-				      "code number; did you mean '%s'?", text, key);
+		rows = search_instead(ctx, key, protocol, names_first, page,
+				      "'%s' is not a code number; did you "
+				      "mean '%s'?", text, key);
 		if (rows != 0)
 			return rows;
 	}
@@ -526,13 +526,14 @@ static long search_steps(struct ctx *ctx, const char *text,
 	if (d < -1)
 		return -1;
 	if (d > 0) {
-		rows = search_instead(ctx, near, protocol, page, "no code matches "
-				      "'%s'; did you mean '%s'?", text, near);
+		rows = search_instead(ctx, near, protocol, names_first, page,
+				      "no code matches '%s'; did you mean "
+				      "'%s'?", text, near);
 		if (rows != 0)
 			return rows;
 	}
 	a.any = 1;
-	rows = search_page(ctx, &a, protocol, page);
+	rows = search_page(ctx, &a, protocol, names_first, page);
 	if (rows > 0)
 		kb_error_set(&ctx->note, "no code matches '%s' as a whole; these "
 			     "match some of its words", text);
