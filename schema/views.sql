@@ -662,24 +662,34 @@ FROM (
                     FROM (SELECT coalesce(max(iif(y.locale = q.locale, y.body, NULL)),
                                           max(iif(y.locale = 'en', y.body, NULL)))
                                      AS body
+                          -- four lookups, each of a whole key: an OR of
+                          -- the two orders would read every note of the
+                          -- protocol for every pair
                           FROM (SELECT n.locale, n.body FROM note AS n
                                 WHERE q.protocol = q.protocol_b
                                   AND n.protocol = q.protocol
-                                  AND ((n.code_a = q.a_code AND n.vendor_a = q.a_vendor
-                                        AND n.code_b = q.b_code AND n.vendor_b = q.b_vendor)
-                                    OR (n.code_a = q.b_code AND n.vendor_a = q.b_vendor
-                                        AND n.code_b = q.a_code AND n.vendor_b = q.a_vendor))
+                                  AND n.code_a = q.a_code AND n.vendor_a = q.a_vendor
+                                  AND n.code_b = q.b_code AND n.vendor_b = q.b_vendor
+                                UNION ALL
+                                SELECT n.locale, n.body FROM note AS n
+                                WHERE q.protocol = q.protocol_b
+                                  AND n.protocol = q.protocol
+                                  AND n.code_a = q.b_code AND n.vendor_a = q.b_vendor
+                                  AND n.code_b = q.a_code AND n.vendor_b = q.a_vendor
                                 UNION ALL
                                 SELECT e.locale, e.body FROM equivalent AS e
                                 WHERE q.protocol <> q.protocol_b
-                                  AND ((e.protocol_a = q.protocol AND e.code_a = q.a_code
-                                        AND e.vendor_a = q.a_vendor
-                                        AND e.protocol_b = q.protocol_b
-                                        AND e.code_b = q.b_code AND e.vendor_b = q.b_vendor)
-                                    OR (e.protocol_a = q.protocol_b AND e.code_a = q.b_code
-                                        AND e.vendor_a = q.b_vendor
-                                        AND e.protocol_b = q.protocol
-                                        AND e.code_b = q.a_code AND e.vendor_b = q.a_vendor)))
+                                  AND e.protocol_a = q.protocol AND e.code_a = q.a_code
+                                  AND e.vendor_a = q.a_vendor
+                                  AND e.protocol_b = q.protocol_b
+                                  AND e.code_b = q.b_code AND e.vendor_b = q.b_vendor
+                                UNION ALL
+                                SELECT e.locale, e.body FROM equivalent AS e
+                                WHERE q.protocol <> q.protocol_b
+                                  AND e.protocol_a = q.protocol_b AND e.code_a = q.b_code
+                                  AND e.vendor_a = q.b_vendor
+                                  AND e.protocol_b = q.protocol
+                                  AND e.code_b = q.a_code AND e.vendor_b = q.a_vendor)
                                AS y
                           HAVING count(*) > 0) AS x
                 ) WHERE item IS NOT NULL)) AS differences
