@@ -107,13 +107,19 @@ static const char *skip_space(const char *p, const char *end)
 static const char *skip_string(const char *p, const char *end, int *escaped)
 {
 	*escaped = 0;
-	for (p++; p < end; p++) {
-		if (*p == '"')
-			return p + 1;
-		if (*p == '\\') {
-			*escaped = 1;
-			p++;
-		}
+	for (p++; p < end;) {
+		/* memchr finds the next quote; only a backslash before it
+		 * makes the bytes between worth reading one by one */
+		const char *quote = memchr(p, '"', (size_t)(end - p));
+		const char *slash;
+
+		if (!quote)
+			return NULL;
+		slash = memchr(p, '\\', (size_t)(quote - p));
+		if (!slash)
+			return quote + 1;
+		*escaped = 1;
+		p = slash + 2;
 	}
 	return NULL;
 }
@@ -148,8 +154,9 @@ static const char *skip_other(const char *p, const char *end)
 }
 
 /* Add the names and values of the object json to v[*n..]; -1 if it is
- * not an object or has more values than fit. */
-static int read_object(const char *json, size_t len, struct value *v, int *n)
+ * not an object or has more values than fit (max in all). */
+static int read_object(const char *json, size_t len, struct value *v, int *n,
+		       int max)
 {
 	const char *p = json, *end = json + len;
 	int escaped;
@@ -164,7 +171,7 @@ static int read_object(const char *json, size_t len, struct value *v, int *n)
 		struct value *x;
 		const char *q;
 
-		if (*n == MAX_VALUES || p == end || *p != '"')
+		if (*n == max || p == end || *p != '"')
 			return -1;
 		x = &v[(*n)++];
 		q = skip_string(p, end, &escaped);
@@ -202,6 +209,76 @@ static int read_object(const char *json, size_t len, struct value *v, int *n)
 		}
 		return p < end && *p == '}' ? 0 : -1;
 	}
+}
+
+/* ---- the objects read last ----
+ *
+ * A page fills each of its templates from the same few objects (a
+ * comparison page's values of code A and code B, near 450 bytes each,
+ * about ten times a page), so each thread keeps the objects it read last,
+ * read: an object seen again costs a comparison of its bytes.  A slot
+ * that the call in progress uses is never given to another object. */
+
+#define CACHE_SLOTS 8
+/* an object shorter than this is read again: reading it costs no more
+ * than looking for it */
+#define CACHE_MIN 128
+#define CACHE_BYTES 2048
+
+struct cached {
+	/* the object's bytes; len 0: an empty slot */
+	size_t len;
+	char text[CACHE_BYTES];
+	/* its values, pointing into text */
+	struct value v[FILL_MAX_NAMES];
+	int n;
+	/* the clock at its last use */
+	unsigned long used;
+};
+
+static __thread struct {
+	unsigned long clock;
+	struct cached slot[CACHE_SLOTS];
+} cache;
+
+/* read_object() of json into v[*n..max), through the cache; a call that
+ * began at clock `call` keeps the slots it has used. */
+static int read_cached(const char *json, size_t len, struct value *v, int *n,
+		       int max, unsigned long call)
+{
+	struct cached *hit = NULL, *free_slot = NULL;
+
+	if (len < CACHE_MIN || len > CACHE_BYTES)
+		return read_object(json, len, v, n, max);
+	for (int i = 0; i < CACHE_SLOTS && !hit; i++) {
+		struct cached *c = &cache.slot[i];
+
+		if (c->len == len && memcmp(c->text, json, len) == 0)
+			hit = c;
+		else if (c->used < call &&
+			 (!free_slot || c->used < free_slot->used))
+			free_slot = c;
+	}
+	if (!hit) {
+		if (!free_slot)
+			return read_object(json, len, v, n, max);
+		memcpy(free_slot->text, json, len);
+		free_slot->n = 0;
+		if (read_object(free_slot->text, len, free_slot->v,
+				&free_slot->n, FILL_MAX_NAMES) < 0) {
+			/* not one to keep: read as it is, with its error */
+			free_slot->len = 0;
+			return read_object(json, len, v, n, max);
+		}
+		free_slot->len = len;
+		hit = free_slot;
+	}
+	hit->used = ++cache.clock;
+	if (*n + hit->n > max)
+		return -1;
+	memcpy(v + *n, hit->v, (size_t)hit->n * sizeof *v);
+	*n += hit->n;
+	return 0;
 }
 
 static int hex_digit(int c)
@@ -422,6 +499,7 @@ static void sql_fill(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	struct strbuf out = STRBUF_INIT;
 	const char *tmpl = (const char *)sqlite3_value_text(argv[0]);
 	int n = 0;
+	unsigned long call = cache.clock + 1;
 
 	if (!tmpl)
 		return;         /* NULL in, NULL out */
@@ -430,8 +508,8 @@ static void sql_fill(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 		if (!json)
 			continue;
-		if (read_object(json, (size_t)sqlite3_value_bytes(argv[i]), v,
-				&n) < 0) {
+		if (read_cached(json, (size_t)sqlite3_value_bytes(argv[i]), v,
+				&n, MAX_VALUES, call) < 0) {
 			sqlite3_result_error(ctx, "fill: a values argument is "
 					     "not a JSON object of at most "
 					     "64 names", -1);
@@ -444,6 +522,65 @@ static void sql_fill(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 				     "escape", -1);
 		return;
 	}
+	result_strbuf(ctx, &out);
+}
+
+/* ---- differing_keys ---- */
+
+/* Whether x and y, values of two objects or NULL where one has none,
+ * differ: a null value is none, and two values are the same when their
+ * JSON texts are. */
+static int values_differ(const struct value *x, const struct value *y)
+{
+	if (x && x->null)
+		x = NULL;
+	if (y && y->null)
+		y = NULL;
+	if (!x || !y)
+		return x != y;
+	return x->text_len != y->text_len || x->escaped != y->escaped ||
+	       memcmp(x->text, y->text, x->text_len) != 0;
+}
+
+static void sql_differing_keys(sqlite3_context *ctx, int argc,
+			       sqlite3_value **argv)
+{
+	struct value v[3][FILL_MAX_NAMES];
+	int n[3] = {0, 0, 0};
+	unsigned long call = cache.clock + 1;
+	struct strbuf out = STRBUF_INIT;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+		return;         /* NULL order, NULL out */
+	for (int i = 0; i < 3; i++) {
+		const char *json = (const char *)sqlite3_value_text(argv[i]);
+
+		if (!json)
+			continue;       /* a NULL object has no names */
+		if (read_cached(json, (size_t)sqlite3_value_bytes(argv[i]), v[i],
+				&n[i], FILL_MAX_NAMES, call) < 0) {
+			sqlite3_result_error(ctx, "differing_keys: an argument "
+					     "is not a JSON object of at most "
+					     "64 names", -1);
+			return;
+		}
+	}
+	strbuf_addch(&out, '[');
+	for (int k = 0; k < n[0]; k++) {
+		const struct value *key = &v[0][k];
+
+		if (!values_differ(find(v[1], n[1], key->name, key->name_len),
+				   find(v[2], n[2], key->name, key->name_len)))
+			continue;
+		if (out.len > 1)
+			strbuf_addch(&out, ',');
+		/* the name as the object wrote it, escapes and all */
+		strbuf_addch(&out, '"');
+		strbuf_add(&out, key->name, key->name_len);
+		strbuf_addch(&out, '"');
+	}
+	strbuf_addch(&out, ']');
 	result_strbuf(ctx, &out);
 }
 
@@ -539,6 +676,13 @@ int fill_register(sqlite3 *db)
 					 SQLITE_INNOCUOUS,
 					 NULL, sql_fill, NULL, NULL);
 
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "differing_keys", 3,
+					     SQLITE_UTF8 |
+					     SQLITE_DETERMINISTIC |
+					     SQLITE_INNOCUOUS,
+					     NULL, sql_differing_keys, NULL,
+					     NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	return sqlite3_create_function(db, "join_list", 3,

@@ -23,6 +23,14 @@
  * is an aggregate that joins its items with two templates of {a} and {b}:
  * "x", "x or y", "x, y or z" for comma "{a}, {b}" and last "{a} or {b}".
  *
+ *     differing_keys(order, a, b)
+ *
+ * gives, as a JSON array, the names of the object `order` (in its order)
+ * whose values differ between the objects a and b: one has the name and
+ * the other has not (or has it as null), or their JSON texts differ.  A
+ * comparison page finds the kinds of fact that tell two codes apart this
+ * way, without looking up every kind in both.
+ *
  * `codekb check` turns on a log of the placeholders left unfilled
  * (fill_log_start), renders every page, and reads the log: every
  * unfilled placeholder is then reported with the template it is in,
@@ -39,7 +47,7 @@
 /* The most placeholders one object may name; more is an error. */
 #define FILL_MAX_NAMES 64
 
-/* Register fill() and join_list() on db.  Returns an SQLite result code. */
+/* Register fill(), differing_keys() and join_list() on db.  Returns an SQLite result code. */
 int fill_register(sqlite3 *db);
 
 /*

@@ -419,6 +419,40 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
                    'reference', s.ref_label, 'url', s.ref_url,
                    'page', '/' || lower(s.protocol) || '/' || s.slug || '.md')
            AS side_json,
+       -- the kinds of fact, in fact_kind's order, each to its flags (1:
+       -- one_sided, 2: words), which a pair goes through without reading
+       -- a table for each pair
+       (SELECT json_group_object(k.name, k.one_sided + 2 * k.words)
+        FROM (SELECT name, one_sided, words FROM fact_kind ORDER BY position)
+             AS k) AS kinds,
+       -- the notes on this code and another, in this language and in
+       -- English, as [{p, c, v, l, body}] (p, c, v: the other code; l: the
+       -- note's language); NULL for a code without notes.  A pair looks
+       -- its note up here, not in the tables.
+       (SELECT nullif(json_group_array(json_object('p', o.p, 'c', o.c,
+                                                   'v', o.v, 'l', o.l,
+                                                   'body', o.body)), '[]')
+        FROM (SELECT n.protocol AS p, n.code_b AS c, n.vendor_b AS v,
+                     n.locale AS l, n.body
+              FROM note AS n
+              WHERE n.protocol = s.protocol AND n.code_a = s.code
+                AND n.vendor_a = s.vendor AND n.locale IN (s.locale, 'en')
+              UNION ALL
+              SELECT n.protocol, n.code_a, n.vendor_a, n.locale, n.body
+              FROM note AS n
+              WHERE n.protocol = s.protocol AND n.code_b = s.code
+                AND n.vendor_b = s.vendor AND n.locale IN (s.locale, 'en')
+              UNION ALL
+              SELECT e.protocol_b, e.code_b, e.vendor_b, e.locale, e.body
+              FROM equivalent AS e
+              WHERE e.protocol_a = s.protocol AND e.code_a = s.code
+                AND e.vendor_a = s.vendor AND e.locale IN (s.locale, 'en')
+              UNION ALL
+              SELECT e.protocol_a, e.code_a, e.vendor_a, e.locale, e.body
+              FROM equivalent AS e
+              WHERE e.protocol_b = s.protocol AND e.code_b = s.code
+                AND e.vendor_b = s.vendor AND e.locale IN (s.locale, 'en'))
+             AS o) AS notes,
        s.t_title, s.t_title_cross, s.t_protocol, s.t_protocol_cross,
        s.t_intro, s.t_intro_same, s.t_intro_cross, s.t_diff_class,
        s.t_diff_kind, s.t_note,
@@ -628,7 +662,7 @@ FROM (
                     UNION ALL
                     SELECT 2, 0, iif(q.k2, fill(q.t_diff_kind, q.ctx_a, q.ctx_b), NULL)
                     UNION ALL
-                    SELECT 3, d.position,
+                    SELECT 3, 0,
                            fill(json_extract(q.t_diffs, '$."' || d.kind
                                              || iif(d.av IS NULL OR d.bv IS NULL,
                                                     '.one', '') || '"'),
@@ -638,12 +672,17 @@ FROM (
                                                 'lacks', iif(d.av IS NULL, q.name_a, q.name_b)),
                                     json_object('a_value', d.ap, 'b_value', d.bp)),
                                 q.ctx_a, q.ctx_b)
-                    FROM (SELECT k.name AS kind, k.position, k.one_sided, k.words,
-                                 json_extract(q.facts_a, '$.' || k.name || '[0]') AS av,
-                                 json_extract(q.facts_a, '$.' || k.name || '[1]') AS ap,
-                                 json_extract(q.facts_b, '$.' || k.name || '[0]') AS bv,
-                                 json_extract(q.facts_b, '$.' || k.name || '[1]') AS bp
-                          FROM fact_kind AS k ORDER BY k.position) AS d
+                    -- the kinds whose values differ, in fact_kind's order
+                    -- (differing_keys(), fill.h): the others are not read
+                    FROM (SELECT k.value AS kind,
+                                 json_extract(q.kinds, '$.' || k.value) & 1 AS one_sided,
+                                 json_extract(q.kinds, '$.' || k.value) / 2 AS words,
+                                 json_extract(q.facts_a, '$.' || k.value || '[0]') AS av,
+                                 json_extract(q.facts_a, '$.' || k.value || '[1]') AS ap,
+                                 json_extract(q.facts_b, '$.' || k.value || '[0]') AS bv,
+                                 json_extract(q.facts_b, '$.' || k.value || '[1]') AS bp
+                          FROM json_each(differing_keys(q.kinds, q.facts_a, q.facts_b))
+                               AS k) AS d
                     WHERE d.av IS NOT d.bv
                       AND (d.one_sided OR (d.av IS NOT NULL AND d.bv IS NOT NULL))
                       -- fields only one code has at this strength, which the
@@ -654,43 +693,21 @@ FROM (
                                    json_extract(iif(d.av IS NULL, q.facts_a, q.facts_b), '$.should[0]'),
                                    json_extract(iif(d.av IS NULL, q.facts_a, q.facts_b), '$.may[0]')))
                     UNION ALL
-                    -- the pair's note, in this language or English: a
-                    -- note of one protocol is stored once, code A sorting
+                    -- the pair's note, in this language or English, from
+                    -- code A's notes (comparison_side's `notes`): a note
+                    -- of one protocol is stored once, code A sorting
                     -- first; an equivalent once, protocol A first by name
                     SELECT 4, 0, fill(q.t_note, json_object('note', x.body),
                                       q.ctx_a, q.ctx_b)
-                    FROM (SELECT coalesce(max(iif(y.locale = q.locale, y.body, NULL)),
-                                          max(iif(y.locale = 'en', y.body, NULL)))
+                    FROM (SELECT coalesce(max(iif(json_extract(y.value, '$.l') = q.locale,
+                                                  json_extract(y.value, '$.body'), NULL)),
+                                          max(iif(json_extract(y.value, '$.l') = 'en',
+                                                  json_extract(y.value, '$.body'), NULL)))
                                      AS body
-                          -- four lookups, each of a whole key: an OR of
-                          -- the two orders would read every note of the
-                          -- protocol for every pair
-                          FROM (SELECT n.locale, n.body FROM note AS n
-                                WHERE q.protocol = q.protocol_b
-                                  AND n.protocol = q.protocol
-                                  AND n.code_a = q.a_code AND n.vendor_a = q.a_vendor
-                                  AND n.code_b = q.b_code AND n.vendor_b = q.b_vendor
-                                UNION ALL
-                                SELECT n.locale, n.body FROM note AS n
-                                WHERE q.protocol = q.protocol_b
-                                  AND n.protocol = q.protocol
-                                  AND n.code_a = q.b_code AND n.vendor_a = q.b_vendor
-                                  AND n.code_b = q.a_code AND n.vendor_b = q.a_vendor
-                                UNION ALL
-                                SELECT e.locale, e.body FROM equivalent AS e
-                                WHERE q.protocol <> q.protocol_b
-                                  AND e.protocol_a = q.protocol AND e.code_a = q.a_code
-                                  AND e.vendor_a = q.a_vendor
-                                  AND e.protocol_b = q.protocol_b
-                                  AND e.code_b = q.b_code AND e.vendor_b = q.b_vendor
-                                UNION ALL
-                                SELECT e.locale, e.body FROM equivalent AS e
-                                WHERE q.protocol <> q.protocol_b
-                                  AND e.protocol_a = q.protocol_b AND e.code_a = q.b_code
-                                  AND e.vendor_a = q.b_vendor
-                                  AND e.protocol_b = q.protocol
-                                  AND e.code_b = q.a_code AND e.vendor_b = q.a_vendor)
-                               AS y
+                          FROM json_each(q.notes_a) AS y
+                          WHERE json_extract(y.value, '$.p') = q.protocol_b
+                            AND json_extract(y.value, '$.c') = q.b_code
+                            AND json_extract(y.value, '$.v') = q.b_vendor
                           HAVING count(*) > 0) AS x
                 ) WHERE item IS NOT NULL)) AS differences
     FROM (
@@ -719,7 +736,8 @@ FROM (
                    b.reason AS b_reason, b.class AS b_class,
                    b.class_label AS b_class_label, b.class_name AS b_class_name,
                    b.kind AS b_kind, b.summary AS b_summary,
-                   a.facts AS facts_a, b.facts AS facts_b,
+                   a.facts AS facts_a, b.facts AS facts_b, a.kinds,
+                   a.notes AS notes_a,
                    a.status AS a_status, b.status AS b_status,
                    a.cells AS cells_a, b.cells AS cells_b,
                    a.as_a, a.as_a_cross, b.as_b, b.as_b_cross,
