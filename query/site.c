@@ -507,10 +507,23 @@ static int site_write(struct site *s, const char *rel, const char *data,
  * stand for.  Returns a malloc'ed copy in *out (its length in *outlen) if
  * the page needed it, else sets *out to NULL; -1 if out of memory.
  */
+/* The first '<' or '{' at or after p, or end: strcspn() reads many bytes
+ * at a time, and goes on after a NUL that is in the text. */
+static const char *next_special(const char *p, const char *end)
+{
+	while (p < end) {
+		p += strcspn(p, "<{");
+		if (p >= end || *p)
+			return p < end ? p : end;
+		p++;
+	}
+	return end;
+}
+
 static int escape_body(const char *rel, const char *data, size_t len,
 		       char **out, size_t *outlen)
 {
-	const char *body;
+	const char *body, *p;
 	const char *end = data + len;
 	size_t extra = 0;
 	char *copy, *w;
@@ -522,8 +535,8 @@ static int escape_body(const char *rel, const char *data, size_t len,
 	if (!body)
 		return 0;
 	body += 5;
-	for (const char *p = body; p < end; p++)
-		extra += *p == '<' ? 3 : p > body && p[-1] == '{' && *p == '{';
+	for (p = next_special(body, end); p < end; p = next_special(p + 1, end))
+		extra += *p == '<' ? 3 : p > body && p[-1] == '{';
 	if (!extra)
 		return 0;
 	copy = malloc(len + extra + 1);
@@ -531,13 +544,18 @@ static int escape_body(const char *rel, const char *data, size_t len,
 		return -1;
 	memcpy(copy, data, (size_t)(body - data));
 	w = copy + (body - data);
-	for (const char *p = body; p < end; p++) {
+	for (const char *from = body; from < end; from = p + 1) {
+		p = next_special(from, end);
+		memcpy(w, from, (size_t)(p - from));
+		w += p - from;
+		if (p == end)
+			break;
 		if (*p == '<') {
 			memcpy(w, "&lt;", 4);
 			w += 4;
 			continue;
 		}
-		if (*p == '{' && p > body && p[-1] == '{')
+		if (p > body && p[-1] == '{')
 			*w++ = '\\';
 		*w++ = *p;
 	}

@@ -601,6 +601,13 @@ FROM (
 -- finality, each kind of fact whose values differ (fact_kind's order, a
 -- kind that only one code has only if it is `one_sided`), and the note.
 CREATE VIEW comparison AS
+SELECT m.locale, m.protocol, m.code_a, m.vendor_a, m.protocol_b, m.code_b,
+       m.vendor_b, m.sort_a, m.sort_b, m.slug_a, m.slug_b, m.protocol_name,
+       m.title, m.protocol_line, m.intro, m.section_a, m.section_b,
+       m.which_a, m.which_b, m.links_a, m.links_b, m.json_a, m.json_b,
+       m.differences, m.cells_a, m.cells_b, m.status_differs, m.sentences,
+       m.body, '# ' || m.title || char(10, 10) || m.body AS markdown, m.json
+FROM (
 SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
        p.vendor_b, p.sort_a, p.sort_b, p.slug_a, p.slug_b, p.protocol_name,
        p.title, p.protocol_line, p.intro, p.section_a, p.section_b,
@@ -615,23 +622,25 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
               UNION ALL SELECT value FROM json_each(json_array(p.which_a,
                                                                p.which_b))
               WHERE type <> 'null')) AS sentences,
-       '# ' || p.title || char(10, 10) || p.protocol_line || char(10, 10)
-       || p.intro || char(10, 10)
-       || iif(p.section_a = '', '', p.section_a || char(10))
-       || iif(p.section_b = '', '', p.section_b || char(10))
-       -- p.differences is named once here: each mention of it would
-       -- build it again
-       || (SELECT iif(count(*) = 0, '',
-                      '## ' || p.h_diff || char(10, 10)
-                      || group_concat((key + 1) || '. ' || value, char(10))
-                      || char(10, 10))
-           FROM json_each(p.differences))
-       || iif(p.which_a IS NULL AND p.which_b IS NULL, '',
-              '## ' || p.h_which || char(10, 10)
-              || iif(p.which_a IS NULL, '', p.which_a || char(10, 10))
-              || iif(p.which_b IS NULL, '', p.which_b || char(10, 10)))
-       || '## ' || p.h_learn || char(10, 10)
-       || p.links_a || char(10) || p.links_b || char(10) AS markdown,
+       -- the page below its heading, in one printf(): a chain of ||
+       -- would copy the page so far at every piece
+       printf('%s' || char(10, 10) || '%s' || char(10, 10) || '%s%s%s%s## %s'
+              || char(10, 10) || '%s' || char(10) || '%s' || char(10),
+              p.protocol_line, p.intro,
+              iif(p.section_a = '', '', p.section_a || char(10)),
+              iif(p.section_b = '', '', p.section_b || char(10)),
+              -- p.differences is named once here: each mention of it
+              -- would build it again
+              (SELECT iif(count(*) = 0, '',
+                          '## ' || p.h_diff || char(10, 10)
+                          || group_concat((key + 1) || '. ' || value, char(10))
+                          || char(10, 10))
+               FROM json_each(p.differences)),
+              iif(p.which_a IS NULL AND p.which_b IS NULL, '',
+                  '## ' || p.h_which || char(10, 10)
+                  || iif(p.which_a IS NULL, '', p.which_a || char(10, 10))
+                  || iif(p.which_b IS NULL, '', p.which_b || char(10, 10))),
+              p.h_learn, p.links_a, p.links_b) AS body,
        json_object(
            'protocol', p.protocol,
            'protocol_b', p.protocol_b,
@@ -778,7 +787,8 @@ FROM (
                   OR b.vendor <> a.vendor)
         ) AS r
     ) AS q
-) AS p;
+) AS p
+) AS m;
 
 -- Every unordered pair of codes of a protocol, code A sorting first, with
 -- its comparison page, for exports.  Only the languages that have texts
@@ -786,7 +796,7 @@ FROM (
 -- each code's side of that language is then built once for all its pairs.
 CREATE VIEW comparison_page AS
 SELECT locale, protocol, code_a, vendor_a, code_b, vendor_b, sort_a, sort_b,
-       slug_a, slug_b, title, markdown, sentences, cells_a, cells_b,
+       slug_a, slug_b, title, body, markdown, sentences, cells_a, cells_b,
        status_differs
 FROM comparison
 WHERE protocol_b = protocol

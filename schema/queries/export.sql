@@ -264,11 +264,8 @@ FROM (
            || char(10) || 'facts: {"a":' || p.cells_a || ',"b":' || p.cells_b
            || ',"status":' || iif(p.status_differs, 'true', 'false') || '}'
            || char(10) AS extra,
-           -- the Markdown below its heading ("# TITLE", a blank line),
-           -- cut by bytes: a value another tool wrote may hold a NUL,
-           -- where length() of a text stops
-           CAST(substr(CAST(p.markdown AS BLOB),
-                       length(CAST(p.title AS BLOB)) + 5) AS TEXT) AS body
+           -- the Markdown below its heading
+           p.body
     FROM comparison_page AS p
     WHERE p.locale = :lang AND (p.sort_a + p.sort_b) % :parts = :part
     UNION ALL
