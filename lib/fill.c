@@ -27,6 +27,8 @@ struct value {
 	int escaped;
 	/* whether the value is null: the placeholder stays unfilled */
 	int null;
+	/* whether it is a JSON string (text is between its quotes) */
+	int string;
 };
 
 /* The most values of all the objects of one call. */
@@ -190,6 +192,7 @@ static int read_object(const char *json, size_t len, struct value *v, int *n,
 			x->text = p + 1;
 			x->text_len = (size_t)(q - p - 2);
 			x->null = 0;
+			x->string = 1;
 		} else {
 			q = skip_other(p, end);
 			if (!q || q == p)
@@ -197,6 +200,7 @@ static int read_object(const char *json, size_t len, struct value *v, int *n,
 			x->text = p;
 			x->text_len = (size_t)(q - p);
 			x->escaped = 0;
+			x->string = 0;
 			while (x->text_len && (x->text[x->text_len - 1] == ' ' ||
 					       x->text[x->text_len - 1] == '\n'))
 				x->text_len--;
@@ -538,7 +542,8 @@ static int values_differ(const struct value *x, const struct value *y)
 		y = NULL;
 	if (!x || !y)
 		return x != y;
-	return x->text_len != y->text_len || x->escaped != y->escaped ||
+	return x->text_len != y->text_len || x->string != y->string ||
+	       x->escaped != y->escaped ||
 	       memcmp(x->text, y->text, x->text_len) != 0;
 }
 
@@ -566,7 +571,7 @@ static void sql_differing_keys(sqlite3_context *ctx, int argc,
 			return;
 		}
 	}
-	strbuf_addch(&out, '[');
+	strbuf_addch(&out, '{');
 	for (int k = 0; k < n[0]; k++) {
 		const struct value *key = &v[0][k];
 
@@ -575,12 +580,19 @@ static void sql_differing_keys(sqlite3_context *ctx, int argc,
 			continue;
 		if (out.len > 1)
 			strbuf_addch(&out, ',');
-		/* the name as the object wrote it, escapes and all */
+		/* the member as order wrote it, escapes and all */
 		strbuf_addch(&out, '"');
 		strbuf_add(&out, key->name, key->name_len);
-		strbuf_addch(&out, '"');
+		strbuf_add(&out, "\":", 2);
+		if (key->string) {
+			strbuf_addch(&out, '"');
+			strbuf_add(&out, key->text, key->text_len);
+			strbuf_addch(&out, '"');
+		} else {
+			strbuf_add(&out, key->text, key->text_len);
+		}
 	}
-	strbuf_addch(&out, ']');
+	strbuf_addch(&out, '}');
 	result_strbuf(ctx, &out);
 }
 
@@ -649,8 +661,8 @@ static void list_final(sqlite3_context *ctx)
 	strbuf_addstr(&acc, item);
 	for (long i = 1; i < l->count; i++) {
 		struct value v[2] = {
-			{"a", 1, acc.buf, acc.len, 0, 0},
-			{"b", 1, NULL, 0, 0, 0},
+			{"a", 1, acc.buf, acc.len, 0, 0, 1},
+			{"b", 1, NULL, 0, 0, 0, 1},
 		};
 		struct strbuf tmp;
 

@@ -25,11 +25,13 @@
  *
  *     differing_keys(order, a, b)
  *
- * gives, as a JSON array, the names of the object `order` (in its order)
- * whose values differ between the objects a and b: one has the name and
- * the other has not (or has it as null), or their JSON texts differ.  A
- * comparison page finds the kinds of fact that tell two codes apart this
- * way, without looking up every kind in both.
+ * gives the members of the object `order`, in its order and with its
+ * values, whose names have different values in the objects a and b: one
+ * has the name and the other has not (or has it as null), or their JSON
+ * texts differ.  A comparison page finds the kinds of fact that tell two
+ * codes apart this way, without looking up every kind in both:
+ * differing_keys('{"x":1,"y":2,"z":3}', '{"x":[1],"y":[2]}', '{"y":[2],
+ * "z":[4]}') is {"x":1,"z":3}.
  *
  * `codekb check` turns on a log of the placeholders left unfilled
  * (fill_log_start), renders every page, and reads the log: every

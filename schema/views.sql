@@ -683,13 +683,12 @@ FROM (
                                 q.ctx_a, q.ctx_b)
                     -- the kinds whose values differ, in fact_kind's order
                     -- (differing_keys(), fill.h): the others are not read
-                    FROM (SELECT k.value AS kind,
-                                 json_extract(q.kinds, '$.' || k.value) & 1 AS one_sided,
-                                 json_extract(q.kinds, '$.' || k.value) / 2 AS words,
-                                 json_extract(q.facts_a, '$.' || k.value || '[0]') AS av,
-                                 json_extract(q.facts_a, '$.' || k.value || '[1]') AS ap,
-                                 json_extract(q.facts_b, '$.' || k.value || '[0]') AS bv,
-                                 json_extract(q.facts_b, '$.' || k.value || '[1]') AS bp
+                    FROM (SELECT k.key AS kind,
+                                 k.value & 1 AS one_sided, k.value / 2 AS words,
+                                 json_extract(q.facts_a, '$.' || k.key || '[0]') AS av,
+                                 json_extract(q.facts_a, '$.' || k.key || '[1]') AS ap,
+                                 json_extract(q.facts_b, '$.' || k.key || '[0]') AS bv,
+                                 json_extract(q.facts_b, '$.' || k.key || '[1]') AS bp
                           FROM json_each(differing_keys(q.kinds, q.facts_a, q.facts_b))
                                AS k) AS d
                     WHERE d.av IS NOT d.bv

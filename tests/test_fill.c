@@ -1,12 +1,14 @@
 /*
- * test_fill.c - fill() and join_list() (lib/fill.h), through SQL on an
- * in-memory database, and the log of unfilled placeholders.
+ * test_fill.c - fill(), differing_keys() and join_list() (lib/fill.h),
+ * through SQL on an in-memory database, the objects fill() keeps read, and
+ * the log of unfilled placeholders.
  */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -162,6 +164,71 @@ static void refuses_what_is_not_an_object(void **state)
 	       "[1,\"x\"]");
 }
 
+/* An object read from the cache fills as one read afresh, however many
+ * objects come between; a long object with many names too. */
+static void fills_the_same_from_kept_objects(void **state)
+{
+	sqlite3 *db = *state;
+	/* longer than what is read again without being kept */
+	const char *a = "json_object('a', 'first', 'pad', printf('%.200c', 'x'))";
+	const char *b = "json_object('a', 'second', 'pad', printf('%.200c', 'y'))";
+	char sql[1024];
+
+	for (int round = 0; round < 3; round++) {
+		snprintf(sql, sizeof(sql), "SELECT fill('{a}', %s)", a);
+		expect(db, sql, "first");
+		snprintf(sql, sizeof(sql), "SELECT fill('{a}', %s)", b);
+		expect(db, sql, "second");
+		/* the first object that has the name wins, kept or not */
+		snprintf(sql, sizeof(sql), "SELECT fill('{a}', %s, %s)", b, a);
+		expect(db, sql, "second");
+	}
+	/* more objects in one call than are kept: all of them count */
+	expect(db, "SELECT fill('{a}{b}{c}{d}{e}{f}{g}{h}{i}', "
+		   "json_object('a', 1, 'p', printf('%.150c', 'a')), "
+		   "json_object('b', 2, 'p', printf('%.150c', 'b')), "
+		   "json_object('c', 3, 'p', printf('%.150c', 'c')), "
+		   "json_object('d', 4, 'p', printf('%.150c', 'd')), "
+		   "json_object('e', 5, 'p', printf('%.150c', 'e')), "
+		   "json_object('f', 6, 'p', printf('%.150c', 'f')), "
+		   "json_object('g', 7, 'p', printf('%.150c', 'g')), "
+		   "json_object('h', 8, 'p', printf('%.150c', 'h')), "
+		   "json_object('i', 9, 'p', printf('%.150c', 'i')))",
+	       "123456789");
+	/* a long object with a malformed value fails again when kept */
+	for (int round = 0; round < 2; round++)
+		expect(db, "SELECT fill('{b}', '{\"a\": \"' || "
+			   "printf('%.300c', 'z') || '\", \"b\": \"bad \\x\"}')",
+		       "ERROR: fill: a value has a malformed JSON escape");
+}
+
+static void tells_which_keys_differ(void **state)
+{
+	sqlite3 *db = *state;
+
+	expect(db, "SELECT differing_keys('{\"x\":1,\"y\":2,\"z\":3}', "
+		   "'{\"x\":[1],\"y\":[2]}', '{\"y\":[2],\"z\":[4]}')",
+	       "{\"x\":1,\"z\":3}");
+	/* in order's order, with its values as they are */
+	expect(db, "SELECT differing_keys(json_object('b', 'two', 'a', "
+		   "json_array(1), 'c', 'q\"t'), json_object('a', 1, 'b', 'x'), "
+		   "json_object('a', 2, 'b', 'y', 'c', 0))",
+	       "{\"b\":\"two\",\"a\":[1],\"c\":\"q\\\"t\"}");
+	/* a null value is none; the same text is the same value */
+	expect(db, "SELECT differing_keys('{\"a\":0,\"b\":0}', "
+		   "'{\"a\":null,\"b\":\"s\"}', '{\"b\":\"s\"}')", "{}");
+	/* a string and a number of the same text differ */
+	expect(db, "SELECT differing_keys('{\"a\":0}', '{\"a\":\"1\"}', "
+		   "'{\"a\":1}')", "{\"a\":0}");
+	/* a NULL object has no names; a NULL order gives NULL */
+	expect(db, "SELECT differing_keys('{\"a\":0}', NULL, '{\"a\":1}')",
+	       "{\"a\":0}");
+	expect(db, "SELECT differing_keys(NULL, '{}', '{}')", "NULL");
+	expect(db, "SELECT differing_keys('[1]', '{}', '{}')",
+	       "ERROR: differing_keys: an argument is not a JSON object of at "
+	       "most 64 names");
+}
+
 static void joins_lists(void **state)
 {
 	sqlite3 *db = *state;
@@ -199,6 +266,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(unfilled_placeholders_stay, setup, teardown),
 		cmocka_unit_test_setup_teardown(chooses_forms_by_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(refuses_what_is_not_an_object, setup, teardown),
+		cmocka_unit_test_setup_teardown(fills_the_same_from_kept_objects, setup, teardown),
+		cmocka_unit_test_setup_teardown(tells_which_keys_differ, setup, teardown),
 		cmocka_unit_test_setup_teardown(joins_lists, setup, teardown),
 	};
 
