@@ -6,10 +6,10 @@
  *     sqlite> .load build/codekb-sql
  *     sqlite> SELECT markdown FROM comparison WHERE ...;
  *
- * It registers what db_open() registers for both programs: fill() and
- * join_list() (fill.h), codekey_slug() (codekey.h), cjk_spaced() (cjk.h)
- * codekb_bm25() (rank.h), and edit_distance() and search_words()
- * (similar.h).  SQLite finds the entry point by the file's
+ * It registers what db_open() registers for both programs: fill(),
+ * differing_keys() and join_list() (fill.h), codekey_slug() (codekey.h),
+ * cjk_spaced() (cjk.h), codekb_bm25() (rank.h), and edit_distance() and
+ * search_words() (similar.h).  SQLite finds the entry point by the file's
  * name, "codekb-sql": sqlite3_codekbsql_init.
  */
 #include <sqlite3ext.h>
