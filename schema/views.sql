@@ -278,11 +278,12 @@ SELECT locale,
 FROM ui_l10n WHERE key GLOB 'list.*'
 GROUP BY locale;
 
--- Every code, in every language that has UI strings of its own, with its
--- facts as one JSON object, kind to [vals, phrase] as in fact_l10n (NULL
--- for a code without facts; another language's facts are English).  Its
--- GROUP BY (one row per code already) makes SQLite build each object
--- once, however many places name it.
+-- Every code in every language, with its facts as one JSON object, kind
+-- to [vals, phrase] as in fact_l10n (NULL for a code without facts; a
+-- language without UI strings of its own reads English words and lists,
+-- so its facts are English).  Its GROUP BY (one row per code already)
+-- makes SQLite build each object once, however many places name it, and
+-- a filter on the locale with a value reaches fact_phrase.
 CREATE VIEW code_facts AS
 SELECT l.tag AS locale, k.protocol, k.code, k.vendor,
        (SELECT json_group_object(kind, json_array(vals, phrase))
@@ -299,7 +300,6 @@ SELECT l.tag AS locale, k.protocol, k.code, k.vendor,
 FROM code AS k
 CROSS JOIN locale AS l
 JOIN list_templates AS t ON t.locale = l.tag
-WHERE l.tag IN (SELECT locale FROM ui)
 GROUP BY l.tag, k.protocol, k.code, k.vendor;
 
 -- One code's half of its comparison pages, in one language: every column
@@ -532,15 +532,17 @@ FROM (
                              WHERE pr.id = c.protocol)) AS protocol_name,
                    g.facts,
                    t.*, dt.t_diffs
-            -- the templates and facts of a language without UI strings
-            -- of its own are English: they are built for the languages
-            -- that have some (`ui_locale`)
+            -- the templates of a language without UI strings of its own
+            -- are English: they are built for the languages that have
+            -- some (`ui_locale`); its facts are English by fallback
             FROM (SELECT c.*,
                          iif(EXISTS (SELECT 1 FROM ui WHERE ui.locale = c.locale),
                              c.locale, 'en') AS ui_locale
                   FROM code_l10n AS c) AS c
+            -- on the locale itself, which a filter on it reaches (on
+            -- ui_locale, the facts of every language were built)
             JOIN code_facts AS g
-              ON g.locale = c.ui_locale
+              ON g.locale = c.locale
              AND g.protocol = c.protocol AND g.code = c.code
              AND g.vendor = c.vendor
             -- every comparison template and heading of each language,
