@@ -692,7 +692,11 @@ FROM (
                                  json_extract(q.facts_b, '$.' || k.key || '[0]') AS bv,
                                  json_extract(q.facts_b, '$.' || k.key || '[1]') AS bp
                           FROM json_each(differing_keys(q.kinds, q.facts_a, q.facts_b))
-                               AS k) AS d
+                               AS k
+                          -- a LIMIT keeps SQLite from merging this query into
+                          -- the one of the compound around it, which would
+                          -- look each value up again wherever it is named
+                          LIMIT -1) AS d
                     WHERE d.av IS NOT d.bv
                       AND (d.one_sided OR (d.av IS NOT NULL AND d.bv IS NOT NULL))
                       -- fields only one code has at this strength, which the
