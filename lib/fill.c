@@ -218,10 +218,11 @@ static int read_object(const char *json, size_t len, struct value *v, int *n,
 /* ---- the objects read last ----
  *
  * A page fills each of its templates from the same few objects (a
- * comparison page's values of code A and code B, near 450 bytes each,
- * about ten times a page), so each thread keeps the objects it read last,
- * read: an object seen again costs a comparison of its bytes.  A slot
- * that the call in progress uses is never given to another object. */
+ * comparison page fills about ten from the values of code A and of code
+ * B, near 450 bytes each), so each thread keeps the last objects it read,
+ * with their names and values found: an object seen again costs a
+ * comparison of its bytes.  A slot that the call in progress uses is
+ * never given to another object. */
 
 #define CACHE_SLOTS 8
 /* an object shorter than this is read again: reading it costs no more
