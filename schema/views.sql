@@ -425,33 +425,34 @@ SELECT s.locale, s.protocol, s.code, s.vendor, s.sort, s.slug, s.label,
        (SELECT json_group_object(k.name, k.one_sided + 2 * k.words)
         FROM (SELECT name, one_sided, words FROM fact_kind ORDER BY position)
              AS k) AS kinds,
-       -- the notes on this code and another, in this language and in
-       -- English, as [{p, c, v, l, body}] (p, c, v: the other code; l: the
-       -- note's language); NULL for a code without notes.  A pair looks
-       -- its note up here, not in the tables.
+       -- the notes on this code and another, each in this language or
+       -- English, as [{p, c, v, body}] (p, c, v: the other code); NULL
+       -- for a code without notes.  A pair looks its note up here, not in
+       -- the tables.  A note of one protocol is stored once, for either
+       -- order of its codes; an equivalent's is equivalent_l10n's.
        (SELECT nullif(json_group_array(json_object('p', o.p, 'c', o.c,
-                                                   'v', o.v, 'l', o.l,
-                                                   'body', o.body)), '[]')
-        FROM (SELECT n.protocol AS p, n.code_b AS c, n.vendor_b AS v,
-                     n.locale AS l, n.body
-              FROM note AS n
-              WHERE n.protocol = s.protocol AND n.code_a = s.code
-                AND n.vendor_a = s.vendor AND n.locale IN (s.locale, 'en')
+                                                   'v', o.v, 'body', o.body)),
+                      '[]')
+        FROM (SELECT s.protocol AS p, x.c, x.v,
+                     coalesce(max(iif(x.locale = s.locale, x.body, NULL)),
+                              max(iif(x.locale = 'en', x.body, NULL))) AS body
+              -- each order a lookup of a whole key
+              FROM (SELECT n.code_b AS c, n.vendor_b AS v, n.locale, n.body
+                    FROM note AS n
+                    WHERE n.protocol = s.protocol AND n.code_a = s.code
+                      AND n.vendor_a = s.vendor
+                    UNION ALL
+                    SELECT n.code_a, n.vendor_a, n.locale, n.body
+                    FROM note AS n
+                    WHERE n.protocol = s.protocol AND n.code_b = s.code
+                      AND n.vendor_b = s.vendor) AS x
+              WHERE x.locale IN (s.locale, 'en')
+              GROUP BY x.c, x.v
               UNION ALL
-              SELECT n.protocol, n.code_a, n.vendor_a, n.locale, n.body
-              FROM note AS n
-              WHERE n.protocol = s.protocol AND n.code_b = s.code
-                AND n.vendor_b = s.vendor AND n.locale IN (s.locale, 'en')
-              UNION ALL
-              SELECT e.protocol_b, e.code_b, e.vendor_b, e.locale, e.body
-              FROM equivalent AS e
-              WHERE e.protocol_a = s.protocol AND e.code_a = s.code
-                AND e.vendor_a = s.vendor AND e.locale IN (s.locale, 'en')
-              UNION ALL
-              SELECT e.protocol_a, e.code_a, e.vendor_a, e.locale, e.body
-              FROM equivalent AS e
-              WHERE e.protocol_b = s.protocol AND e.code_b = s.code
-                AND e.vendor_b = s.vendor AND e.locale IN (s.locale, 'en'))
+              SELECT q.protocol, q.code, q.vendor, q.note
+              FROM equivalent_l10n AS q
+              WHERE q.locale = s.locale AND q.from_protocol = s.protocol
+                AND q.from_code = s.code AND q.from_vendor = s.vendor)
              AS o) AS notes,
        s.t_title, s.t_title_cross, s.t_protocol, s.t_protocol_cross,
        s.t_intro, s.t_intro_same, s.t_intro_cross, s.t_diff_class,
@@ -708,21 +709,14 @@ FROM (
                                    json_extract(iif(d.av IS NULL, q.facts_a, q.facts_b), '$.may[0]')))
                     UNION ALL
                     -- the pair's note, in this language or English, from
-                    -- code A's notes (comparison_side's `notes`): a note
-                    -- of one protocol is stored once, code A sorting
-                    -- first; an equivalent once, protocol A first by name
-                    SELECT 4, 0, fill(q.t_note, json_object('note', x.body),
+                    -- code A's notes (comparison_side's `notes`)
+                    SELECT 4, 0, fill(q.t_note,
+                                      json_object('note', json_extract(y.value, '$.body')),
                                       q.ctx_a, q.ctx_b)
-                    FROM (SELECT coalesce(max(iif(json_extract(y.value, '$.l') = q.locale,
-                                                  json_extract(y.value, '$.body'), NULL)),
-                                          max(iif(json_extract(y.value, '$.l') = 'en',
-                                                  json_extract(y.value, '$.body'), NULL)))
-                                     AS body
-                          FROM json_each(q.notes_a) AS y
-                          WHERE json_extract(y.value, '$.p') = q.protocol_b
-                            AND json_extract(y.value, '$.c') = q.b_code
-                            AND json_extract(y.value, '$.v') = q.b_vendor
-                          HAVING count(*) > 0) AS x
+                    FROM json_each(q.notes_a) AS y
+                    WHERE json_extract(y.value, '$.p') = q.protocol_b
+                      AND json_extract(y.value, '$.c') = q.b_code
+                      AND json_extract(y.value, '$.v') = q.b_vendor
                 ) WHERE item IS NOT NULL)) AS differences
     FROM (
         SELECT r.*,
