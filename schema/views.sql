@@ -278,14 +278,17 @@ SELECT locale,
 FROM ui_l10n WHERE key GLOB 'list.*'
 GROUP BY locale;
 
--- Every code in every language, with its facts as one JSON object, kind
--- to [vals, phrase] as in fact_l10n (NULL for a code without facts; a
--- language without UI strings of its own reads English words and lists,
--- so its facts are English).  Its GROUP BY (one row per code already)
--- makes SQLite build each object once, however many places name it, and
--- a filter on the locale with a value reaches fact_phrase.
+-- Every code in every language: its row of code_l10n with its facts as
+-- one JSON object, kind to [vals, phrase] as in fact_l10n (NULL for a
+-- code without facts; a language without UI strings of its own reads
+-- English words and lists, so its facts are English).  The window column
+-- `rows_of_code` (always 1) keeps SQLite from flattening this view into
+-- a query that names `facts` in many places, so that each object is built
+-- once; and a filter on the locale, protocol or code with a value still
+-- reaches code_l10n and fact_phrase, so that one language's facts are
+-- built for it alone.
 CREATE VIEW code_facts AS
-SELECT l.tag AS locale, k.protocol, k.code, k.vendor,
+SELECT c.*,
        (SELECT json_group_object(kind, json_array(vals, phrase))
         FROM (SELECT f.kind, group_concat(f.value, ' ') AS vals,
                      join_list(f.phrase, t.t_comma,
@@ -293,14 +296,14 @@ SELECT l.tag AS locale, k.protocol, k.code, k.vendor,
                                     WHEN f.kind = 'must' THEN t.t_and
                                     ELSE t.t_or_fields END) AS phrase
               FROM (SELECT * FROM fact_phrase AS f
-                    WHERE f.locale = l.tag AND f.protocol = k.protocol
-                      AND f.code = k.code AND f.vendor = k.vendor
+                    WHERE f.locale = c.locale AND f.protocol = c.protocol
+                      AND f.code = c.code AND f.vendor = c.vendor
                     ORDER BY position, value_position, value) AS f
-              GROUP BY f.kind)) AS facts
-FROM code AS k
-CROSS JOIN locale AS l
-JOIN list_templates AS t ON t.locale = l.tag
-GROUP BY l.tag, k.protocol, k.code, k.vendor;
+              GROUP BY f.kind)) AS facts,
+       count(*) OVER (PARTITION BY c.locale, c.protocol, c.code, c.vendor)
+           AS rows_of_code
+FROM code_l10n AS c
+JOIN list_templates AS t ON t.locale = c.locale;
 
 -- One code's half of its comparison pages, in one language: every column
 -- of code_l10n, the localized `protocol_name`, its `facts` as a JSON
@@ -531,21 +534,11 @@ FROM (
                                AND pt.locale = c.locale),
                             (SELECT name FROM protocol AS pr
                              WHERE pr.id = c.protocol)) AS protocol_name,
-                   g.facts,
+                   c.facts,
                    t.*, dt.t_diffs
-            -- the templates of a language without UI strings of its own
-            -- are English: they are built for the languages that have
-            -- some (`ui_locale`); its facts are English by fallback
-            FROM (SELECT c.*,
-                         iif(EXISTS (SELECT 1 FROM ui WHERE ui.locale = c.locale),
-                             c.locale, 'en') AS ui_locale
-                  FROM code_l10n AS c) AS c
-            -- on the locale itself, which a filter on it reaches (on
-            -- ui_locale, the facts of every language were built)
-            JOIN code_facts AS g
-              ON g.locale = c.locale
-             AND g.protocol = c.protocol AND g.code = c.code
-             AND g.vendor = c.vendor
+            -- a language without UI strings of its own has English
+            -- templates and facts, by ui_l10n's fallback
+            FROM code_facts AS c
             -- every comparison template and heading of each language,
             -- English where the language has none
             JOIN (SELECT locale AS t_locale,
@@ -575,15 +568,14 @@ FROM (
                   FROM ui_l10n
                   WHERE (key GLOB 'pair.*' OR key GLOB 'head.*'
                          OR key IN ('code.expired', 'code.no_text'))
-                    AND locale IN (SELECT locale FROM ui)
-                  GROUP BY locale) AS t ON t.t_locale = c.ui_locale
+                  GROUP BY locale) AS t ON t.t_locale = c.locale
             -- the difference templates of the language: KIND or KIND.one
             -- to its text
             JOIN (SELECT locale AS d_locale,
                          json_group_object(substr(key, 6), text) AS t_diffs
                   FROM ui_l10n
-                  WHERE key GLOB 'diff.*' AND locale IN (SELECT locale FROM ui)
-                  GROUP BY locale) AS dt ON dt.d_locale = c.ui_locale
+                  WHERE key GLOB 'diff.*'
+                  GROUP BY locale) AS dt ON dt.d_locale = c.locale
         ) AS y
     ) AS x
 ) AS s;
