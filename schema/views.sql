@@ -650,10 +650,11 @@ SELECT p.locale, p.protocol, p.code_a, p.vendor_a, p.protocol_b, p.code_b,
                      WHERE type <> 'null')) AS json
 FROM (
     SELECT q.*,
-           -- the title gives each code's name beside its reason
-           fill(q.t_title, json_object('a_reason', q.a_reason_name,
-                                       'b_reason', q.b_reason_name),
-                q.ctx_a, q.ctx_b) AS title,
+           -- the title gives each code's name beside its reason; no
+           -- space follows a full-width parenthesis ("Not Found（未找到）与")
+           replace(fill(q.t_title, json_object('a_reason', q.a_reason_name,
+                                               'b_reason', q.b_reason_name),
+                        q.ctx_a, q.ctx_b), '） ', '）') AS title,
            fill(q.t_protocol, q.ctx_a, q.ctx_b) AS protocol_line,
            replace(fill(q.t_intro, q.ctx_a, q.ctx_b)
                    || iif(q.status_a IS NULL, '', ' ' || q.status_a)

@@ -152,10 +152,10 @@ static void test_comparison_headings(void **state)
 	for (size_t i = 0; i < 6; i++)
 		assert_non_null(strstr(page, ja[i]));
 	/* each code with its Japanese name beside its reason */
-	assert_true(strncmp(page, "# SIP 100 Trying（試行中） と 302 Moved "
-			    "Temporarily（一時的に移動） の比較\n",
-			    strlen("# SIP 100 Trying（試行中） と 302 Moved "
-				   "Temporarily（一時的に移動） の比較\n")) == 0);
+	assert_true(strncmp(page, "# SIP 100 Trying（試行中）と 302 Moved "
+			    "Temporarily（一時的に移動）の比較\n",
+			    strlen("# SIP 100 Trying（試行中）と 302 Moved "
+				   "Temporarily（一時的に移動）の比較\n")) == 0);
 	free(page);
 	page = compare(f, "zh", "100", "410");
 	assert_non_null(page);

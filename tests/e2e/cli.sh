@@ -163,7 +163,7 @@ expect_in "$work/out" "| HTTP | 404 | Not Found | 見つかりません | " "the
 expect_code 0 "list --protocol http --format csv" "$CODEKB" --db "$db" list --protocol http --format csv
 expect_in "$work/out" "HTTP,404,Not Found,,4xx " "the English list leaves the name empty"
 expect_code 0 "compare HTTP 404 410 --lang zh" "$CODEKB" --db "$db" compare HTTP 404 410 --lang zh
-expect_line "$work/out" "# HTTP 404 Not Found（未找到） 与 410 Gone（$(grep '^zh,HTTP,410,,' "$CODEKB_SRC/data/http/names-zh.csv" | cut -d, -f5)） 对比" "the comparison's title gives both names"
+expect_line "$work/out" "# HTTP 404 Not Found（未找到）与 410 Gone（$(grep '^zh,HTTP,410,,' "$CODEKB_SRC/data/http/names-zh.csv" | cut -d, -f5)）对比" "the comparison's title gives both names"
 expect_in "$work/out" "## 404 Not Found（未找到）" "a code's section heading gives its name"
 expect_in "$work/out" "- [HTTP 404 Not Found（未找到）](/http/404.md)" "and its link"
 expect_code 0 "compare HTTP 404 410" "$CODEKB" --db "$db" compare HTTP 404 410

@@ -110,7 +110,7 @@ same=$("$CODEKB" --db "$db" sql --timeout 120 "SELECT count(*) = sum(p.markdown 
 # -- the comparisons give each code's name beside its reason
 zh410=$(grep '^zh,HTTP,410,,' "$CODEKB_SRC/data/http/names-zh.csv" | cut -d, -f5)
 "$CODEKB" --db "$db" export comparisons --protocol http --lang zh --format csv >"$work/cmp.csv"
-expect_in "$work/cmp.csv" "zh,HTTP,404,,410,,HTTP 404 Not Found（未找到） 与 410 Gone（$zh410） 对比," "export comparisons: the zh title gives both names"
+expect_in "$work/cmp.csv" "zh,HTTP,404,,410,,HTTP 404 Not Found（未找到）与 410 Gone（$zh410）对比," "export comparisons: the zh title gives both names"
 expect_in "$work/cmp.csv" "## 404 Not Found（未找到）" "and the page the name in the code's heading"
 "$CODEKB" --db "$db" export comparisons --protocol http --lang en --format csv >"$work/cmp.csv"
 expect_in "$work/cmp.csv" "en,HTTP,404,,410,,HTTP 404 Not Found vs 410 Gone," "the English title has the reasons only"
@@ -161,7 +161,7 @@ c="$work/site/content"
 expect_in "$c/zh/http/404.md" 'title: "HTTP 404 Not Found"' "a code page's title is the reason's"
 expect_in "$c/zh/http/404.md" 'name: "未找到"' "and its name is in the front matter"
 grep -q '^# ' "$c/zh/http/404.md" && fail "the code page's Markdown repeats its heading" || pass "the code page's Markdown starts below the heading"
-expect_in "$c/zh/http/404-vs-410.md" 'title: "HTTP 404 Not Found（未找到） 与 410 Gone（' "a comparison page's title gives the names"
+expect_in "$c/zh/http/404-vs-410.md" 'title: "HTTP 404 Not Found（未找到）与 410 Gone（' "a comparison page's title gives the names"
 expect_in "$c/ja/http/_index.md" '"label":"404","reason":"Not Found（見つかりません）"' "the protocol index gives each code's name"
 expect_in "$c/ja/http/class-4xx.md" '"label":"404","reason":"Not Found（見つかりません）"' "and the class index"
 expect_in "$c/en/http/_index.md" '"label":"404","reason":"Not Found",' "the English index has none"
@@ -218,7 +218,7 @@ if command -v hugo >/dev/null; then
 	expect_in "$work/public/ja/http/index.html" "<b>404</b> Not Found（$jname）</a>" "the Japanese HTTP index gives the name beside the reason"
 	expect_in "$work/public/ja/http/class-4xx/index.html" "<b>404</b> Not Found（$jname）</a>" "and its class page"
 	expect_in "$work/public/en/http/index.html" "<b>404</b> Not Found</a>" "the English index gives none"
-	expect_in "$work/public/ja/http/404-vs-410/index.html" "<h1>HTTP 404 Not Found（$jname） と 410 Gone（" "a comparison page's heading gives the names"
+	expect_in "$work/public/ja/http/404-vs-410/index.html" "<h1>HTTP 404 Not Found（$jname）と 410 Gone（" "a comparison page's heading gives the names"
 	expect_in "$work/public/ja/http/404-vs-410/index.html" "<th scope=\"col\">404 Not Found（$jname）</th>" "and its facts table"
 	expect_in "$work/public/ja/http/404/index.html" "<p class=\"aka\">$(grep '^ja,HTTP,404,,' "$CODEKB_SRC/data/http/names-ja.csv" | cut -d, -f5)</p>" "a code page gives its Japanese name under the heading"
 	if command -v chromium >/dev/null; then

@@ -113,7 +113,7 @@ try {
   JSON.stringify(r.structuredContent?.rows?.[5]));
   r = await client.callTool({ name: 'compare', arguments: { protocol: 'HTTP', a: '404', b: '410', lang: 'ja' } });
   check(!r.isError && r.structuredContent?.codes?.[0]?.name === '見つかりません' &&
-    text(r).startsWith('# HTTP 404 Not Found（見つかりません） と 410 Gone（'), 'compare HTTP 404 410 in ja: both names',
+    text(r).startsWith('# HTTP 404 Not Found（見つかりません）と 410 Gone（'), 'compare HTTP 404 410 in ja: both names',
   text(r).slice(0, 80));
 
   r = await client.callTool({ name: 'sql', arguments: { sql: 'SELECT count(*) AS n FROM code' } });
