@@ -87,7 +87,7 @@ static void codekb_commands(struct strbuf *sb)
 	struct strbuf usage = STRBUF_INIT;
 
 	for (size_t i = 0; cmd_table[i]; i++) {
-		const char *summary = opts_summary(cmd_table[i]);
+		const char *summary = cmd_table[i]->summary;
 		const char *at;
 
 		strbuf_reset(&usage);

@@ -82,6 +82,8 @@ struct cmd {
 	/* its arguments as its usage line shows them ("PROTO CODE"); the
 	 * options it takes are the ones whose scope names it (opts.c) */
 	const char *args;
+	/* what it does, in a sentence, for its --help and the manual */
+	const char *summary;
 	/* the formats it takes, as 1 << enum format, and its default */
 	unsigned formats;
 	enum format default_format;

@@ -464,6 +464,7 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_check = {
 	"check",
 	"",
+	"Render every page in every language and report problems.",
 	1 << FMT_TABLE,
 	FMT_TABLE,
 	0,

@@ -67,6 +67,7 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_compare = {
 	"compare",
 	"PROTO CODE_A [PROTO_B] CODE_B",
+	"Compare two codes, of one protocol or of two.",
 	1 << FMT_MD | 1 << FMT_JSON,
 	FMT_MD,
 	3,

@@ -26,6 +26,7 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_coverage = {
 	"coverage",
 	"",
+	"Show how much of each protocol is translated.",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	0,

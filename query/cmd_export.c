@@ -150,6 +150,8 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_export = {
 	"export",
 	"codes|texts|names|translations|comparisons|site",
+	"Export codes, texts, names, translations or comparisons as "
+	"tables, or the whole reference as a Hugo site.",
 	1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_CSV,
 	1,

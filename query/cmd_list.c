@@ -85,6 +85,7 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_list = {
 	"list",
 	"",
+	"List codes, filtered by protocol and class.",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	0,

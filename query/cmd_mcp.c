@@ -1103,6 +1103,9 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_mcp = {
 	"mcp",
 	"",
+	"Serve the knowledge base to AI assistants: a Model Context "
+	"Protocol server on standard input and output, read-only and "
+	"offline.",
 	1 << FMT_JSON,
 	FMT_JSON,
 	0,

@@ -608,6 +608,9 @@ done:
 const struct cmd cmd_search = {
 	"search",
 	"TEXT...",
+	"Search codes by number, prefix, class, reason phrase, "
+	"localized name, search term or free text, in any "
+	"language; a typo gets the nearest name.",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	1,

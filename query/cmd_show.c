@@ -53,6 +53,7 @@ static int run(struct ctx *ctx)
 const struct cmd cmd_show = {
 	"show",
 	"PROTO CODE",
+	"Show the page of one code.",
 	1 << FMT_MD | 1 << FMT_JSON,
 	FMT_MD,
 	2,

@@ -442,6 +442,8 @@ static int run_sql(struct ctx *ctx, const char *sql)
 const struct cmd cmd_sql = {
 	"sql",
 	"[\"SELECT ...\"|-|FILE.sql]",
+	"Run read-only SQL on the views: a statement, - for standard "
+	"input, or a file whose name ends in .sql.",
 	1 << FMT_TABLE | 1 << FMT_CSV | 1 << FMT_MD | 1 << FMT_JSON,
 	FMT_TABLE,
 	0,

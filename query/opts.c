@@ -188,40 +188,9 @@ void opts_help(struct strbuf *sb)
 		      "`codekb COMMAND --help` shows one command's options.\n");
 }
 
-/* What each command does, for its own --help and the manual; a command
- * missing here is shown without a line. */
-static const struct {
-	const char *name;
-	const char *summary;
-} summaries[] = {
-	{"list", "List codes, filtered by protocol and class."},
-	{"show", "Show the page of one code."},
-	{"compare", "Compare two codes, of one protocol or of two."},
-	{"search", "Search codes by number, prefix, class, reason phrase, "
-		   "localized name, search term or free text, in any "
-		   "language; a typo gets the nearest name."},
-	{"export", "Export codes, texts, names, translations or comparisons as "
-		   "tables, or the whole reference as a Hugo site."},
-	{"sql", "Run read-only SQL on the views: a statement, - for standard "
-		"input, or a file whose name ends in .sql."},
-	{"coverage", "Show how much of each protocol is translated."},
-	{"check", "Render every page in every language and report problems."},
-	{"mcp", "Serve the knowledge base to AI assistants: a Model Context "
-		"Protocol server on standard input and output, read-only and "
-		"offline."},
-};
-
-const char *opts_summary(const struct cmd *cmd)
-{
-	for (size_t i = 0; i < sizeof(summaries) / sizeof(summaries[0]); i++)
-		if (strcmp(summaries[i].name, cmd->name) == 0)
-			return summaries[i].summary;
-	return NULL;
-}
-
 void opts_command_help(struct strbuf *sb, const struct cmd *cmd)
 {
-	const char *summary = opts_summary(cmd);
+	const char *summary = cmd->summary;
 
 	strbuf_addstr(sb, "usage: ");
 	opts_usage(sb, cmd);

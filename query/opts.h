@@ -79,9 +79,6 @@ void opts_help(struct strbuf *sb);
  * only the options it takes. */
 void opts_command_help(struct strbuf *sb, const struct cmd *cmd);
 
-/* One sentence on what cmd does, or NULL. */
-const char *opts_summary(const struct cmd *cmd);
-
 void opts_release(struct opts *o);
 
 #endif
