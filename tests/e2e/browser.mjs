@@ -148,10 +148,12 @@ try {
 			langs: [...document.querySelectorAll("nav.languages a")].map((a) =>
 				[a.getAttribute("hreflang"), a.textContent.trim(), new URL(a.href).pathname]),
 		}));
+		// no space follows a full-width parenthesis, as in the comparison view
 		const h1 = fill(u.get("pair.title"), { protocol: "SIP", a: "486",
 						     a_reason: named(lang, "SIP", "486", "Busy Here"),
 						     b: "600",
-						     b_reason: named(lang, "SIP", "600", "Busy Everywhere") });
+						     b_reason: named(lang, "SIP", "600", "Busy Everywhere") })
+			.replaceAll("） ", "）");
 		check(got.h1 === h1, `${lang}: the h1 is pair.title (${h1})`, `got ${got.h1}`);
 		for (const key of ["head.differences", "head.which"])
 			check(got.h2.includes(u.get(key)), `${lang}: an h2 is ${key} (${u.get(key)})`, `h2s: ${got.h2.join(" / ")}`);
