@@ -135,6 +135,32 @@ static void test_translated_text_is_used(void **state)
 	free(en);
 }
 
+/* A summary is the first sentence, and the full stop of a reason phrase
+ * the text names does not end it: de "1010 Mandatory Ext. bedeutet, ..." */
+static void test_summary_is_a_sentence(void **state)
+{
+	struct fixture *f = *state;
+	char *de = one(f, "SELECT summary FROM code_l10n WHERE locale = 'de' "
+		       "AND protocol = 'WEBSOCKET' AND code = '1010'",
+		       NULL, NULL, NULL);
+	char *when = one(f, "SELECT when_first FROM code_l10n WHERE locale = "
+			 "'pt' AND protocol = 'WEBSOCKET' AND code = '1010'",
+			 NULL, NULL, NULL);
+	/* no summary anywhere stops at the end of its code's reason */
+	char *cut = one(f, "SELECT count(*) FROM code_l10n WHERE "
+			"summary LIKE '%' || reason OR when_first LIKE '%' || reason",
+			NULL, NULL, NULL);
+
+	assert_non_null(de);
+	assert_non_null(when);
+	assert_non_null(strstr(de, "Mandatory Ext. bedeutet"));
+	assert_non_null(strstr(when, "Mandatory Ext. é raro"));
+	assert_string_equal(cut, "0");
+	free(de);
+	free(when);
+	free(cut);
+}
+
 static void test_comparison_headings(void **state)
 {
 	struct fixture *f = *state;
@@ -358,6 +384,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fallback_to_english),
 		cmocka_unit_test(test_translated_text_is_used),
+		cmocka_unit_test(test_summary_is_a_sentence),
 		cmocka_unit_test(test_comparison_headings),
 		cmocka_unit_test(test_comparison_en_structure),
 		cmocka_unit_test(test_comparison_reversed),
