@@ -496,17 +496,18 @@ static int site_write(struct site *s, const char *rel, const char *data,
 	return 0;
 }
 
-/*
- * The Markdown of the pages is built from data, so the Markdown after the
- * front matter of each page under content/ is escaped where data could
- * make it do more than show text.  Hugo runs a shortcode, "{{< name >}}"
- * or "{{% name %}}", wherever one is in a page, so every '{' that follows
- * a '{' becomes "\{".  Every '<' becomes "&lt;", so that no text can open
- * raw HTML (a <script>) or an autolink (<javascript:...>); the pages'
- * own Markdown has neither.  Markdown shows both as the characters they
- * stand for.  Returns a malloc'ed copy in *out (its length in *outlen) if
- * the page needed it, else sets *out to NULL; -1 if out of memory.
- */
+/* Where the Markdown starts in data, the content of the file rel: after
+ * the front matter of a page under content/; NULL for any other file. */
+static const char *page_body(const char *rel, const char *data)
+{
+	const char *end;
+
+	if (strncmp(rel, "content/", 8) != 0 || strncmp(data, "---\n", 4) != 0)
+		return NULL;
+	end = strstr(data + 3, "\n---\n");
+	return end ? end + 5 : NULL;
+}
+
 /* The first '<' or '{' at or after p, or end: strcspn() reads many bytes
  * at a time, and goes on after a NUL that is in the text. */
 static const char *next_special(const char *p, const char *end)
@@ -520,21 +521,30 @@ static const char *next_special(const char *p, const char *end)
 	return end;
 }
 
-static int escape_body(const char *rel, const char *data, size_t len,
+/*
+ * The Markdown of the pages is built from data, so the Markdown after the
+ * front matter of each page under content/ is escaped where data could
+ * make it do more than show text.  Hugo runs a shortcode, "{{< name >}}"
+ * or "{{% name %}}", wherever one is in a page, so every '{' that follows
+ * a '{' becomes "\{".  Every '<' becomes "&lt;", so that no text can open
+ * raw HTML (a <script>) or an autolink (<javascript:...>); the pages'
+ * own Markdown has neither.  Markdown shows both as the characters they
+ * stand for.  body is where the Markdown starts in data (page_body()),
+ * NULL for a file that is not a page.  Returns a malloc'ed copy in *out
+ * (its length in *outlen) if the page needed it, else sets *out to NULL;
+ * -1 if out of memory.
+ */
+static int escape_body(const char *data, const char *body, size_t len,
 		       char **out, size_t *outlen)
 {
-	const char *body, *p;
+	const char *p;
 	const char *end = data + len;
 	size_t extra = 0;
 	char *copy, *w;
 
 	*out = NULL;
-	if (strncmp(rel, "content/", 8) != 0 || strncmp(data, "---\n", 4) != 0)
-		return 0;
-	body = strstr(data + 3, "\n---\n");
 	if (!body)
 		return 0;
-	body += 5;
 	for (p = next_special(body, end); p < end; p = next_special(p + 1, end))
 		extra += *p == '<' ? 3 : p > body && p[-1] == '{';
 	if (!extra)
@@ -565,21 +575,6 @@ static int escape_body(const char *rel, const char *data, size_t len,
 	return 0;
 }
 
-/* 1 if data, the content of the file rel, is a page with nothing after
- * its front matter. */
-static int page_empty(const char *rel, const char *data)
-{
-	const char *end;
-
-	if (strncmp(rel, "content/", 8) != 0 || strncmp(data, "---\n", 4) != 0)
-		return 0;
-	end = strstr(data + 3, "\n---\n");
-	if (!end)
-		return 0;
-	end += 5;
-	return end[strspn(end, "\n")] == '\0';
-}
-
 /* Step st and write each (path, content) row; stop early (returning 0)
  * once *stop is set, by another part that failed. */
 static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
@@ -591,17 +586,20 @@ static int site_write_rows(struct site *s, sqlite3 *db, sqlite3_stmt *st,
 		const char *rel = (const char *)sqlite3_column_text(st, 0);
 		const char *data = (const char *)sqlite3_column_text(st, 1);
 		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+		const char *body = rel && data ? page_body(rel, data) : NULL;
 		char *escaped = NULL;
 		int failed;
 
-		if (!rel || !data || page_empty(rel, data)) {
+		/* a page with nothing after its front matter is one the
+		 * data lacks */
+		if (!rel || !data || (body && !body[strspn(body, "\n")])) {
 			char page[2100];
 
 			snprintf(page, sizeof(page), "page '%.2048s'",
 				 rel ? rel : "?");
 			return cmd_page_missing(db, page, err);
 		}
-		if (escape_body(rel, data, len, &escaped, &len) < 0) {
+		if (escape_body(data, body, len, &escaped, &len) < 0) {
 			kb_error_set(err, "out of memory");
 			return -1;
 		}
