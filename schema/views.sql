@@ -812,7 +812,7 @@ SELECT l.tag AS locale,
        x.from_protocol, x.from_code, x.from_vendor,
        o.protocol AS protocol, o.code AS code, o.vendor AS vendor,
        o.code || iif(o.vendor = '', '', ' (' || o.vendor || ')') AS label,
-       o.reason AS reason, o.slug AS slug,
+       o.reason AS reason, o.sort AS sort, o.slug AS slug,
        coalesce((SELECT body FROM equivalent AS t
                  WHERE t.protocol_a = x.protocol_a AND t.code_a = x.code_a
                    AND t.vendor_a = x.vendor_a AND t.protocol_b = x.protocol_b
@@ -990,15 +990,16 @@ FROM (
             FROM (SELECT * FROM equivalent_l10n AS q
                   WHERE q.locale = c.locale AND q.from_protocol = c.protocol
                     AND q.from_code = c.code AND q.from_vendor = c.vendor
-                  ORDER BY q.protocol, q.code, q.vendor) AS q)
+                  ORDER BY q.protocol, q.sort, q.vendor) AS q)
                AS equivalents,
            (SELECT json_group_array(json_object('protocol', q.protocol,
                         'code', q.code, 'vendor', nullif(q.vendor, ''),
                         'reason', q.reason, 'note', q.note,
                         'page', '/' || lower(q.protocol) || '/' || q.slug || '.md'))
-            FROM equivalent_l10n AS q
-            WHERE q.locale = c.locale AND q.from_protocol = c.protocol
-              AND q.from_code = c.code AND q.from_vendor = c.vendor)
+            FROM (SELECT * FROM equivalent_l10n AS q
+                  WHERE q.locale = c.locale AND q.from_protocol = c.protocol
+                    AND q.from_code = c.code AND q.from_vendor = c.vendor
+                  ORDER BY q.protocol, q.sort, q.vendor) AS q)
                AS equivalents_json,
            -- an SMTP enhanced status code and the basic replies of its
            -- class that the registry pairs it with (5.1.1 and 550), seen

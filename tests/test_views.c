@@ -161,6 +161,35 @@ static void test_summary_is_a_sentence(void **state)
 	free(cut);
 }
 
+/* A code page lists its equivalents by protocol and then in the order of
+ * that protocol's codes, in its Markdown and its JSON alike: gRPC 3
+ * (INVALID_ARGUMENT) before 13 (INTERNAL) on HTTP 400's page, not "13"
+ * before "3" as text sorts them. */
+static void test_equivalents_in_code_order(void **state)
+{
+	struct fixture *f = *state;
+	char *json = one(f, "SELECT group_concat(e.value ->> 'protocol' || ' ' || "
+			 "(e.value ->> 'code'), ',') FROM code_page AS c, "
+			 "json_each(c.json, '$.equivalents') AS e WHERE c.locale "
+			 "= 'en' AND c.protocol = 'HTTP' AND c.code = '400' AND "
+			 "c.vendor = ''", NULL, NULL, NULL);
+	char *md = one(f, "SELECT markdown FROM code_page WHERE locale = 'ja' "
+		       "AND protocol = 'HTTP' AND code = '400' AND vendor = ''",
+		       NULL, NULL, NULL);
+	char *three, *thirteen;
+
+	assert_non_null(json);
+	assert_string_equal(json, "GRPC 3,GRPC 13,SMTP 501");
+	assert_non_null(md);
+	three = strstr(md, "[GRPC 3 ");
+	thirteen = strstr(md, "[GRPC 13 ");
+	assert_non_null(three);
+	assert_non_null(thirteen);
+	assert_true(three < thirteen);
+	free(json);
+	free(md);
+}
+
 static void test_comparison_headings(void **state)
 {
 	struct fixture *f = *state;
@@ -385,6 +414,7 @@ int main(void)
 		cmocka_unit_test(test_fallback_to_english),
 		cmocka_unit_test(test_translated_text_is_used),
 		cmocka_unit_test(test_summary_is_a_sentence),
+		cmocka_unit_test(test_equivalents_in_code_order),
 		cmocka_unit_test(test_comparison_headings),
 		cmocka_unit_test(test_comparison_en_structure),
 		cmocka_unit_test(test_comparison_reversed),

@@ -469,7 +469,22 @@ SELECT path, content || char(10) AS content
 FROM (
     SELECT 'static/api/v1/' || c.locale || '/' || lower(c.protocol) || '/'
            || c.slug || '.json' AS path,
-           json_patch(c.json, json_object(
+           -- the lists of the codes the page links to, each entry with
+           -- the URLs of its code's file and HTML page, made from its page
+           -- path ('/sip/486.md'), in place of that path
+           json_patch(json_patch(c.json, (
+               SELECT json_group_object(l.list, json((
+                   SELECT json_group_array(json_patch(e.value, json_object(
+                              'page', NULL,
+                              'href', '/api/v1/' || c.locale || e.stem || '.json',
+                              'html', '/' || c.locale || e.stem || '/')))
+                   FROM (SELECT e.value,
+                                substr(e.value ->> '$.page', 1,
+                                       length(e.value ->> '$.page') - 3) AS stem
+                         FROM json_each(c.json, '$.' || l.list) AS e
+                         ORDER BY e.key) AS e)))
+               FROM (SELECT 'meanings' AS list UNION ALL SELECT 'equivalents'
+                     UNION ALL SELECT 'paired') AS l)), json_object(
                'page', NULL,
                'class_label', k.label,
                'href', '/api/v1/' || c.locale || '/' || lower(c.protocol) || '/'
@@ -490,47 +505,6 @@ FROM (
                                        AND t.locale = c.locale
                                        AND t.field = f.name)
                    ORDER BY f.position) AS f)),
-               'meanings', json((SELECT json_group_array(json_patch(m.value,
-                                json_object('page', NULL, 'href', m.href,
-                                            'html', m.html)))
-                   FROM (SELECT m.value,
-                                '/api/v1/' || c.locale || '/' || lower(o.protocol)
-                                || '/' || o.slug || '.json' AS href,
-                                '/' || c.locale || '/' || lower(o.protocol)
-                                || '/' || o.slug || '/' AS html
-                         FROM json_each(c.json, '$.meanings') AS m
-                         JOIN code AS o
-                           ON o.protocol = c.protocol AND o.code = c.code
-                          AND o.vendor = coalesce(json_extract(m.value, '$.vendor'), '')
-                         ORDER BY m.key) AS m)),
-               'equivalents', json((SELECT json_group_array(json_patch(q.value,
-                                json_object('page', NULL, 'href', q.href,
-                                            'html', q.html)))
-                   FROM (SELECT q.value,
-                                '/api/v1/' || c.locale || '/' || lower(o.protocol)
-                                || '/' || o.slug || '.json' AS href,
-                                '/' || c.locale || '/' || lower(o.protocol)
-                                || '/' || o.slug || '/' AS html
-                         FROM json_each(c.json, '$.equivalents') AS q
-                         JOIN code AS o
-                           ON o.protocol = json_extract(q.value, '$.protocol')
-                          AND o.code = json_extract(q.value, '$.code')
-                          AND o.vendor = coalesce(json_extract(q.value, '$.vendor'), '')
-                         ORDER BY o.protocol, o.sort, o.vendor) AS q)),
-               'paired', json((SELECT json_group_array(json_patch(p.value,
-                                json_object('page', NULL, 'href', p.href,
-                                            'html', p.html)))
-                   FROM (SELECT p.value,
-                                '/api/v1/' || c.locale || '/' || lower(o.protocol)
-                                || '/' || o.slug || '.json' AS href,
-                                '/' || c.locale || '/' || lower(o.protocol)
-                                || '/' || o.slug || '/' AS html
-                         FROM json_each(c.json, '$.paired') AS p
-                         JOIN code AS o
-                           ON o.protocol = c.protocol
-                          AND o.code = json_extract(p.value, '$.code')
-                          AND o.vendor = ''
-                         ORDER BY p.key) AS p)),
                -- each other code of the protocol and the page comparing
                -- the two, named by the code sorting first (site_pages)
                'comparisons', json((SELECT json_group_array(json_object(
