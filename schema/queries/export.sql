@@ -278,9 +278,13 @@ FROM (
                                                 'page', '/' || lower(c.protocol)
                                                         || '/' || k.slug))
            || char(10)
-           -- its name in the language, shown under the heading, and its
-           -- search terms, which the site's search reads (code_name)
-           || iif(c.name IS NULL, '', 'name: ' || json_quote(c.name) || char(10))
+           -- its name in the language, shown under the heading, with the
+           -- heading that gives both, the title of its search results;
+           -- and its search terms, which the site's search reads
+           -- (code_name)
+           || iif(c.name IS NULL, '', 'name: ' || json_quote(c.name) || char(10)
+                                      || 'named: ' || json_quote(c.heading)
+                                      || char(10))
            || coalesce('terms: ' || json_quote(nullif(replace(n.terms, '|', ', '), ''))
                        || char(10), ''),
            -- below the Markdown's heading, which gives the name beside

@@ -273,6 +273,17 @@ try {
 		      `search ${path} "${query}": excerpts keep only <mark>`,
 		      `${r.excerpts} excerpts, marks ${r.marks}, tags ${r.tags.join(" ")}`);
 	}
+	// a code page's result is titled with its name in the language, as
+	// its Markdown heading reads (front matter `named`)
+	for (const [lang, query, code, reason] of [["zh", "占线", "486", "Busy Here"],
+						  ["ja", "認証", "401", "Unauthorized"]]) {
+		const r = await search(`/${lang}/`, query);
+		const i = r.urls.indexOf(`/${lang}/sip/${code}/`);
+		const want = `SIP ${code} ${named(lang, "SIP", code, reason)}`;
+		check(i >= 0 && r.titles[i] === want && want !== `SIP ${code} ${reason}`,
+		      `search /${lang}/ "${query}": SIP ${code}'s result is titled ${want}`,
+		      i < 0 ? "not found" : `titled ${r.titles[i]}`);
+	}
 	{
 		const r = await search("/ja/", "忙");
 		note(`/ja/ "忙": ${r.status}; ${r.urls.slice(0, 3).join(" ")}`);
