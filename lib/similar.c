@@ -36,6 +36,25 @@ long similar_fold(long cp)
 	return cp;
 }
 
+long similar_bare(long cp)
+{
+	/* the base letter of each letter of Latin-1 from à to ÿ and of Latin
+	 * Extended-A from Ā to ſ, '-' for one without (æ, ð, ÷, þ, ĳ, ĸ, ŉ,
+	 * ŋ, œ): "ø" is "o", "ł" "l" */
+	static const char latin1[] = "aaaaaa-ceeeeiiii-nooooo-ouuuuy-y";
+	static const char ext_a[] = "aaaaaaccccccccddddeeeeeeeeeegggg"
+				    "gggghhhhiiiiiiiiii--jjkk-lllllll"
+				    "lllnnnnnn---oooooo--rrrrrrssssss"
+				    "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+	long c = similar_fold(cp);
+
+	if (c >= 0xE0 && c <= 0xFF && latin1[c - 0xE0] != '-')
+		return latin1[c - 0xE0];
+	if (c >= 0x100 && c <= 0x17F && ext_a[c - 0x100] != '-')
+		return ext_a[c - 0x100];
+	return c;
+}
+
 /* Decode and fold s[0..len) into cps; the number of code points, or -1 if
  * there are more than SIMILAR_MAX_CHARS. */
 static int folded(const char *s, size_t len, long *cps)
@@ -203,11 +222,11 @@ static void add_utf8(struct strbuf *sb, long cp)
 	}
 }
 
-/* s[0..len) trimmed of spaces and tabs, case-folded, into key; its
- * number of characters, and of letters into *letters; -1 if it is not
- * UTF-8. */
+/* s[0..len) trimmed of spaces and tabs, each character folded by fold
+ * (similar_fold() or similar_bare()), into key; its number of characters,
+ * and of letters into *letters; -1 if it is not UTF-8. */
 static int fold_into(struct strbuf *key, const char **sp, size_t *lenp,
-		     int *letters)
+		     int *letters, long (*fold)(long))
 {
 	const char *s = *sp;
 	size_t len = *lenp;
@@ -230,7 +249,7 @@ static int fold_into(struct strbuf *key, const char **sp, size_t *lenp,
 
 		if (cp < 0)
 			return -1;
-		add_utf8(key, similar_fold(cp));
+		add_utf8(key, fold(cp));
 		chars++;
 		*letters += !(cp >= '0' && cp <= '9') && !is_separator(cp);
 	}
@@ -245,7 +264,7 @@ static void add_entry(struct words *w, const char *s, size_t len)
 	int chars, letters;
 
 	strbuf_init(&key);
-	chars = fold_into(&key, &s, &len, &letters);
+	chars = fold_into(&key, &s, &len, &letters, similar_fold);
 	if (chars <= 0 || chars > SIMILAR_MAX_CHARS || letters == 0 ||
 	    key.failed) {
 		strbuf_release(&key);
@@ -356,20 +375,20 @@ int similar_whole(const char *body, size_t len, const char *q, size_t qlen)
 }
 
 /* search_fold(TEXT): TEXT trimmed and case-folded, as search_word keeps
- * its words; NULL if it is not UTF-8. */
-static void sql_search_fold(sqlite3_context *ctx, int argc,
-			    sqlite3_value **argv)
+ * its words; search_bare(TEXT): the same without its accents.  NULL if
+ * TEXT is not UTF-8. */
+static void fold_text(sqlite3_context *ctx, sqlite3_value *v,
+		      long (*fold)(long))
 {
-	const char *s = (const char *)sqlite3_value_text(argv[0]);
-	size_t len = (size_t)sqlite3_value_bytes(argv[0]);
+	const char *s = (const char *)sqlite3_value_text(v);
+	size_t len = (size_t)sqlite3_value_bytes(v);
 	struct strbuf key;
 	int letters;
 
-	(void)argc;
 	if (!s)
 		return;
 	strbuf_init(&key);
-	if (fold_into(&key, &s, &len, &letters) >= 0) {
+	if (fold_into(&key, &s, &len, &letters, fold) >= 0) {
 		if (key.failed)
 			sqlite3_result_error_nomem(ctx);
 		else
@@ -377,6 +396,20 @@ static void sql_search_fold(sqlite3_context *ctx, int argc,
 					    SQLITE_TRANSIENT);
 	}
 	strbuf_release(&key);
+}
+
+static void sql_search_fold(sqlite3_context *ctx, int argc,
+			    sqlite3_value **argv)
+{
+	(void)argc;
+	fold_text(ctx, argv[0], similar_fold);
+}
+
+static void sql_search_bare(sqlite3_context *ctx, int argc,
+			    sqlite3_value **argv)
+{
+	(void)argc;
+	fold_text(ctx, argv[0], similar_bare);
 }
 
 /* search_tier(KIND, FIELD, BODY, Q): the tier of a search document that
@@ -419,6 +452,9 @@ int similar_register(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "search_fold", 1, flags,
 					     NULL, sql_search_fold, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "search_bare", 1, flags,
+					     NULL, sql_search_bare, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "search_tier", 4, flags,
 					     NULL, sql_search_tier, NULL, NULL);

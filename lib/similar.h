@@ -28,6 +28,11 @@
 /* The case-folded form of the code point cp. */
 long similar_fold(long cp);
 
+/* The case-folded form of cp without its accent: the base letter of a
+ * letter of Latin-1 or Latin Extended-A ("é" and "É" are "e", "ł" is
+ * "l"), else similar_fold(cp). */
+long similar_bare(long cp);
+
 /*
  * The edit distance between a[0..alen) and b[0..blen) (UTF-8), counting
  * an insertion, a deletion, a substitution or a swap of two neighbours as
@@ -63,6 +68,8 @@ enum search_tier {
  *                             several, key case-folded, duplicates dropped
  *   search_fold(TEXT)         TEXT trimmed and case-folded, as the keys
  *                             of search_words() are
+ *   search_bare(TEXT)         search_fold(TEXT) without accents:
+ *                             "accès refusé" is "acces refuse"
  *   search_tier(KIND, FIELD, BODY, Q)
  *                             the enum search_tier of a search document
  *                             (search_doc's kind, field and body) that

@@ -7,6 +7,8 @@
  * 0002, 0003 and 0008); this file classifies the query, builds the FTS5
  * queries, and decides what to try when the query finds nothing:
  *
+ *   0. A name or search term typed without its accents ("acces refuse"):
+ *      the name as it is written ("accès refusé").
  *   1. A code number or a protocol with words ("550 mailbox unavailable",
  *      "grpc 서비스 사용 불가") looks for the words among the codes with
  *      that number, or of that protocol, first; if none of a number's
@@ -351,6 +353,31 @@ static int suggest(struct ctx *ctx, const char *text, const char *kind,
 	return distance;
 }
 
+/* The name or search term that text is, typed without (some of) its
+ * accents, into shown (of size bytes): 1 if there is one, 0 if not, -1 on
+ * an error. */
+static int unaccented(struct ctx *ctx, const char *text, char *shown,
+		      size_t size)
+{
+	sqlite3_stmt *st = NULL;
+	int found = 0;
+	int rc;
+
+	if (cmd_prepare(ctx, "search_unaccented", &st) != EXIT_OK)
+		return -1;
+	db_bind_text(st, ":q", text);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(shown, size, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = 1;
+	} else if (rc != SQLITE_DONE) {
+		kb_error_set(&ctx->err, "search: %s", sqlite3_errmsg(ctx->db));
+		found = -1;
+	}
+	cmd_release(ctx, st);
+	return found;
+}
+
 /* A number typed with a letter that looks like a digit ("4O4", "5.l.1"):
  * the number, into out (of size bytes); 0, or -1 if text is no such
  * thing. */
@@ -477,6 +504,18 @@ static long search_steps(struct ctx *ctx, const char *text,
 
 	if (docs < 0)
 		return -1;
+	/* a name without its accents is the name, not the texts that
+	 * happen to hold its words ("non autorise": Non autorisé) */
+	d = unaccented(ctx, text, near, sizeof(near));
+	if (d < 0)
+		return -1;
+	if (d > 0) {
+		rows = search_instead(ctx, near, protocol, names_first, page,
+				      "did you mean '%s'? '%s' is that without "
+				      "its accents", near, text);
+		if (rows != 0)
+			return rows;
+	}
 	if (scope_of(ctx, text, protocol != NULL, &s) == 0) {
 		struct attempt k = {s.rest.buf, 0, s.key[0] ? s.key : NULL, 0};
 		const char *in = s.protocol[0] ? s.protocol : protocol;

@@ -65,6 +65,33 @@ static void test_fold(void **state)
 	assert_int_equal(similar_fold(0x5FD9), 0x5FD9); /* 忙 */
 }
 
+static void test_bare(void **state)
+{
+	(void)state;
+	assert_int_equal(similar_bare(0xE9), 'e');      /* é */
+	assert_int_equal(similar_bare(0xC9), 'e');      /* É */
+	assert_int_equal(similar_bare(0xE7), 'c');      /* ç */
+	assert_int_equal(similar_bare(0xE3), 'a');      /* ã */
+	assert_int_equal(similar_bare(0xFC), 'u');      /* ü */
+	assert_int_equal(similar_bare(0xF8), 'o');      /* ø */
+	assert_int_equal(similar_bare(0xFF), 'y');      /* ÿ */
+	assert_int_equal(similar_bare(0x178), 'y');     /* Ÿ */
+	assert_int_equal(similar_bare(0x142), 'l');     /* ł */
+	assert_int_equal(similar_bare(0x141), 'l');     /* Ł */
+	assert_int_equal(similar_bare(0x17E), 'z');     /* ž */
+	assert_int_equal(similar_bare(0x17F), 's');     /* ſ */
+	assert_int_equal(similar_bare(0x131), 'i');     /* ı */
+	assert_int_equal(similar_bare(0x130), 'i');     /* İ */
+	/* letters with no base letter stay themselves, folded */
+	assert_int_equal(similar_bare(0xE6), 0xE6);     /* æ */
+	assert_int_equal(similar_bare(0xC6), 0xE6);     /* Æ æ */
+	assert_int_equal(similar_bare(0xDF), 0xDF);     /* ß */
+	assert_int_equal(similar_bare(0x153), 0x153);   /* œ */
+	assert_int_equal(similar_bare(0xF7), 0xF7);     /* ÷ */
+	assert_int_equal(similar_bare('Q'), 'q');
+	assert_int_equal(similar_bare(0x5FD9), 0x5FD9); /* 忙 */
+}
+
 static int whole(const char *body, const char *q)
 {
 	return similar_whole(body, strlen(body), q, strlen(q));
@@ -144,6 +171,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_distance),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_bare),
 		cmocka_unit_test(test_whole),
 		cmocka_unit_test(test_words),
 	};

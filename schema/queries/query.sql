@@ -446,6 +446,20 @@ WHERE distance <= :max AND distance >= :least
 ORDER BY distance, kind = 'term', n DESC, shown
 LIMIT 1;
 
+-- name: search_unaccented
+-- The entry of the names vocabulary that :q is, typed without some or all
+-- of its accents: "acces refuse" is "accès refusé", "nao encontrado"
+-- "não encontrado".  None when :q is an entry as it is.  Only the entries
+-- of :q's length are read (index search_word_chars); a name comes before
+-- a term, then the one most documents hold.
+SELECT shown
+FROM search_word
+WHERE chars = length(search_fold(:q))
+  AND search_bare(word) = search_bare(:q)
+  AND NOT EXISTS (SELECT 1 FROM search_word WHERE word = search_fold(:q))
+ORDER BY kind = 'term', n DESC, shown
+LIMIT 1;
+
 -- name: check_search_pending
 -- Documents written outside codekb-import (say, in the sqlite3 shell) that
 -- the search index does not cover yet.

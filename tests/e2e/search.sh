@@ -141,6 +141,19 @@ for q in "gatway timeout|HTTP 504|no code matches 'gatway timeout'; did you mean
 	got=$(note "$word")
 	[ "$got" = "codekb: $msg" ] && pass "$word: says what it tried" || fail "$word: said '$got'"
 done
+# a name typed without (some of) its accents is that name, before the
+# texts that hold its words apart ("non autorise": not "Non-ASCII")
+for q in "fr|acces refuse|HTTP 403|accès refusé" "fr|non autorise|HTTP 401|Non autorisé" \
+	"pt|nao encontrado|HTTP 404|Não encontrado" "de|Zeituberschreitung|WEBSOCKET 3008|Zeitüberschreitung" \
+	"fr|accès refuse|HTTP 403|accès refusé"; do
+	lang=${q%%|*}; rest=${q#*|}; word=${rest%%|*}; rest=${rest#*|}
+	want=${rest%%|*}; name=${rest#*|}
+	got=$(first "$word" --lang "$lang")
+	[ "$got" = "$want" ] && pass "$word --lang $lang: $want first" || fail "$word --lang $lang: '$got' first, wanted $want"
+	got=$(note "$word" --lang "$lang")
+	[ "$got" = "codekb: did you mean '$name'? '$word' is that without its accents" ] &&
+		pass "$word: says it is $name without its accents" || fail "$word: said '$got'"
+done
 # a code's name says nothing more
 [ -z "$(note "Gateway Timeout")" ] && pass "an exact name gets no note" || fail "Gateway Timeout: $(note "Gateway Timeout")"
 [ -z "$(note 未找到 --lang zh)" ] && pass "an exact localized name gets no note" || fail "未找到: $(note 未找到 --lang zh)"
