@@ -188,9 +188,10 @@ ORDER BY l.tag;
 -- out a row neither code has, and the status row unless `status`; on an
 -- index `groups`, its
 -- codes by class, as [{title, page, codes: [{label, reason, page, status,
--- badge, summary}]}] (reason: code_l10n's reason_name, the code's name
+-- badge, summary}], none}] (reason: code_l10n's reason_name, the code's name
 -- beside its reason), a class page's with each code's summary, a
--- protocol's without (SMTP's 149 summaries alone are 30 KB in Japanese).
+-- protocol's without (SMTP's 149 summaries alone are 30 KB in Japanese),
+-- and `none`, the UI string index.no_codes, for a class without codes.
 -- On a code page, `name`, its name in the language (code_l10n's), and
 -- `terms`, its search terms (code_name).  A `page` is the path below the language,
 -- "/sip/486".  It runs
@@ -350,8 +351,15 @@ FROM (
            lower(r.protocol), lower(r.protocol),
            r.locale || '/' || lower(r.protocol) || '/_index.md',
            'crumbs: []' || char(10) || 'groups: '
-           || (SELECT json_group_array(json_object('title', title, 'page', page,
-                                                   'codes', json(codes)))
+           -- a class that holds no code says so (WebSocket 4000-4999)
+           || (SELECT json_group_array(json_patch(
+                          json_object('title', title, 'page', page,
+                                      'codes', json(codes)),
+                          iif(codes = '[]',
+                              json_object('none', (SELECT text FROM ui_l10n AS u
+                                                   WHERE u.locale = r.locale
+                                                     AND u.key = 'index.no_codes')),
+                              '{}')))
                FROM (SELECT k.title, '/' || lower(k.protocol) || '/' || k.slug AS page,
                             (SELECT json_group_array(json_remove(full, '$.summary'))
                              FROM (SELECT full FROM entry AS e

@@ -235,6 +235,23 @@ try {
 	}
 
 	took("links");
+	// ---- a protocol's index: each class with its codes, or a line that
+	// says it has none (the sample has no vendor's code: SIP 7xx, 9xx)
+	{
+		await open("/en/sip/");
+		const groups = await page.evaluate(() => [...document.querySelectorAll("main section.group")].map((g) => ({
+			title: g.querySelector("h2")?.textContent.trim(),
+			codes: g.querySelectorAll("ul.codes li").length,
+			lists: g.querySelectorAll("ul").length,
+			none: g.querySelector("p.none")?.textContent.trim() ?? null,
+		})));
+		const u = ui("en");
+		const empty = groups.filter((g) => g.codes === 0);
+		check(groups.length > 0 && groups.every((g) => g.codes > 0 ? g.none === null : g.lists === 0 && g.none === u.get("index.no_codes")),
+		      `/en/sip/: a class with codes lists them, one without says "${u.get("index.no_codes")}"`,
+		      JSON.stringify(groups.filter((g) => g.codes === 0 || g.none !== null)));
+		note(`/en/sip/: ${groups.length} classes, ${empty.length} without codes (${empty.map((g) => g.title).join(", ")})`);
+	}
 	// ---- search
 	async function search(path, query) {
 		await open(path);
