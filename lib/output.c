@@ -343,13 +343,24 @@ static int table_add(struct table *t, const char *s, int col)
 
 static void table_print(const struct table *t, int n, FILE *out)
 {
+	/* the last cell of the row that is not empty: a line ends there,
+	 * with no spaces after it */
+	int last = 0;
+
 	for (size_t i = 0; i < t->ncells; i++) {
 		int col = (int)(i % (size_t)n);
 		const char *s = t->cells[i];
 
+		if (col == 0) {
+			last = 0;
+			for (int c = 1; c < n && i + (size_t)c < t->ncells; c++)
+				if (*t->cells[i + (size_t)c])
+					last = c;
+		}
 		fputs(s, out);
-		if (col == n - 1) {
-			fputc('\n', out);
+		if (col >= last) {
+			if (col == n - 1)
+				fputc('\n', out);
 		} else {
 			size_t pad = t->width[col] - utf8_width(s, strlen(s)) + 2;
 
