@@ -204,7 +204,7 @@ if command -v hugo >/dev/null; then
 		pass "the facts table comes before the prose"
 	else fail "the facts table is not at the top"; fi
 	expect_in "$work/public/ja/sip/486/index.html" '<li><a href="../../../ja/sip/class-4xx/">' "a code page's trail names its class"
-	n=$(grep -c '<section class="group">' "$work/public/en/sip/index.html")
+	n=$(grep -o '<section class="group">' "$work/public/en/sip/index.html" | wc -l)
 	want_cls=$(sqlite3 "$db" "SELECT count(*) FROM class WHERE protocol = 'SIP'")
 	[ "$n" -eq "$want_cls" ] && pass "the SIP index has a group per class ($n)" || fail "the SIP index has $n groups, wanted $want_cls"
 	dep=$(sqlite3 "$db" "SELECT code FROM code WHERE protocol = 'SIP' AND status = 'deprecated' ORDER BY sort LIMIT 1")
