@@ -7,8 +7,9 @@
  * 0002, 0003 and 0008); this file classifies the query, builds the FTS5
  * queries, and decides what to try when the query finds nothing:
  *
- *   0. A name or search term typed without its accents ("acces refuse"):
- *      the name as it is written ("accès refusé").
+ *   0. A name or search term typed without its accents ("acces refuse"),
+ *      or in a CJK query with other spaces ("찾을수없음"): the name as it
+ *      is written ("accès refusé", "찾을 수 없음").
  *   1. A code number or a protocol with words ("550 mailbox unavailable",
  *      "grpc 서비스 사용 불가") looks for the words among the codes with
  *      that number, or of that protocol, first; if none of a number's
@@ -353,11 +354,28 @@ static int suggest(struct ctx *ctx, const char *text, const char *kind,
 	return distance;
 }
 
+/* 1 if text has a CJK letter (its words need not be spaced as the
+ * vocabulary spaces them). */
+static int has_cjk(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t len = strlen(text), used;
+
+	for (size_t i = 0; i < len; i += used) {
+		long cp = utf8_decode(p + i, len - i, &used);
+
+		if (cp >= 0 && cjk_is_letter(cp))
+			return 1;
+	}
+	return 0;
+}
+
 /* The name or search term that text is, typed without (some of) its
- * accents, into shown (of size bytes): 1 if there is one, 0 if not, -1 on
- * an error. */
-static int unaccented(struct ctx *ctx, const char *text, char *shown,
-		      size_t size)
+ * accents or, in a CJK query, with other spaces, into shown (of size
+ * bytes): 2 if only accents differ, 1 if spaces do, 0 if there is no such
+ * entry, -1 on an error. */
+static int respelled(struct ctx *ctx, const char *text, char *shown,
+		     size_t size)
 {
 	sqlite3_stmt *st = NULL;
 	int found = 0;
@@ -366,10 +384,11 @@ static int unaccented(struct ctx *ctx, const char *text, char *shown,
 	if (cmd_prepare(ctx, "search_unaccented", &st) != EXIT_OK)
 		return -1;
 	db_bind_text(st, ":q", text);
+	db_bind_int(st, ":spacing", has_cjk(text));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(shown, size, "%s", (const char *)sqlite3_column_text(st, 0));
-		found = 1;
+		found = sqlite3_column_int(st, 1) ? 2 : 1;
 	} else if (rc != SQLITE_DONE) {
 		kb_error_set(&ctx->err, "search: %s", sqlite3_errmsg(ctx->db));
 		found = -1;
@@ -504,15 +523,18 @@ static long search_steps(struct ctx *ctx, const char *text,
 
 	if (docs < 0)
 		return -1;
-	/* a name without its accents is the name, not the texts that
-	 * happen to hold its words ("non autorise": Non autorisé) */
-	d = unaccented(ctx, text, near, sizeof(near));
+	/* a name without its accents, or spaced otherwise, is the name,
+	 * not the texts that happen to hold its words ("non autorise": Non
+	 * autorisé) */
+	d = respelled(ctx, text, near, sizeof(near));
 	if (d < 0)
 		return -1;
 	if (d > 0) {
 		rows = search_instead(ctx, near, protocol, names_first, page,
-				      "did you mean '%s'? '%s' is that without "
-				      "its accents", near, text);
+				      d == 2 ? "did you mean '%s'? '%s' is that "
+					       "without its accents"
+					     : "did you mean '%s'? '%s' is that "
+					       "spaced differently", near, text);
 		if (rows != 0)
 			return rows;
 	}

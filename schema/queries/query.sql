@@ -448,16 +448,28 @@ LIMIT 1;
 
 -- name: search_unaccented
 -- The entry of the names vocabulary that :q is, typed without some or all
--- of its accents: "acces refuse" is "accès refusé", "nao encontrado"
--- "não encontrado".  None when :q is an entry as it is.  Only the entries
--- of :q's length are read (index search_word_chars); a name comes before
--- a term, then the one most documents hold.
-SELECT shown
-FROM search_word
-WHERE chars = length(search_fold(:q))
-  AND search_bare(word) = search_bare(:q)
-  AND NOT EXISTS (SELECT 1 FROM search_word WHERE word = search_fold(:q))
-ORDER BY kind = 'term', n DESC, shown
+-- of its accents ("acces refuse" is "accès refusé", "nao encontrado"
+-- "não encontrado"), or, when :spacing (a query with a CJK letter), with
+-- other spaces (Korean "찾을수없음" is "찾을 수 없음").  None when :q is an
+-- entry as it is.  Only the entries of :q's length are read for the
+-- accents (index search_word_chars), and only those that begin with its
+-- first letter for the spaces (the key).  Other accents come before other
+-- spaces, then a name before a term, then the one most documents hold;
+-- `accents` is 1 when the entry differs from :q in its accents only.
+SELECT shown, accents
+FROM (SELECT shown, kind, n, 1 AS accents
+      FROM search_word
+      WHERE chars = length(search_fold(:q))
+        AND search_bare(word) = search_bare(:q)
+      UNION ALL
+      SELECT shown, kind, n, 0
+      FROM search_word
+      WHERE :spacing
+        AND word >= substr(search_fold(:q), 1, 1)
+        AND word < substr(search_fold(:q), 1, 1) || char(1114111)
+        AND replace(word, ' ', '') = replace(search_fold(:q), ' ', ''))
+WHERE NOT EXISTS (SELECT 1 FROM search_word WHERE word = search_fold(:q))
+ORDER BY accents DESC, kind = 'term', n DESC, shown
 LIMIT 1;
 
 -- name: check_search_pending

@@ -154,6 +154,18 @@ for q in "fr|acces refuse|HTTP 403|accès refusé" "fr|non autorise|HTTP 401|Non
 	[ "$got" = "codekb: did you mean '$name'? '$word' is that without its accents" ] &&
 		pass "$word: says it is $name without its accents" || fail "$word: said '$got'"
 done
+# a Korean name typed without its spaces is that name: HTTP 404 before
+# gRPC 5, which the word 찾을 alone found first
+for q in "찾을수없음|HTTP 404|찾을 수 없음" "요청시간초과|HTTP 408|요청 시간 초과"; do
+	word=${q%%|*}; rest=${q#*|}; want=${rest%%|*}; name=${rest#*|}
+	got=$(first "$word" --lang ko)
+	[ "$got" = "$want" ] && pass "$word --lang ko: $want first" || fail "$word --lang ko: '$got' first, wanted $want"
+	got=$(note "$word" --lang ko)
+	[ "$got" = "codekb: did you mean '$name'? '$word' is that spaced differently" ] &&
+		pass "$word: says it is $name spaced differently" || fail "$word: said '$got'"
+done
+# a Latin query is not respaced: "notfound" is no name, and finds its texts
+[ "$(note notfound)" = "" ] && pass "notfound: no note, its texts answer" || fail "notfound: said '$(note notfound)'"
 # a code's name says nothing more
 [ -z "$(note "Gateway Timeout")" ] && pass "an exact name gets no note" || fail "Gateway Timeout: $(note "Gateway Timeout")"
 [ -z "$(note 未找到 --lang zh)" ] && pass "an exact localized name gets no note" || fail "未找到: $(note 未找到 --lang zh)"

@@ -15,6 +15,7 @@ expect_code 0 "valgrind: search 未找到" $vg "$CODEKB" --db "$db" search 未�
 expect_code 0 "valgrind: search a typo" $vg "$CODEKB" --db "$db" search gatway timeout
 expect_code 0 "valgrind: search 4O4" $vg "$CODEKB" --db "$db" search 4O4
 expect_code 0 "valgrind: search without accents" $vg "$CODEKB" --db "$db" search acces refuse --lang fr
+expect_code 0 "valgrind: search spaced otherwise" $vg "$CODEKB" --db "$db" search 찾을수없음 --lang ko
 expect_code 0 "valgrind: search parts" $vg "$CODEKB" --db "$db" search busy xyzzy 认证失败了吗 --format json
 expect_code 0 "valgrind: search a number with words" $vg "$CODEKB" --db "$db" search 550 mailbox unavailable
 expect_code 1 "valgrind: search for nothing" $vg "$CODEKB" --db "$db" search qqqqzzzz
