@@ -35,6 +35,17 @@ int cjk_is_word(const char *s, size_t len)
 	return 1;
 }
 
+int cjk_has_letter(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t used;
+
+	for (size_t i = 0; i < len; i += used)
+		if (cjk_is_letter(utf8_decode(p + i, len - i, &used)))
+			return 1;
+	return 0;
+}
+
 char *cjk_spaced(const char *s, size_t len, int *found)
 {
 	const unsigned char *p = (const unsigned char *)s;

@@ -21,6 +21,9 @@ int cjk_is_letter(long cp);
 /* 1 if s[0..len) is non-empty valid UTF-8 made only of CJK letters. */
 int cjk_is_word(const char *s, size_t len);
 
+/* 1 if s[0..len) (UTF-8) has a CJK letter. */
+int cjk_has_letter(const char *s, size_t len);
+
 /*
  * s[0..len) with a space between every two adjacent CJK letters, as an
  * sqlite3_malloc() string the caller frees with sqlite3_free().  Sets

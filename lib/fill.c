@@ -682,6 +682,46 @@ static void list_final(sqlite3_context *ctx)
 	result_strbuf(ctx, &acc);
 }
 
+/* 1 if p, in t, lies within an occurrence of phrase[0..plen) in t. */
+static int within(const char *t, const char *p, const char *phrase,
+		  size_t plen)
+{
+	if (plen == 0)
+		return 0;
+	for (const char *q = strstr(t, phrase); q && q <= p;
+	     q = strstr(q + plen, phrase))
+		if (p < q + plen)
+			return 1;
+	return 0;
+}
+
+/* first_sentence(TEXT, PHRASE): see fill.h. */
+static void sql_first_sentence(sqlite3_context *ctx, int argc,
+			       sqlite3_value **argv)
+{
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	const char *phrase = (const char *)sqlite3_value_text(argv[1]);
+	size_t plen = phrase ? strlen(phrase) : 0;
+	const char *end = NULL;
+
+	(void)argc;
+	if (!t)
+		return;
+	end = strstr(t, "。");
+	if (end) {
+		end += strlen("。");
+	} else {
+		for (const char *p = strstr(t, ". "); p; p = strstr(p + 1, ". "))
+			if (!within(t, p, phrase, plen)) {
+				end = p + 1;
+				break;
+			}
+	}
+	sqlite3_result_text(ctx, t, end ? (int)(end - t)
+				   : sqlite3_value_bytes(argv[0]),
+			    SQLITE_TRANSIENT);
+}
+
 int fill_register(sqlite3 *db)
 {
 	int rc = sqlite3_create_function(db, "fill", -1,
@@ -695,6 +735,13 @@ int fill_register(sqlite3 *db)
 					     SQLITE_DETERMINISTIC |
 					     SQLITE_INNOCUOUS,
 					     NULL, sql_differing_keys, NULL,
+					     NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "first_sentence", 2,
+					     SQLITE_UTF8 |
+					     SQLITE_DETERMINISTIC |
+					     SQLITE_INNOCUOUS,
+					     NULL, sql_first_sentence, NULL,
 					     NULL);
 	if (rc != SQLITE_OK)
 		return rc;

@@ -33,6 +33,13 @@
  * differing_keys('{"x":1,"y":2,"z":3}', '{"x":[1],"y":[2]}', '{"y":[2],
  * "z":[4]}') is {"x":1,"z":3}.
  *
+ *     first_sentence(text, phrase)
+ *
+ * is the first sentence of text: up to its first "。", or else its first
+ * ". " that is not within an occurrence of phrase, the reason phrase the
+ * text names ("1010 Mandatory Ext. bedeutet, ..." does not end after
+ * "Ext."); the whole text if it has neither.  NULL gives NULL.
+ *
  * `codekb check` turns on a log of the placeholders left unfilled
  * (fill_log_start), renders every page, and reads the log: every
  * unfilled placeholder is then reported with the template it is in,
@@ -49,7 +56,7 @@
 /* The most placeholders one object may name; more is an error. */
 #define FILL_MAX_NAMES 64
 
-/* Register fill(), differing_keys() and join_list() on db.  Returns an SQLite result code. */
+/* Register fill(), differing_keys(), first_sentence() and join_list() on db.  Returns an SQLite result code. */
 int fill_register(sqlite3 *db);
 
 /*

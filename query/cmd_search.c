@@ -354,22 +354,6 @@ static int suggest(struct ctx *ctx, const char *text, const char *kind,
 	return distance;
 }
 
-/* 1 if text has a CJK letter (its words need not be spaced as the
- * vocabulary spaces them). */
-static int has_cjk(const char *text)
-{
-	const unsigned char *p = (const unsigned char *)text;
-	size_t len = strlen(text), used;
-
-	for (size_t i = 0; i < len; i += used) {
-		long cp = utf8_decode(p + i, len - i, &used);
-
-		if (cp >= 0 && cjk_is_letter(cp))
-			return 1;
-	}
-	return 0;
-}
-
 /* The name or search term that text is, typed without (some of) its
  * accents or, in a CJK query, with other spaces, into shown (of size
  * bytes): 2 if only accents differ, 1 if spaces do, 0 if there is no such
@@ -381,10 +365,11 @@ static int respelled(struct ctx *ctx, const char *text, char *shown,
 	int found = 0;
 	int rc;
 
-	if (cmd_prepare(ctx, "search_unaccented", &st) != EXIT_OK)
+	if (cmd_prepare(ctx, "search_respelled", &st) != EXIT_OK)
 		return -1;
 	db_bind_text(st, ":q", text);
-	db_bind_int(st, ":spacing", has_cjk(text));
+	/* a CJK query's words need not be spaced as the vocabulary's are */
+	db_bind_int(st, ":spacing", cjk_has_letter(text, strlen(text)));
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		snprintf(shown, size, "%s", (const char *)sqlite3_column_text(st, 0));

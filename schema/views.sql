@@ -102,24 +102,9 @@ SELECT x.*,
                          json_object('reason', x.reason, 'name', x.name)),
                     x.reason || ' (' || x.name || ')')) AS reason_name,
        -- a sentence ends at "。" or ". ", but not at the full stop of a
-       -- reason phrase the text names ("1010 Mandatory Ext. bedeutet");
-       -- the phrase is masked first, with its stops as '_' (same length)
-       CASE WHEN instr(x.description, '。') > 0
-            THEN substr(x.description, 1, instr(x.description, '。'))
-            WHEN instr(replace(x.description, x.reason,
-                               replace(x.reason, '.', '_')), '. ') > 0
-            THEN substr(x.description, 1,
-                        instr(replace(x.description, x.reason,
-                                      replace(x.reason, '.', '_')), '. '))
-            ELSE x.description END AS summary,
-       CASE WHEN instr(x.when_seen, '。') > 0
-            THEN substr(x.when_seen, 1, instr(x.when_seen, '。'))
-            WHEN instr(replace(x.when_seen, x.reason,
-                               replace(x.reason, '.', '_')), '. ') > 0
-            THEN substr(x.when_seen, 1,
-                        instr(replace(x.when_seen, x.reason,
-                                      replace(x.reason, '.', '_')), '. '))
-            ELSE x.when_seen END AS when_first,
+       -- reason phrase the text names ("1010 Mandatory Ext. bedeutet")
+       first_sentence(x.description, x.reason) AS summary,
+       first_sentence(x.when_seen, x.reason) AS when_first,
        CASE WHEN x.reference = '' THEN NULL
             ELSE fill((SELECT text FROM ui_l10n AS u
                        WHERE u.locale = x.locale

@@ -258,6 +258,22 @@ static void joins_lists(void **state)
 	       "UAS、代理或注册服务器");
 }
 
+static void finds_the_first_sentence(void **state)
+{
+	sqlite3 *db = *state;
+
+	expect(db, "SELECT first_sentence('A 486 is busy. It may retry. ', 'Busy Here')",
+	       "A 486 is busy.");
+	/* the full stop of the reason phrase does not end it */
+	expect(db, "SELECT first_sentence('1010 Mandatory Ext. bedeutet das. Mehr.', "
+	       "'Mandatory Ext.')", "1010 Mandatory Ext. bedeutet das.");
+	/* "。" ends it wherever it is */
+	expect(db, "SELECT first_sentence('486 Busy Here 表示忙。可以重试。', 'Busy Here')",
+	       "486 Busy Here 表示忙。");
+	expect(db, "SELECT first_sentence('no stop at all', 'x')", "no stop at all");
+	expect(db, "SELECT coalesce(first_sentence(NULL, 'x'), 'NULL')", "NULL");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +285,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(fills_the_same_from_kept_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(tells_which_keys_differ, setup, teardown),
 		cmocka_unit_test_setup_teardown(joins_lists, setup, teardown),
+		cmocka_unit_test_setup_teardown(finds_the_first_sentence, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -446,7 +446,7 @@ WHERE distance <= :max AND distance >= :least
 ORDER BY distance, kind = 'term', n DESC, shown
 LIMIT 1;
 
--- name: search_unaccented
+-- name: search_respelled
 -- The entry of the names vocabulary that :q is, typed without some or all
 -- of its accents ("acces refuse" is "accès refusé", "nao encontrado"
 -- "não encontrado"), or, when :spacing (a query with a CJK letter), with
